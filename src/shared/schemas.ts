@@ -1,0 +1,142 @@
+/**
+ * The HTTP contract in one place: request schemas (validated by the relying party with
+ * zValidator) and response schemas (their inferred types are what the SPA reads; the
+ * contract tests parse real responses with them). See docs/api.md.
+ */
+import { z } from 'zod';
+import type {
+  AuthenticationResponseJSON,
+  PublicKeyCredentialCreationOptionsJSON,
+  PublicKeyCredentialRequestOptionsJSON,
+  RegistrationResponseJSON,
+} from '@simplewebauthn/server';
+
+const base64url = z.string().regex(/^[A-Za-z0-9_-]+$/, 'must be base64url');
+
+export const transports = ['ble', 'cable', 'hybrid', 'internal', 'nfc', 'smart-card', 'usb'] as const;
+export type Transport = (typeof transports)[number];
+
+export const hints = ['client-device', 'security-key', 'hybrid'] as const;
+export type Hint = (typeof hints)[number];
+
+export const username = z
+  .string()
+  .trim()
+  .min(1, 'Enter a username.')
+  .max(64, 'Use at most 64 characters.')
+  .regex(/^[\p{L}\p{N}._@+-]+$/u, 'Use letters, digits and . _ @ + - only (no spaces).');
+const displayName = z.string().trim().max(64, 'Use at most 64 characters.');
+export const nickname = z.string().trim().min(1, 'Enter a name.').max(64, 'Use at most 64 characters.');
+
+const clientExtensionResults = z
+  .object({
+    credProps: z.object({ rk: z.boolean().optional() }).optional(),
+  })
+  .loose();
+
+export const registrationResponse = z.object({
+  id: base64url,
+  rawId: base64url,
+  type: z.literal('public-key'),
+  authenticatorAttachment: z.enum(['platform', 'cross-platform']).optional(),
+  clientExtensionResults,
+  response: z.object({
+    clientDataJSON: base64url,
+    attestationObject: base64url,
+    authenticatorData: base64url.optional(),
+    // Unknown future transports are tolerated here and dropped when stored.
+    transports: z.array(z.string().max(32)).max(16).optional(),
+    publicKeyAlgorithm: z.number().int().optional(),
+    publicKey: base64url.optional(),
+  }),
+}) satisfies z.ZodType<RegistrationResponseJSON>;
+
+export const authenticationResponse = z.object({
+  id: base64url,
+  rawId: base64url,
+  type: z.literal('public-key'),
+  authenticatorAttachment: z.enum(['platform', 'cross-platform']).optional(),
+  clientExtensionResults,
+  response: z.object({
+    clientDataJSON: base64url,
+    authenticatorData: base64url,
+    signature: base64url,
+    userHandle: base64url.optional(),
+  }),
+}) satisfies z.ZodType<AuthenticationResponseJSON>;
+
+// ---- requests -------------------------------------------------------------------------
+
+export const registrationOptionsRequest = z.object({
+  username,
+  displayName: displayName.optional(),
+  hint: z.enum(hints).optional(),
+});
+export type RegistrationOptionsRequest = z.infer<typeof registrationOptionsRequest>;
+
+export const registrationVerifyRequest = z.object({
+  response: registrationResponse,
+  nickname: nickname.optional(),
+});
+export type RegistrationVerifyRequest = z.infer<typeof registrationVerifyRequest>;
+
+export const authenticationOptionsRequest = z.object({
+  username: username.optional(),
+});
+export type AuthenticationOptionsRequest = z.infer<typeof authenticationOptionsRequest>;
+
+export const authenticationVerifyRequest = z.object({
+  response: authenticationResponse,
+});
+export type AuthenticationVerifyRequest = z.infer<typeof authenticationVerifyRequest>;
+
+export const renameCredentialRequest = z.object({ nickname });
+export type RenameCredentialRequest = z.infer<typeof renameCredentialRequest>;
+
+// ---- responses ------------------------------------------------------------------------
+
+export const userSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+});
+export type User = z.infer<typeof userSchema>;
+
+export const credentialSchema = z.object({
+  id: base64url,
+  nickname: z.string(),
+  aaguid: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/),
+  providerName: z.string().nullable(),
+  deviceType: z.enum(['singleDevice', 'multiDevice']),
+  backedUp: z.boolean(),
+  transports: z.array(z.enum(transports)),
+  createdAt: z.iso.datetime(),
+  lastUsedAt: z.iso.datetime().nullable(),
+  signCount: z.number().int().nonnegative(),
+});
+export type Credential = z.infer<typeof credentialSchema>;
+
+export const sessionSchema = z.object({
+  user: userSchema,
+  method: z.string(),
+  signedInAt: z.iso.datetime(),
+  userVerified: z.boolean(),
+});
+export type Session = z.infer<typeof sessionSchema>;
+
+export const verifiedSchema = z.object({
+  verified: z.literal(true),
+  user: userSchema,
+  credential: credentialSchema,
+});
+export type Verified = z.infer<typeof verifiedSchema>;
+
+export const credentialListSchema = z.object({ credentials: z.array(credentialSchema) });
+export type CredentialList = z.infer<typeof credentialListSchema>;
+
+export interface RegistrationOptions {
+  options: PublicKeyCredentialCreationOptionsJSON;
+}
+export interface AuthenticationOptions {
+  options: PublicKeyCredentialRequestOptionsJSON;
+}

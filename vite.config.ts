@@ -1,0 +1,33 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig, type Plugin } from 'vite';
+
+/**
+ * Mounts the relying party (src/rp/app.ts) as middleware for /api in the dev server, so the
+ * SPA and the API share one origin (cookies and the WebAuthn origin just work).
+ */
+function relyingParty(): Plugin {
+  return {
+    name: 'passkey-lab-relying-party',
+    apply: 'serve',
+    async configureServer(server) {
+      const { getRequestListener } = await import('@hono/node-server');
+      let listener: ReturnType<typeof getRequestListener> | undefined;
+      server.middlewares.use(async (req, res, next) => {
+        if (!req.url?.startsWith('/api')) return next();
+        if (!listener) {
+          const port = server.config.server.port ?? 5173;
+          const mod = (await server.ssrLoadModule('/src/rp/dev-app.ts')) as typeof import('./src/rp/dev-app');
+          listener = getRequestListener(mod.createDevApp(port).fetch);
+        }
+        await listener(req, res);
+      });
+    },
+  };
+}
+
+export default defineConfig({
+  plugins: [react(), relyingParty()],
+  server: { port: 5173, strictPort: true, host: 'localhost' },
+  preview: { port: 4173, host: 'localhost' },
+  build: { target: 'es2022', sourcemap: false },
+});
