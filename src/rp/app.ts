@@ -1,0 +1,43 @@
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { RpConfig } from './config.js';
+import type { Deps, Env } from './http/env.js';
+import { jsonBodiesOnly, limitBodySize, sameOriginOnly } from './http/guards.js';
+import { errorResponse, RpError } from './http/rp-error.js';
+import { loadSession } from './http/session-cookie.js';
+import { authenticationRoutes } from './routes/authentication.js';
+import { credentialRoutes } from './routes/credentials.js';
+import { registrationRoutes } from './routes/registration.js';
+import { sessionRoutes } from './routes/session.js';
+import type { Db } from './store/database.js';
+
+/**
+ * The demo relying party: every route under /api, errors in the contract's shape
+ * (`{ error: { code, message } }`), never a stack trace.
+ */
+export function createApp({ config, db, now = Date.now }: { config: RpConfig; db: Db; now?: () => number }) {
+  const deps: Deps = { config, db, now };
+  const api = new Hono<Env>()
+    .use(async (c, next) => {
+      c.set('deps', deps);
+      await next();
+    })
+    .use(sameOriginOnly(config.origins), jsonBodiesOnly, limitBodySize, loadSession)
+    .route('/registration', registrationRoutes)
+    .route('/authentication', authenticationRoutes)
+    .route('/session', sessionRoutes)
+    .route('/credentials', credentialRoutes)
+    .all('*', (c) => errorResponse(c, 'not_found', 'There is no API endpoint at this address.'));
+
+  api.onError((error, c) => {
+    if (error instanceof RpError) return errorResponse(c, error.code, error.message, error.field);
+    // Hono raises HTTPException(400) for a body that is not valid JSON.
+    if (error instanceof HTTPException && error.status < 500) return errorResponse(c, 'invalid_request', 'The request body is not valid JSON.');
+    console.error('[relying party] unexpected error', error);
+    return errorResponse(c, 'internal_error');
+  });
+
+  return new Hono().route('/api', api);
+}
+
+export type AppType = ReturnType<typeof createApp>;

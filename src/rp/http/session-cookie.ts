@@ -1,0 +1,63 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { findUserById, type UserRow } from '../store/users.js';
+import { createSession, deleteExpiredSessions, deleteSession, findSession, SESSION_TTL_MS, type SessionRow } from '../store/sessions.js';
+import type { Env } from './env.js';
+import { RpError } from './rp-error.js';
+
+export const SESSION_COOKIE = 'passkey_lab_session';
+
+/** Loads the session named by the cookie (if any, and not expired) into `c.var.session`. */
+export const loadSession: MiddlewareHandler<Env> = async (c, next) => {
+  const id = getCookie(c, SESSION_COOKIE);
+  const { db, now } = c.var.deps;
+  c.set('session', id ? findSession(db, id, now()) : undefined);
+  await next();
+};
+
+function issueCookie(c: Context<Env>, id: string) {
+  setCookie(c, SESSION_COOKIE, id, {
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure: c.var.deps.config.secureCookies,
+    path: '/',
+    maxAge: SESSION_TTL_MS / 1000,
+  });
+}
+
+/** The caller's session, created (anonymous) when missing: challenges are bound to it. */
+export function ensureSession(c: Context<Env>): SessionRow {
+  const existing = c.var.session;
+  if (existing) return existing;
+  const { db, now } = c.var.deps;
+  deleteExpiredSessions(db, now());
+  const id = createSession(db, now());
+  issueCookie(c, id);
+  const session = findSession(db, id, now());
+  if (!session) throw new Error('session just created is missing');
+  c.set('session', session);
+  return session;
+}
+
+/** Signs the caller in under a brand-new session id (the old session and its challenges go). */
+export function startSignedInSession(c: Context<Env>, userId: string, userVerified: boolean): void {
+  const { db, now } = c.var.deps;
+  if (c.var.session) deleteSession(db, c.var.session.id_hash);
+  const id = createSession(db, now(), { userId, method: 'passkey', userVerified });
+  issueCookie(c, id);
+  c.set('session', findSession(db, id, now()));
+}
+
+export function endSession(c: Context<Env>): void {
+  if (c.var.session) deleteSession(c.var.deps.db, c.var.session.id_hash);
+  deleteCookie(c, SESSION_COOKIE, { path: '/', secure: c.var.deps.config.secureCookies });
+  c.set('session', undefined);
+}
+
+/** The signed-in user, or 401 not_signed_in. */
+export function requireUser(c: Context<Env>): { session: SessionRow & { user_id: string }; user: UserRow } {
+  const session = c.var.session;
+  const user = session?.user_id ? findUserById(c.var.deps.db, session.user_id) : undefined;
+  if (!session || !user) throw new RpError('not_signed_in');
+  return { session: { ...session, user_id: user.id }, user };
+}

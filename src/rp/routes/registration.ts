@@ -1,0 +1,27 @@
+import { Hono } from 'hono';
+import { registrationOptionsRequest, registrationVerifyRequest, type RegistrationOptions, type Verified } from '../../shared/schemas.js';
+import type { Env } from '../http/env.js';
+import { ensureSession, startSignedInSession } from '../http/session-cookie.js';
+import { validJson } from '../http/validate.js';
+import { saveChallenge, takeChallenge } from '../store/challenges.js';
+import { toCredential } from '../store/credentials.js';
+import { findUserById, toUser } from '../store/users.js';
+import { createRegistrationOptions, verifyRegistration, type RegistrationPayload } from '../webauthn/registration.js';
+
+export const registrationRoutes = new Hono<Env>()
+  .post('/options', validJson(registrationOptionsRequest), async (c) => {
+    const { deps, session } = c.var;
+    const account = session?.user_id ? findUserById(deps.db, session.user_id) : undefined;
+    const { options, payload, expiresAt } = await createRegistrationOptions(deps, c.req.valid('json'), account);
+    saveChallenge(deps.db, ensureSession(c).id_hash, 'registration', { challenge: options.challenge, payload, expiresAt });
+    return c.json({ options } satisfies RegistrationOptions);
+  })
+  .post('/verify', validJson(registrationVerifyRequest), async (c) => {
+    const { deps, session } = c.var;
+    const { response, nickname } = c.req.valid('json');
+    const pending = session ? takeChallenge<RegistrationPayload>(deps.db, session.id_hash, 'registration') : undefined;
+    const { user, credential, userVerified } = await verifyRegistration(deps, pending, response, nickname);
+    // A new account is a sign-in (fresh session id); adding a passkey keeps the session.
+    if (!pending!.payload.existingUser) startSignedInSession(c, user.id, userVerified);
+    return c.json({ verified: true, user: toUser(user), credential: toCredential(credential) } satisfies Verified);
+  });

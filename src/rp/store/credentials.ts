@@ -1,0 +1,66 @@
+import type { Credential, Transport } from '../../shared/schemas.js';
+import { transports as knownTransports } from '../../shared/schemas.js';
+import { providerNameFor } from '../../shared/aaguids.js';
+import type { Db } from './database.js';
+
+export interface CredentialRow {
+  id: string;
+  user_id: string;
+  public_key: Buffer;
+  counter: number;
+  transports: string;
+  device_type: 'singleDevice' | 'multiDevice';
+  backed_up: number;
+  aaguid: string;
+  attestation_format: string;
+  nickname: string;
+  created_at: string;
+  last_used_at: string | null;
+}
+
+export function parseTransports(json: string): Transport[] {
+  const value: unknown = JSON.parse(json);
+  return Array.isArray(value) ? value.filter((t): t is Transport => (knownTransports as readonly string[]).includes(t)) : [];
+}
+
+export function toCredential(row: CredentialRow): Credential {
+  return {
+    id: row.id,
+    nickname: row.nickname,
+    aaguid: row.aaguid,
+    providerName: providerNameFor(row.aaguid),
+    deviceType: row.device_type,
+    backedUp: row.backed_up === 1,
+    transports: parseTransports(row.transports),
+    createdAt: row.created_at,
+    lastUsedAt: row.last_used_at,
+    signCount: row.counter,
+  };
+}
+
+export function findCredential(db: Db, id: string): CredentialRow | undefined {
+  return db.prepare<[string], CredentialRow>('SELECT * FROM credentials WHERE id = ?').get(id);
+}
+
+export function listCredentials(db: Db, userId: string): CredentialRow[] {
+  return db.prepare<[string], CredentialRow>('SELECT * FROM credentials WHERE user_id = ? ORDER BY created_at, rowid').all(userId);
+}
+
+export function insertCredential(db: Db, row: CredentialRow): void {
+  db.prepare(
+    `INSERT INTO credentials (id, user_id, public_key, counter, transports, device_type, backed_up, aaguid, attestation_format, nickname, created_at, last_used_at)
+     VALUES (@id, @user_id, @public_key, @counter, @transports, @device_type, @backed_up, @aaguid, @attestation_format, @nickname, @created_at, @last_used_at)`,
+  ).run(row);
+}
+
+export function recordCredentialUse(db: Db, id: string, use: { counter: number; backedUp: boolean; usedAt: string }): void {
+  db.prepare('UPDATE credentials SET counter = ?, backed_up = ?, last_used_at = ? WHERE id = ?').run(use.counter, use.backedUp ? 1 : 0, use.usedAt, id);
+}
+
+export function renameCredential(db: Db, id: string, userId: string, nickname: string): boolean {
+  return db.prepare('UPDATE credentials SET nickname = ? WHERE id = ? AND user_id = ?').run(nickname, id, userId).changes === 1;
+}
+
+export function deleteCredential(db: Db, id: string, userId: string): boolean {
+  return db.prepare('DELETE FROM credentials WHERE id = ? AND user_id = ?').run(id, userId).changes === 1;
+}

@@ -1,0 +1,71 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+
+export type Db = Database.Database;
+
+/**
+ * Versioned migrations: each entry runs once, in order, inside a transaction, and bumps
+ * `PRAGMA user_version`. Append new entries; never edit a released one.
+ */
+const migrations: readonly string[] = [
+  `
+  CREATE TABLE users (
+    id            TEXT PRIMARY KEY,
+    username      TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    display_name  TEXT NOT NULL,
+    user_handle   TEXT NOT NULL UNIQUE,           -- WebAuthn user.id, base64url random bytes
+    created_at    TEXT NOT NULL
+  );
+  CREATE TABLE credentials (
+    id                  TEXT PRIMARY KEY,          -- base64url credential ID
+    user_id             TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    public_key          BLOB NOT NULL,             -- COSE public key
+    counter             INTEGER NOT NULL,
+    transports          TEXT NOT NULL,             -- JSON array
+    device_type         TEXT NOT NULL CHECK (device_type IN ('singleDevice', 'multiDevice')),
+    backed_up           INTEGER NOT NULL,
+    aaguid              TEXT NOT NULL,
+    attestation_format  TEXT NOT NULL,
+    nickname            TEXT NOT NULL,
+    created_at          TEXT NOT NULL,
+    last_used_at        TEXT
+  );
+  CREATE INDEX credentials_user ON credentials(user_id);
+  CREATE TABLE sessions (
+    id_hash        TEXT PRIMARY KEY,               -- sha256 of the cookie value
+    user_id        TEXT REFERENCES users(id) ON DELETE CASCADE,
+    method         TEXT,
+    user_verified  INTEGER NOT NULL DEFAULT 0,
+    signed_in_at   TEXT,
+    expires_at     INTEGER NOT NULL
+  );
+  CREATE TABLE challenges (
+    session_id_hash  TEXT NOT NULL REFERENCES sessions(id_hash) ON DELETE CASCADE,
+    ceremony         TEXT NOT NULL CHECK (ceremony IN ('registration', 'authentication')),
+    challenge        TEXT NOT NULL,
+    payload          TEXT NOT NULL,                -- JSON: what the options promised
+    expires_at       INTEGER NOT NULL,
+    PRIMARY KEY (session_id_hash, ceremony)
+  );
+  `,
+];
+
+export function openDatabase(databasePath: string): Db {
+  if (databasePath !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(databasePath)), { recursive: true });
+  const db = new Database(databasePath);
+  if (databasePath !== ':memory:') db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  migrate(db);
+  return db;
+}
+
+function migrate(db: Db): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  migrations.slice(current).forEach((sql, index) => {
+    db.transaction(() => {
+      db.exec(sql);
+      db.pragma(`user_version = ${current + index + 1}`);
+    })();
+  });
+}
