@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './config.js';
+
+describe('loadConfig', () => {
+  it('defaults to localhost:3000 and the SQLite file under data/', () => {
+    expect(loadConfig({})).toEqual({
+      rpId: 'localhost',
+      rpName: 'Passkey Lab',
+      origins: ['http://localhost:3000'],
+      port: 3000,
+      databasePath: 'data/passkey-lab.db',
+      secureCookies: false,
+    });
+  });
+
+  it('derives the default origin from PORT', () => {
+    expect(loadConfig({ PORT: '4000' }).origins).toEqual(['http://localhost:4000']);
+  });
+
+  it('reads a comma-separated origin list and marks cookies Secure when all are https', () => {
+    const config = loadConfig({ RP_ID: 'lab.example.com', RP_ORIGINS: 'https://lab.example.com/, https://m.lab.example.com' });
+    expect(config.origins).toEqual(['https://lab.example.com', 'https://m.lab.example.com']);
+    expect(config.secureCookies).toBe(true);
+  });
+
+  it('refuses a PORT that is not a port', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
+  });
+});

@@ -1,0 +1,32 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase } from './database.js';
+
+describe('openDatabase', () => {
+  const dirs: string[] = [];
+  afterEach(() => dirs.splice(0).forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+
+  it('creates the missing data directory and applies the migrations once', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'passkey-lab-'));
+    dirs.push(root);
+    const file = path.join(root, 'nested', 'data', 'lab.db');
+    const first = openDatabase(file);
+    const version = first.pragma('user_version', { simple: true });
+    first.prepare("INSERT INTO users VALUES ('u1', 'alice', 'Alice', 'aGFuZGxl', '2026-01-01T00:00:00.000Z')").run();
+    first.close();
+
+    const again = openDatabase(file);
+    expect(again.pragma('user_version', { simple: true })).toBe(version);
+    expect(again.prepare('SELECT count(*) AS n FROM users').get()).toEqual({ n: 1 });
+    again.close();
+  });
+
+  it('keeps :memory: databases off the disk and enforces foreign keys', () => {
+    const db = openDatabase(':memory:');
+    expect(() =>
+      db.prepare("INSERT INTO credentials (id, user_id, public_key, counter, transports, device_type, backed_up, aaguid, attestation_format, nickname, created_at) VALUES ('c', 'nobody', x'00', 0, '[]', 'singleDevice', 0, '', 'none', 'n', '')").run(),
+    ).toThrow(/FOREIGN KEY/);
+  });
+});
