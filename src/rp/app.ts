@@ -7,6 +7,7 @@ import { errorResponse, RpError } from './http/rp-error.js';
 import { loadSession } from './http/session-cookie.js';
 import { authenticationRoutes } from './routes/authentication.js';
 import { credentialRoutes } from './routes/credentials.js';
+import { handoffRoutes } from './routes/handoffs.js';
 import { registrationRoutes } from './routes/registration.js';
 import { sessionRoutes } from './routes/session.js';
 import type { Db } from './store/database.js';
@@ -27,6 +28,7 @@ export function createApp({ config, db, now = Date.now }: { config: RpConfig; db
     .route('/authentication', authenticationRoutes)
     .route('/session', sessionRoutes)
     .route('/credentials', credentialRoutes)
+    .route('/handoffs', handoffRoutes)
     .all('*', (c) => errorResponse(c, 'not_found', 'There is no API endpoint at this address.'));
 
   api.onError((error, c) => {

@@ -32,6 +32,11 @@ export const errorCodes = {
   not_signed_in: { status: 401, message: 'You are not signed in. Sign in and try again.' },
   forbidden: { status: 403, message: 'You are signed in but not allowed to do this.' },
   username_taken: { status: 409, message: 'That username is already registered. Sign in instead, or choose another username.' },
+  handoff_not_found: { status: 404, message: 'This hand-off link or code is unknown. Check it, or start again on the computer.' },
+  handoff_expired: { status: 410, message: 'This hand-off expired (they last 5 minutes). Start again on the computer.' },
+  handoff_used: { status: 409, message: 'This hand-off was already used. Start again on the computer.' },
+  handoff_pending: { status: 409, message: 'The phone has not finished yet. Complete the step on the phone first.' },
+  handoff_wrong_browser: { status: 403, message: 'This hand-off was started in another browser; only that browser can finish it.' },
   rate_limited: { status: 429, message: 'Too many requests. Wait a minute and try again.' },
   internal_error: { status: 500, message: 'Something went wrong on our side. Try again in a moment.' },
 } as const satisfies Record<string, { status: number; message: string }>;

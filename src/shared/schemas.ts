@@ -140,3 +140,31 @@ export interface RegistrationOptions {
 export interface AuthenticationOptions {
   options: PublicKeyCredentialRequestOptionsJSON;
 }
+
+// ---- cross-device hand-off ------------------------------------------------------------
+
+export const handoffPurposes = ['registration', 'sign-in'] as const;
+export type HandoffPurpose = (typeof handoffPurposes)[number];
+
+export const createHandoffRequest = z.discriminatedUnion('purpose', [
+  z.object({ purpose: z.literal('registration'), username, displayName: displayName.optional() }),
+  z.object({ purpose: z.literal('sign-in') }),
+]);
+export type CreateHandoffRequest = z.infer<typeof createHandoffRequest>;
+
+export const handoffSchema = z.object({
+  id: base64url,
+  /** Short code for people who cannot scan: typed on the phone at /handoff. */
+  code: z.string(),
+  purpose: z.enum(handoffPurposes),
+  /** For registration: the account the phone creates. */
+  username: z.string().nullable(),
+  status: z.enum(['pending', 'approved', 'claimed', 'expired']),
+  /** Which browser and system started it, so the phone can tell whether to trust it. */
+  requestedBy: z.object({ browser: z.string(), os: z.string() }),
+  createdAt: z.iso.datetime(),
+  expiresAt: z.iso.datetime(),
+  /** `<origin>/handoff/<id>`: the QR code's content. */
+  url: z.string(),
+});
+export type Handoff = z.infer<typeof handoffSchema>;

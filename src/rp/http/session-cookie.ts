@@ -40,10 +40,10 @@ export function ensureSession(c: Context<Env>): SessionRow {
 }
 
 /** Signs the caller in under a brand-new session id (the old session and its challenges go). */
-export function startSignedInSession(c: Context<Env>, userId: string, userVerified: boolean): void {
+export function startSignedInSession(c: Context<Env>, userId: string, userVerified: boolean, method = 'passkey'): void {
   const { db, now } = c.var.deps;
   if (c.var.session) deleteSession(db, c.var.session.id_hash);
-  const id = createSession(db, now(), { userId, method: 'passkey', userVerified });
+  const id = createSession(db, now(), { userId, method, userVerified });
   issueCookie(c, id);
   c.set('session', findSession(db, id, now()));
 }

@@ -49,6 +49,24 @@ const migrations: readonly string[] = [
     PRIMARY KEY (session_id_hash, ceremony)
   );
   `,
+  `
+  CREATE TABLE handoffs (
+    id                    TEXT PRIMARY KEY,        -- 128 random bits, base64url
+    code                  TEXT NOT NULL UNIQUE,    -- short code for typing
+    purpose               TEXT NOT NULL CHECK (purpose IN ('registration', 'sign-in')),
+    username              TEXT,
+    display_name          TEXT,
+    creator_session_hash  TEXT NOT NULL,           -- only this session may claim it
+    browser               TEXT NOT NULL,
+    os                    TEXT NOT NULL,
+    origin                TEXT NOT NULL,
+    user_id               TEXT REFERENCES users(id) ON DELETE CASCADE,
+    created_at            INTEGER NOT NULL,
+    expires_at            INTEGER NOT NULL,
+    approved_at           INTEGER,
+    claimed_at            INTEGER
+  );
+  `,
 ];
 
 export function openDatabase(databasePath: string): Db {

@@ -1,0 +1,100 @@
+import { Hono } from 'hono';
+import { createHandoffRequest, type Handoff, type User } from '../../shared/schemas.js';
+import { describeUserAgent } from '../../shared/user-agent.js';
+import type { Env } from '../http/env.js';
+import { RpError } from '../http/rp-error.js';
+import { ensureSession, requireUser, startSignedInSession } from '../http/session-cookie.js';
+import { validJson } from '../http/validate.js';
+import {
+  approveHandoff,
+  claimHandoff,
+  deleteStaleHandoffs,
+  findHandoff,
+  findHandoffByCode,
+  HANDOFF_TTL_MS,
+  handoffStatus,
+  insertHandoff,
+  newHandoffCode,
+  newHandoffId,
+  toHandoff,
+  type HandoffRow,
+} from '../store/handoffs.js';
+import { findUserById, findUserByUsername, toUser } from '../store/users.js';
+
+function existing(row: HandoffRow | undefined): HandoffRow {
+  if (!row) throw new RpError('handoff_not_found');
+  return row;
+}
+
+function refuseUnlessStatus(row: HandoffRow, now: number, wanted: Handoff['status']): void {
+  const status = handoffStatus(row, now);
+  if (status === wanted) return;
+  if (status === 'expired') throw new RpError('handoff_expired');
+  if (status === 'claimed' || (wanted === 'pending' && status === 'approved')) throw new RpError('handoff_used');
+  throw new RpError('handoff_pending');
+}
+
+/**
+ * The lab's two-device hand-off: the computer creates it and shows a QR code; the phone
+ * opens it, completes a real passkey ceremony of its own and approves; the computer (and
+ * only the browser session that created it) claims it and is signed in. Unlike the real
+ * hybrid transport there is no Bluetooth proximity check — a phishing page could relay the
+ * link — which is why the pages teach it as a demo tool, not a security feature.
+ */
+export const handoffRoutes = new Hono<Env>()
+  .post('/', validJson(createHandoffRequest), (c) => {
+    const { config, db, now } = c.var.deps;
+    const request = c.req.valid('json');
+    if (request.purpose === 'registration' && findUserByUsername(db, request.username)) throw new RpError('username_taken');
+    const origin = c.req.header('origin');
+    const createdAt = now();
+    deleteStaleHandoffs(db, createdAt);
+    const row: HandoffRow = {
+      id: newHandoffId(),
+      code: newHandoffCode(),
+      purpose: request.purpose,
+      username: request.purpose === 'registration' ? request.username : null,
+      display_name: request.purpose === 'registration' ? request.displayName || request.username : null,
+      creator_session_hash: ensureSession(c).id_hash,
+      ...describeUserAgent(c.req.header('user-agent') ?? ''),
+      origin: origin && config.origins.includes(origin) ? origin : config.origins[0]!,
+      user_id: null,
+      created_at: createdAt,
+      expires_at: createdAt + HANDOFF_TTL_MS,
+      approved_at: null,
+      claimed_at: null,
+    };
+    insertHandoff(db, row);
+    return c.json({ handoff: toHandoff(row, createdAt) }, 201);
+  })
+  .get('/by-code/:code', (c) => {
+    const { db, now } = c.var.deps;
+    return c.json({ handoff: toHandoff(existing(findHandoffByCode(db, c.req.param('code'))), now()) });
+  })
+  .get('/:id', (c) => {
+    const { db, now } = c.var.deps;
+    return c.json({ handoff: toHandoff(existing(findHandoff(db, c.req.param('id'))), now()) });
+  })
+  // The phone, signed in by its own passkey ceremony, vouches for the computer.
+  .post('/:id/approve', (c) => {
+    const { db, now } = c.var.deps;
+    const row = existing(findHandoff(db, c.req.param('id')));
+    const { user } = requireUser(c);
+    refuseUnlessStatus(row, now(), 'pending');
+    if (row.purpose === 'registration' && row.username?.toLowerCase() !== user.username.toLowerCase()) {
+      throw new RpError('forbidden', `This hand-off creates the account “${row.username}”, but you are signed in as “${user.username}”.`);
+    }
+    if (!approveHandoff(db, row.id, user.id, now())) throw new RpError('handoff_used');
+    return c.json({ handoff: toHandoff(findHandoff(db, row.id)!, now()) });
+  })
+  // The computer that created it, and only that browser session, finishes the sign-in.
+  .post('/:id/claim', (c) => {
+    const { db, now } = c.var.deps;
+    const row = existing(findHandoff(db, c.req.param('id')));
+    if (c.var.session?.id_hash !== row.creator_session_hash) throw new RpError('handoff_wrong_browser');
+    refuseUnlessStatus(row, now(), 'approved');
+    const user = row.user_id ? findUserById(db, row.user_id) : undefined;
+    if (!user || !claimHandoff(db, row.id, now())) throw new RpError('handoff_used');
+    startSignedInSession(c, user.id, true, 'handoff');
+    return c.json({ user: toUser(user), handoff: toHandoff(findHandoff(db, row.id)!, now()) } satisfies { user: User; handoff: Handoff });
+  });

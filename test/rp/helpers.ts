@@ -1,0 +1,253 @@
+/**
+ * Test harness for the relying party: a fresh in-memory app per test, a mutable clock,
+ * a "browser" client that keeps the session cookie, ceremony shortcuts and the
+ * "nothing was stored" snapshot.
+ */
+import { expect } from 'vitest';
+import type {
+  AuthenticationResponseJSON,
+  PublicKeyCredentialCreationOptionsJSON,
+  PublicKeyCredentialRequestOptionsJSON,
+  RegistrationResponseJSON,
+} from '@simplewebauthn/server';
+import { createApp } from '../../src/rp/app';
+import type { RpConfig } from '../../src/rp/config';
+import { openDatabase } from '../../src/rp/store/database';
+import { errorCodes, type ErrorCode } from '../../src/shared/error-codes';
+import { verifiedSchema, type Verified } from '../../src/shared/schemas';
+import type { AuthenticateOverrides, RegisterOverrides, SoftAuthenticator } from '../soft-authenticator';
+
+export const ORIGIN = 'http://localhost:3000';
+export const SESSION_COOKIE = 'passkey_lab_session';
+export const FIVE_MINUTES = 5 * 60 * 1000;
+
+export const testConfig = (): RpConfig => ({
+  rpId: 'localhost',
+  rpName: 'Passkey Lab',
+  origins: [ORIGIN],
+  port: 3000,
+  databasePath: ':memory:',
+  secureCookies: false,
+});
+
+type Db = ReturnType<typeof openDatabase>;
+type App = ReturnType<typeof createApp>;
+
+export interface Reply {
+  status: number;
+  headers: Headers;
+  text: string;
+  /** Parsed JSON body, or undefined when the body is empty or not JSON. */
+  json: unknown;
+  setCookies: ParsedCookie[];
+}
+
+export interface ParsedCookie {
+  name: string;
+  value: string;
+  attributes: Record<string, string | true>;
+}
+
+export function parseSetCookie(header: string): ParsedCookie {
+  const [pair = '', ...rest] = header.split(';');
+  const eq = pair.indexOf('=');
+  const attributes: Record<string, string | true> = {};
+  for (const part of rest) {
+    const [key = '', ...value] = part.trim().split('=');
+    attributes[key.toLowerCase()] = value.length ? value.join('=') : true;
+  }
+  return { name: pair.slice(0, eq).trim(), value: pair.slice(eq + 1).trim(), attributes };
+}
+
+function isCookieRemoval(cookie: ParsedCookie): boolean {
+  const maxAge = cookie.attributes['max-age'];
+  const expires = cookie.attributes.expires;
+  return (
+    cookie.value === '' ||
+    (typeof maxAge === 'string' && Number(maxAge) <= 0) ||
+    (typeof expires === 'string' && Date.parse(expires) <= Date.now())
+  );
+}
+
+export interface RequestOptions {
+  /** JSON-serialised unless `raw` is given. */
+  body?: unknown;
+  /** Send this exact body text (for malformed JSON, wrong content types, huge bodies). */
+  raw?: string;
+  headers?: Record<string, string>;
+  /** `Origin` header; default the allowed origin on state-changing requests, `null` for none. */
+  origin?: string | null;
+}
+
+/** A browser stand-in: sends Origin and JSON like the SPA would and keeps its cookies. */
+export class Client {
+  readonly cookies = new Map<string, string>();
+
+  constructor(private readonly app: App) {}
+
+  get sessionId(): string | undefined {
+    return this.cookies.get(SESSION_COOKIE);
+  }
+
+  async request(method: string, path: string, options: RequestOptions = {}): Promise<Reply> {
+    const headers = new Headers(options.headers);
+    const stateChanging = !['GET', 'HEAD', 'OPTIONS'].includes(method);
+    const origin = options.origin === undefined ? (stateChanging ? ORIGIN : null) : options.origin;
+    if (origin !== null && !headers.has('origin')) headers.set('origin', origin);
+    let body: string | undefined;
+    if (options.raw !== undefined) body = options.raw;
+    else if (options.body !== undefined) body = JSON.stringify(options.body);
+    if (body !== undefined) {
+      if (!headers.has('content-type')) headers.set('content-type', 'application/json');
+      // A real HTTP client always declares the length (or chunks); app.request() would not.
+      if (!headers.has('content-length')) headers.set('content-length', String(Buffer.byteLength(body)));
+    }
+    if (this.cookies.size) {
+      headers.set('cookie', [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; '));
+    }
+    const response = await this.app.request(`http://localhost:3000${path}`, { method, headers, body });
+    const setCookies = response.headers.getSetCookie().map(parseSetCookie);
+    for (const cookie of setCookies) {
+      if (isCookieRemoval(cookie)) this.cookies.delete(cookie.name);
+      else this.cookies.set(cookie.name, cookie.value);
+    }
+    const text = await response.text();
+    let json: unknown;
+    try {
+      json = text ? JSON.parse(text) : undefined;
+    } catch {
+      json = undefined;
+    }
+    return { status: response.status, headers: response.headers, text, json, setCookies };
+  }
+
+  get(path: string, options?: RequestOptions) {
+    return this.request('GET', path, options);
+  }
+  post(path: string, body?: unknown, options?: RequestOptions) {
+    return this.request('POST', path, { ...options, body });
+  }
+  patch(path: string, body?: unknown, options?: RequestOptions) {
+    return this.request('PATCH', path, { ...options, body });
+  }
+  delete(path: string, options?: RequestOptions) {
+    return this.request('DELETE', path, options);
+  }
+
+  // ---- ceremonies -------------------------------------------------------------------------
+
+  async registrationOptions(body: Record<string, unknown>): Promise<PublicKeyCredentialCreationOptionsJSON> {
+    const reply = await this.post('/api/registration/options', body);
+    expect(reply.status, reply.text).toBe(200);
+    return (reply.json as { options: PublicKeyCredentialCreationOptionsJSON }).options;
+  }
+
+  async authenticationOptions(body: Record<string, unknown> = {}): Promise<PublicKeyCredentialRequestOptionsJSON> {
+    const reply = await this.post('/api/authentication/options', body);
+    expect(reply.status, reply.text).toBe(200);
+    return (reply.json as { options: PublicKeyCredentialRequestOptionsJSON }).options;
+  }
+
+  verifyRegistration(response: RegistrationResponseJSON, extra: Record<string, unknown> = {}) {
+    return this.post('/api/registration/verify', { response, ...extra });
+  }
+
+  verifyAuthentication(response: AuthenticationResponseJSON) {
+    return this.post('/api/authentication/verify', { response });
+  }
+
+  /** Full registration that must succeed; returns the verified body. */
+  async register(
+    authenticator: SoftAuthenticator,
+    username: string,
+    extra: { displayName?: string; hint?: string; nickname?: string; overrides?: RegisterOverrides } = {},
+  ): Promise<Verified> {
+    const { overrides, nickname, ...optionsBody } = extra;
+    const options = await this.registrationOptions({ username, ...optionsBody });
+    const reply = await this.verifyRegistration(authenticator.register(options, overrides), nickname ? { nickname } : {});
+    expect(reply.status, reply.text).toBe(200);
+    return verifiedSchema.parse(reply.json);
+  }
+
+  /** Full sign-in that must succeed; returns the verified body. */
+  async signIn(authenticator: SoftAuthenticator, username?: string, overrides?: AuthenticateOverrides): Promise<Verified> {
+    const options = await this.authenticationOptions(username ? { username } : {});
+    const reply = await this.verifyAuthentication(authenticator.authenticate(options, overrides));
+    expect(reply.status, reply.text).toBe(200);
+    return verifiedSchema.parse(reply.json);
+  }
+
+  signOut() {
+    return this.delete('/api/session');
+  }
+}
+
+// ---- the test world -------------------------------------------------------------------------
+
+export interface World {
+  app: App;
+  db: Db;
+  config: RpConfig;
+  clock: { now: number; advance(ms: number): void };
+  client(): Client;
+}
+
+export function createWorld(config: RpConfig = testConfig()): World {
+  const db = openDatabase(':memory:');
+  const clock = {
+    now: Date.now(),
+    advance(ms: number) {
+      this.now += ms;
+    },
+  };
+  const app = createApp({ config, db, now: () => clock.now });
+  return { app, db, config, clock, client: () => new Client(app) };
+}
+
+// ---- assertions -----------------------------------------------------------------------------
+
+/** Status, JSON content type, the exact `{ error: { code, message } }` shape and the code. */
+export function expectError(reply: Reply, status: number, code: ErrorCode): void {
+  expect({ status: reply.status, body: reply.json ?? reply.text }).toMatchObject({ status, body: { error: { code } } });
+  expect(errorCodes[code].status).toBe(status);
+  expect(reply.headers.get('content-type') ?? '').toMatch(/^application\/json/);
+  const body = reply.json as Record<string, unknown>;
+  expect(Object.keys(body)).toEqual(['error']);
+  const error = body.error as Record<string, unknown>;
+  expect(typeof error.message).toBe('string');
+  expect((error.message as string).length).toBeGreaterThan(0);
+  for (const key of Object.keys(error)) expect(['code', 'message', 'field']).toContain(key);
+  expect(reply.text).not.toMatch(/<html|\bat .+\(.+:\d+:\d+\)/i);
+}
+
+export interface Snapshot {
+  users: unknown[];
+  credentials: unknown[];
+  signedInSessions: unknown[];
+}
+
+/** Everything a refused ceremony must leave alone. */
+export function snapshot(db: Db): Snapshot {
+  return {
+    users: db.prepare('SELECT id, username, display_name, user_handle FROM users ORDER BY id').all(),
+    credentials: db
+      .prepare('SELECT id, user_id, counter, nickname, last_used_at, backed_up, public_key FROM credentials ORDER BY id')
+      .all(),
+    signedInSessions: db.prepare('SELECT id_hash, user_id FROM sessions WHERE user_id IS NOT NULL ORDER BY id_hash').all(),
+  };
+}
+
+export function count(db: Db, table: 'users' | 'credentials' | 'sessions' | 'challenges'): number {
+  return (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+}
+
+export function credentialRow(db: Db, id: string): { counter: number; last_used_at: string | null; nickname: string; user_id: string } | undefined {
+  return db.prepare('SELECT counter, last_used_at, nickname, user_id FROM credentials WHERE id = ?').get(id) as
+    | { counter: number; last_used_at: string | null; nickname: string; user_id: string }
+    | undefined;
+}
+
+/** The client is not signed in (GET /api/session answers 401 not_signed_in). */
+export async function expectSignedOut(client: Client): Promise<void> {
+  expectError(await client.get('/api/session'), 401, 'not_signed_in');
+}

@@ -1,0 +1,221 @@
+/**
+ * The software authenticator must produce responses that a real WebAuthn library accepts,
+ * and its tampering switches must break exactly what they name. Checked against
+ * @simplewebauthn/server directly, independent of our relying party.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  generateAuthenticationOptions,
+  generateRegistrationOptions,
+  verifyAuthenticationResponse,
+  verifyRegistrationResponse,
+  type WebAuthnCredential,
+} from '@simplewebauthn/server';
+import { decodeAttestationObject, isoCBOR, parseAuthenticatorData } from '@simplewebauthn/server/helpers';
+import { cborEncode, createAuthenticator, type CborValue, fromB64url, sha256, type AuthenticatorOptions, type RegisterOverrides } from './soft-authenticator';
+
+const rpID = 'localhost';
+const origin = 'http://localhost:3000';
+const MICROSOFT_IOS = '90a3ccdf-635c-4729-a248-9b709135078f';
+
+describe('cborEncode', () => {
+  it('round-trips ints (incl. negative and multi-byte), text, bytes, arrays and int/text-keyed maps', () => {
+    const value = new Map<number | string, CborValue>([
+      [1, 2],
+      [-1, 1],
+      [-3, new Uint8Array([1, 2, 3])],
+      ['text', 'héllo'],
+      ['list', [0, 23, 24, 255, 256, 65535, 65536, 2 ** 32, -24, -25, -256, -257, -65537]],
+      ['bool', true],
+      ['nil', null],
+    ]);
+    const decoded = isoCBOR.decodeFirst<Map<number | string, unknown>>(new Uint8Array(cborEncode(value)));
+    expect(decoded.get(1)).toBe(2);
+    expect(decoded.get(-1)).toBe(1);
+    expect(Buffer.from(decoded.get(-3) as Uint8Array)).toEqual(Buffer.from([1, 2, 3]));
+    expect(decoded.get('text')).toBe('héllo');
+    expect(decoded.get('list')).toEqual([0, 23, 24, 255, 256, 65535, 65536, 2 ** 32, -24, -25, -256, -257, -65537]);
+    expect(decoded.get('bool')).toBe(true);
+    expect(decoded.get('nil')).toBe(null);
+  });
+
+  it('uses the shortest head for lengths (RFC 8949 preferred serialisation)', () => {
+    expect(cborEncode(23)).toEqual(Buffer.from([0x17]));
+    expect(cborEncode(24)).toEqual(Buffer.from([0x18, 24]));
+    expect(cborEncode(-1)).toEqual(Buffer.from([0x20]));
+    expect(cborEncode(-7)).toEqual(Buffer.from([0x26]));
+    expect(cborEncode(-257)).toEqual(Buffer.from([0x39, 0x01, 0x00]));
+    expect(cborEncode('a')).toEqual(Buffer.from([0x61, 0x61]));
+    expect(cborEncode(new Uint8Array(32)).subarray(0, 2)).toEqual(Buffer.from([0x58, 32]));
+  });
+});
+
+async function registerWith(settings: AuthenticatorOptions = {}, overrides: RegisterOverrides = {}) {
+  const authenticator = createAuthenticator(settings);
+  const options = await generateRegistrationOptions({
+    rpName: 'Passkey Lab',
+    rpID,
+    userName: 'alice',
+    attestationType: 'none',
+    authenticatorSelection: { residentKey: 'required', userVerification: 'required' },
+    extensions: { credProps: true },
+  } as Parameters<typeof generateRegistrationOptions>[0]);
+  const response = authenticator.register(options, overrides);
+  const verify = () =>
+    verifyRegistrationResponse({
+      response,
+      expectedChallenge: options.challenge,
+      expectedOrigin: origin,
+      expectedRPID: rpID,
+      requireUserVerification: true,
+    });
+  return { authenticator, options, response, verify };
+}
+
+async function registered(settings: AuthenticatorOptions = {}) {
+  const { authenticator, verify } = await registerWith(settings);
+  const result = await verify();
+  if (!result.verified) throw new Error('registration did not verify');
+  const info = result.registrationInfo;
+  const credential: WebAuthnCredential = {
+    id: info.credential.id,
+    publicKey: info.credential.publicKey,
+    counter: info.credential.counter,
+  };
+  return { authenticator, credential, info };
+}
+
+describe('soft authenticator: registration', () => {
+  it('produces a "none" registration that @simplewebauthn/server verifies, with the chosen AAGUID and flags', async () => {
+    const { response, verify } = await registerWith({ aaguid: MICROSOFT_IOS, backupEligible: true, backupState: true });
+    const result = await verify();
+    expect(result.verified).toBe(true);
+    if (!result.verified) return;
+    expect(result.registrationInfo.fmt).toBe('none');
+    expect(result.registrationInfo.aaguid).toBe(MICROSOFT_IOS);
+    expect(result.registrationInfo.credentialDeviceType).toBe('multiDevice');
+    expect(result.registrationInfo.credentialBackedUp).toBe(true);
+    expect(result.registrationInfo.userVerified).toBe(true);
+    expect(result.registrationInfo.credential.id).toBe(response.id);
+    expect(response.clientExtensionResults.credProps).toEqual({ rk: true });
+  });
+
+  it('produces a valid "packed" self-attestation', async () => {
+    const { verify } = await registerWith({}, { fmt: 'packed' });
+    const result = await verify();
+    expect(result.verified).toBe(true);
+    expect(result.registrationInfo?.fmt).toBe('packed');
+  });
+
+  it('can make Ed25519 credentials', async () => {
+    const { verify } = await registerWith({ algorithm: 'EdDSA' });
+    expect((await verify()).verified).toBe(true);
+  });
+
+  it('builds authenticator data byte by byte: rpIdHash, flags, counter, AAGUID, credential id', async () => {
+    const { response } = await registerWith({ aaguid: MICROSOFT_IOS }, { flags: { uv: false } });
+    const attestation = decodeAttestationObject(new Uint8Array(fromB64url(response.response.attestationObject)));
+    expect(attestation.get('fmt')).toBe('none');
+    const parsed = parseAuthenticatorData(attestation.get('authData'));
+    expect(parsed.flags).toMatchObject({ up: true, uv: false, be: false, bs: false, at: true, ed: false });
+    expect(Buffer.from(parsed.rpIdHash)).toEqual(sha256(rpID));
+    expect(parsed.counter).toBe(0);
+    expect(Buffer.from(parsed.credentialID ?? [])).toEqual(fromB64url(response.id));
+    expect(Buffer.from(parsed.aaguid ?? []).toString('hex')).toBe(MICROSOFT_IOS.replace(/-/g, ''));
+  });
+
+  it.each<[string, RegisterOverrides, RegExp]>([
+    ['origin', { origin: 'https://evil.example' }, /response origin "https:\/\/evil\.example"/],
+    ['type', { type: 'webauthn.get' }, /response type:? "?webauthn\.get/],
+    ['challenge', { challenge: 'bm90LXRoZS1jaGFsbGVuZ2U' }, /response challenge/],
+    ['rpIdHash', { rpId: 'evil.example' }, /RP ID hash/i],
+    ['user presence', { flags: { up: false } }, /user was not present/],
+    ['user verification', { flags: { uv: false } }, /user could not be verified/],
+  ])('tampering with %s makes verification fail', async (_name, overrides, message) => {
+    const { verify } = await registerWith({}, overrides);
+    await expect(verify()).rejects.toThrow(message);
+  });
+
+  it('refuses to register again when excludeCredentials names a credential it holds', async () => {
+    const { authenticator, credential } = await registered();
+    const options = await generateRegistrationOptions({
+      rpName: 'Passkey Lab',
+      rpID,
+      userName: 'alice',
+      excludeCredentials: [{ id: credential.id }],
+    });
+    expect(() => authenticator.register(options)).toThrow(/InvalidStateError/);
+    expect(() => authenticator.register(options, { ignoreExcludeCredentials: true })).not.toThrow();
+  });
+});
+
+describe('soft authenticator: authentication', () => {
+  async function assertWith(settings: AuthenticatorOptions = {}) {
+    const { authenticator, credential } = await registered(settings);
+    const options = await generateAuthenticationOptions({ rpID, userVerification: 'required' });
+    const verify = (response: ReturnType<typeof authenticator.authenticate>, stored: WebAuthnCredential = credential) =>
+      verifyAuthenticationResponse({
+        response,
+        expectedChallenge: options.challenge,
+        expectedOrigin: origin,
+        expectedRPID: rpID,
+        credential: stored,
+        requireUserVerification: true,
+      });
+    return { authenticator, credential, options, verify };
+  }
+
+  it('signs assertions that @simplewebauthn/server verifies, counting up by one', async () => {
+    const { authenticator, options, verify, credential } = await assertWith();
+    const first = await verify(authenticator.authenticate(options));
+    expect(first.verified).toBe(true);
+    expect(first.authenticationInfo.newCounter).toBe(1);
+    const second = await verify(authenticator.authenticate(options), { ...credential, counter: 1 });
+    expect(second.authenticationInfo.newCounter).toBe(2);
+  });
+
+  it('works with Ed25519 credentials', async () => {
+    const { authenticator, options, verify } = await assertWith({ algorithm: 'EdDSA' });
+    expect((await verify(authenticator.authenticate(options))).verified).toBe(true);
+  });
+
+  it('sends the user handle from registration, or none when told', async () => {
+    const { authenticator, options } = await assertWith();
+    expect(authenticator.authenticate(options).response.userHandle).toBe(authenticator.credentials[0]?.userHandle);
+    expect(authenticator.authenticate(options, { userHandle: null }).response).not.toHaveProperty('userHandle');
+  });
+
+  it('honours allowCredentials and refuses when it holds none of them', async () => {
+    const { authenticator } = await assertWith();
+    const options = await generateAuthenticationOptions({ rpID, allowCredentials: [{ id: 'AAAA' }] });
+    expect(() => authenticator.authenticate(options)).toThrow(/NotAllowedError/);
+  });
+
+  it('a counterless authenticator always reports 0', async () => {
+    const { authenticator, options, verify } = await assertWith({ counterless: true });
+    expect((await verify(authenticator.authenticate(options))).authenticationInfo.newCounter).toBe(0);
+  });
+
+  it('a bad signature is well-formed but does not verify', async () => {
+    const { authenticator, options, verify } = await assertWith();
+    const result = await verify(authenticator.authenticate(options, { badSignature: true }));
+    expect(result.verified).toBe(false);
+  });
+
+  it('an explicit lower counter is refused by the library (cloned-authenticator check)', async () => {
+    const { authenticator, options, verify, credential } = await assertWith();
+    await expect(verify(authenticator.authenticate(options, { counter: 3 }), { ...credential, counter: 5 })).rejects.toThrow(/counter value 3 was lower than expected 5/);
+  });
+
+  it.each<[string, Parameters<ReturnType<typeof createAuthenticator>['authenticate']>[1], RegExp]>([
+    ['origin', { origin: 'https://evil.example' }, /response origin "https:\/\/evil\.example"/],
+    ['type', { type: 'webauthn.create' }, /response type:? "?webauthn\.create/],
+    ['challenge', { challenge: 'bm90LXRoZS1jaGFsbGVuZ2U' }, /response challenge/],
+    ['rpIdHash', { rpId: 'evil.example' }, /RP ID hash/i],
+    ['user presence', { flags: { up: false } }, /User not present/],
+    ['user verification', { flags: { uv: false } }, /user could not be verified/],
+  ])('tampering with %s makes verification fail', async (_name, overrides, message) => {
+    const { authenticator, options, verify } = await assertWith();
+    await expect(verify(authenticator.authenticate(options, overrides))).rejects.toThrow(message);
+  });
+});
