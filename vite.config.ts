@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import type { createDevApp } from './src/rp/dev-app';
 
 /**
  * Mounts the relying party (src/rp/app.ts) as middleware for /api in the dev server, so the
@@ -16,7 +17,7 @@ function relyingParty(): Plugin {
         if (!req.url?.startsWith('/api')) return next();
         if (!listener) {
           const port = server.config.server.port ?? 5173;
-          const mod = (await server.ssrLoadModule('/src/rp/dev-app.ts')) as typeof import('./src/rp/dev-app');
+          const mod = (await server.ssrLoadModule('/src/rp/dev-app.ts')) as { createDevApp: typeof createDevApp };
           listener = getRequestListener(mod.createDevApp(port).fetch);
         }
         await listener(req, res);

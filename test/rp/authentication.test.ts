@@ -129,6 +129,7 @@ describe('authentication: refusals (nothing changes, nobody is signed in)', () =
     await world.client().signIn(authenticator);
     const client = world.client();
     const options = await client.authenticationOptions(username ? { username } : {});
+    world.clock.advance(1000); // a stray lastUsedAt write would now differ
     const before = snapshot(world.db);
     const row = credentialRow(world.db, alice.credential.id);
     const reply = await client.verifyAuthentication(authenticator.authenticate(options, overrides));
@@ -163,6 +164,7 @@ describe('authentication: refusals (nothing changes, nobody is signed in)', () =
 
     const client = world.client();
     const options = await client.authenticationOptions({});
+    world.clock.advance(1000); // a stray lastUsedAt write would now differ
     const before = snapshot(world.db);
     const reply = await client.verifyAuthentication(stranger.authenticate(options));
     expectError(reply, 400, 'credential_not_found');
@@ -179,6 +181,7 @@ describe('authentication: refusals (nothing changes, nobody is signed in)', () =
 
     const client = world.client();
     const options = await client.authenticationOptions({});
+    world.clock.advance(1000); // a stray lastUsedAt write would now differ
     const before = snapshot(world.db);
     const reply = await client.verifyAuthentication(authenticator.authenticate(options));
     expectError(reply, 400, 'credential_not_found');
@@ -194,6 +197,7 @@ describe('authentication: refusals (nothing changes, nobody is signed in)', () =
     const client = world.client();
     const options = await client.authenticationOptions({ username: 'alice' });
     expect((options.allowCredentials ?? []).map((d) => d.id)).toEqual([alice.credential.id]);
+    world.clock.advance(1000); // a stray lastUsedAt write would now differ
     const before = snapshot(world.db);
     const reply = await client.verifyAuthentication(bobKey.authenticate(options, { credentialId: bob.credential.id }));
     expectError(reply, 400, 'credential_not_allowed');
@@ -205,6 +209,7 @@ describe('authentication: refusals (nothing changes, nobody is signed in)', () =
     const { world, authenticator } = await withAlice();
     const client = world.client();
     const options = await client.authenticationOptions({});
+    world.clock.advance(1000); // a stray lastUsedAt write would now differ
     const before = snapshot(world.db);
     const reply = await client.verifyAuthentication(authenticator.authenticate(options, { userHandle: null }));
     expectError(reply, 400, 'user_handle_mismatch');
@@ -217,6 +222,7 @@ describe('authentication: refusals (nothing changes, nobody is signed in)', () =
     const client = world.client();
     const options = await client.authenticationOptions({ username: 'nobody' });
     expect(options.allowCredentials ?? []).toEqual([]);
+    world.clock.advance(1000); // a stray lastUsedAt write would now differ
     const before = snapshot(world.db);
     const reply = await client.verifyAuthentication(authenticator.authenticate(options));
     expectError(reply, 400, 'credential_not_allowed');
@@ -233,6 +239,7 @@ describe('authentication: refusals (nothing changes, nobody is signed in)', () =
 
     const client = world.client();
     const options = await client.authenticationOptions({});
+    world.clock.advance(1000); // a stray lastUsedAt write would now differ
     const before = snapshot(world.db);
     const reply = await client.verifyAuthentication(authenticator.authenticate(options, { userHandle: bobHandle }));
     expectError(reply, 400, 'user_handle_mismatch');
@@ -252,6 +259,7 @@ describe('authentication: refusals (nothing changes, nobody is signed in)', () =
 
     const client = world.client();
     const options = await client.authenticationOptions({});
+    world.clock.advance(1000); // a stray lastUsedAt write would now differ
     const before = snapshot(world.db);
     const reply = await client.verifyAuthentication(authenticator.authenticate(options, { counter }));
     expectError(reply, 400, 'counter_regression');

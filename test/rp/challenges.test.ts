@@ -13,6 +13,7 @@ describe('challenges: registration', () => {
     const options = await client.registrationOptions({ username: 'alice' });
     const response = createAuthenticator().register(options);
     expect((await client.verifyRegistration(response)).status).toBe(200);
+    world.clock.advance(1000); // a stray lastUsedAt write would now differ
     const before = snapshot(world.db);
     expectError(await client.verifyRegistration(response), 400, 'challenge_missing');
     expect(snapshot(world.db)).toEqual(before);
@@ -26,6 +27,7 @@ describe('challenges: registration', () => {
     anonymous.cookies.set('passkey_lab_session', client.sessionId ?? '');
     const response = createAuthenticator().register(options);
     expect((await client.verifyRegistration(response)).status).toBe(200);
+    world.clock.advance(1000); // a stray lastUsedAt write would now differ
     const before = snapshot(world.db);
     expectError(await anonymous.verifyRegistration(response), 400, 'challenge_missing');
     expect(snapshot(world.db)).toEqual(before);
@@ -43,10 +45,12 @@ describe('challenges: registration', () => {
 
   it('a challenge issued to another session cannot be answered from this one (challenge_mismatch), and stays usable by its owner', async () => {
     const world = createWorld();
-    const owner = world.client();
-    const ownerOptions = await owner.registrationOptions({ username: 'alice' });
+    // The thief's own options come first, so "the latest challenge" would be the owner's.
     const thief = world.client();
     await thief.registrationOptions({ username: 'mallory' });
+    const owner = world.client();
+    const ownerOptions = await owner.registrationOptions({ username: 'alice' });
+    world.clock.advance(1000); // a stray lastUsedAt write would now differ
     const before = snapshot(world.db);
     expectError(await thief.verifyRegistration(createAuthenticator().register(ownerOptions)), 400, 'challenge_mismatch');
     expect(snapshot(world.db)).toEqual(before);
@@ -93,6 +97,7 @@ describe('challenges: registration', () => {
     const client = world.client();
     const registrationOptions = await client.registrationOptions({ username: 'bob' });
     const assertion = authenticator.authenticate({ challenge: registrationOptions.challenge, rpId: 'localhost', userVerification: 'required' });
+    world.clock.advance(1000); // a stray lastUsedAt write would now differ
     const before = snapshot(world.db);
     expectError(await client.verifyAuthentication(assertion), 400, 'challenge_missing');
     expect(snapshot(world.db)).toEqual(before);
@@ -114,7 +119,7 @@ describe('challenges: authentication', () => {
     const options = await client.authenticationOptions({});
     const assertion = authenticator.authenticate(options);
     expect((await client.verifyAuthentication(assertion)).status).toBe(200);
-    world.clock.advance(1000);
+    world.clock.advance(1000); // a stray lastUsedAt write would now differ
     const before = snapshot(world.db);
     const row = credentialRow(world.db, alice.credential.id);
     expectError(await client.verifyAuthentication(assertion), 400, 'challenge_missing');
@@ -127,21 +132,27 @@ describe('challenges: authentication', () => {
     const options = await world.client().authenticationOptions({});
     const assertion = authenticator.authenticate(options);
     const attacker = world.client();
+    world.clock.advance(1000); // a stray lastUsedAt write would now differ
     const before = snapshot(world.db);
     expectError(await attacker.verifyAuthentication(assertion), 400, 'challenge_missing');
     expect(snapshot(world.db)).toEqual(before);
     await expectSignedOut(attacker);
   });
 
-  it('a challenge issued to another session cannot be answered from this one (challenge_mismatch)', async () => {
+  it('a challenge issued to another session cannot be answered from this one (challenge_mismatch), and stays usable by its owner', async () => {
     const { world, authenticator } = await withAlice();
-    const victimOptions = await world.client().authenticationOptions({});
+    // The attacker's own options come first, so "the latest challenge" would be the victim's.
     const attacker = world.client();
     await attacker.authenticationOptions({});
+    const victim = world.client();
+    const victimOptions = await victim.authenticationOptions({});
+    world.clock.advance(1000); // a stray lastUsedAt write would now differ
     const before = snapshot(world.db);
     expectError(await attacker.verifyAuthentication(authenticator.authenticate(victimOptions)), 400, 'challenge_mismatch');
     expect(snapshot(world.db)).toEqual(before);
     await expectSignedOut(attacker);
+    // The victim's challenge was not spent by the attacker's attempt.
+    expect((await victim.verifyAuthentication(authenticator.authenticate(victimOptions))).status).toBe(200);
   });
 
   it('is refused after 5 minutes (challenge_expired); counter and lastUsedAt unchanged', async () => {

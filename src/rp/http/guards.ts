@@ -23,7 +23,8 @@ export function sameOriginOnly(origins: readonly string[]): MiddlewareHandler {
 
 /** Bodies are JSON: any request with a body must say so (415 otherwise). */
 export const jsonBodiesOnly: MiddlewareHandler = async (c, next) => {
-  const hasBody = c.req.raw.body !== null && c.req.header('content-length') !== '0';
+  // HTTP/1.1: a request has a body when it declares a length or a transfer coding.
+  const hasBody = Number(c.req.header('content-length') ?? 0) > 0 || c.req.header('transfer-encoding') !== undefined;
   if (hasBody && !JSON_TYPE.test(c.req.header('content-type') ?? '')) return errorResponse(c, 'unsupported_media_type');
   return next();
 };

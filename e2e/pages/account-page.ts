@@ -1,0 +1,74 @@
+import type { Locator, Page } from '@playwright/test';
+
+/** /account: the signed-in user and their passkeys. */
+export class AccountPage {
+  readonly passkeysHeading: Locator;
+  /** The "Your passkeys" section: the list, and "Add a passkey". */
+  readonly passkeysSection: Locator;
+  /** One list item per passkey. */
+  readonly passkeys: Locator;
+  readonly addPasskeyButton: Locator;
+  readonly signOutButton: Locator;
+  /** The confirmation "Delete “<nickname>”?" with "Delete passkey" and "Keep it". */
+  readonly deleteDialog: Locator;
+  readonly status: Locator;
+  readonly error: Locator;
+
+  constructor(readonly page: Page) {
+    this.passkeysHeading = page.getByRole('heading', { name: 'Your passkeys', exact: true });
+    this.passkeysSection = page.getByRole('region', { name: 'Your passkeys' });
+    this.passkeys = this.passkeysSection.getByRole('listitem');
+    this.addPasskeyButton = page.getByRole('button', { name: 'Add a passkey', exact: true });
+    this.signOutButton = page.getByRole('button', { name: 'Sign out', exact: true });
+    // A native <dialog> with role="alertdialog" (a destructive confirmation).
+    this.deleteDialog = page.getByRole('alertdialog');
+    this.status = page.getByRole('status');
+    this.error = page.getByRole('alert');
+  }
+
+  async open(): Promise<void> {
+    await this.page.goto('/account');
+  }
+
+  signedInAs(username: string): Locator {
+    return this.page.getByText(`Signed in as ${username}`);
+  }
+
+  /** The list item of the passkey with this nickname (its heading). */
+  passkey(nickname: string): Locator {
+    return this.passkeys.filter({ has: this.page.getByRole('heading', { name: nickname, exact: true }) });
+  }
+
+  async rename(nickname: string, newNickname: string): Promise<void> {
+    const item = this.passkey(nickname);
+    await item.getByRole('button', { name: 'Rename', exact: true }).click();
+    await item.getByRole('textbox', { name: 'Passkey name', exact: true }).fill(newNickname);
+    await item.getByRole('button', { name: 'Save name', exact: true }).click();
+  }
+
+  /** Opens the delete confirmation for this passkey. */
+  async startDeleting(nickname: string): Promise<void> {
+    await this.passkey(nickname).getByRole('button', { name: 'Delete', exact: true }).click();
+  }
+
+  async confirmDelete(): Promise<void> {
+    await this.deleteDialog.getByRole('button', { name: 'Delete passkey', exact: true }).click();
+  }
+
+  async keepPasskey(): Promise<void> {
+    await this.deleteDialog.getByRole('button', { name: 'Keep it', exact: true }).click();
+  }
+
+  async delete(nickname: string): Promise<void> {
+    await this.startDeleting(nickname);
+    await this.confirmDelete();
+  }
+
+  async addPasskey(): Promise<void> {
+    await this.addPasskeyButton.click();
+  }
+
+  async signOut(): Promise<void> {
+    await this.signOutButton.click();
+  }
+}

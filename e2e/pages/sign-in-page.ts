@@ -1,0 +1,39 @@
+import type { Locator, Page } from '@playwright/test';
+
+/**
+ * /sign-in. Passkey autofill starts on page load: with a passkey on the authenticator the page
+ * signs in by itself (see e2e/fixtures/passkey-autofill.ts to test the buttons instead).
+ */
+export class SignInPage {
+  readonly signInWithPasskeyButton: Locator;
+  /** autocomplete="username webauthn": the field passkey autofill attaches to. */
+  readonly username: Locator;
+  readonly continueButton: Locator;
+  readonly error: Locator;
+  /** e.g. "You are signed out." */
+  readonly status: Locator;
+
+  constructor(readonly page: Page) {
+    this.signInWithPasskeyButton = page.getByRole('button', { name: 'Sign in with a passkey', exact: true });
+    this.username = page.getByRole('textbox', { name: 'Username', exact: true });
+    this.continueButton = page.getByRole('button', { name: 'Continue', exact: true });
+    this.error = page.getByRole('alert');
+    this.status = page.getByRole('status');
+  }
+
+  /** Opens /sign-in, optionally with the page to return to after signing in. */
+  async open(redirectTo?: string): Promise<void> {
+    await this.page.goto(redirectTo ? `/sign-in?redirect=${encodeURIComponent(redirectTo)}` : '/sign-in');
+  }
+
+  /** Usernameless: the authenticator offers the passkeys it holds for this site. */
+  async signInWithPasskey(): Promise<void> {
+    await this.signInWithPasskeyButton.click();
+  }
+
+  /** Username first: the relying party asks for that account's passkeys only. */
+  async signInAs(username: string): Promise<void> {
+    await this.username.fill(username);
+    await this.continueButton.click();
+  }
+}

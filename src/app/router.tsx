@@ -1,0 +1,25 @@
+import { createBrowserRouter, RouterProvider } from 'react-router';
+import { paths } from '../lib/paths';
+import { Layout } from './layout';
+import { RouteError } from './route-error';
+
+/** Every page is its own lazily loaded chunk; only the layout ships with the entry. */
+const router = createBrowserRouter([
+  {
+    Component: Layout,
+    ErrorBoundary: RouteError,
+    // Rendered while the first page's chunk loads: nothing, so there is no flash of text.
+    HydrateFallback: () => null,
+    children: [
+      { path: paths.home.path, lazy: () => import('./routes/home') },
+      { path: paths.register.path, lazy: () => import('./routes/register') },
+      { path: paths.signIn.path, lazy: () => import('./routes/sign-in') },
+      { path: paths.account.path, lazy: () => import('./routes/account') },
+      { path: '*', lazy: () => import('./routes/not-found') },
+    ],
+  },
+]);
+
+export function AppRouter() {
+  return <RouterProvider router={router} />;
+}

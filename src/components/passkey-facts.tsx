@@ -1,0 +1,49 @@
+import type { Credential } from '../shared/schemas';
+import { formatDateTime } from '../lib/format-date';
+import { passkeyKindLabel, providerLabel, transportsSentence } from '../lib/passkey-words';
+
+export interface PasskeyFactsProps {
+  credential: Credential;
+  /** Also show when it was created and last used (account page). */
+  withDates?: boolean;
+}
+
+/** Provider, type, reach (and dates) of one passkey, as a description list. */
+export function PasskeyFacts({ credential, withDates = false }: PasskeyFactsProps) {
+  return (
+    <dl className="facts">
+      <div>
+        <dt>Kept by</dt>
+        <dd>{providerLabel(credential)}</dd>
+      </div>
+      <div>
+        <dt>Type</dt>
+        <dd>{passkeyKindLabel(credential)}</dd>
+      </div>
+      <div>
+        <dt>Reached through</dt>
+        <dd>{transportsSentence(credential.transports)}</dd>
+      </div>
+      {withDates && (
+        <>
+          <div>
+            <dt>Created</dt>
+            <dd>
+              <time dateTime={credential.createdAt}>{formatDateTime(credential.createdAt)}</time>
+            </dd>
+          </div>
+          <div>
+            <dt>Last used</dt>
+            <dd>
+              {credential.lastUsedAt ? (
+                <time dateTime={credential.lastUsedAt}>{formatDateTime(credential.lastUsedAt)}</time>
+              ) : (
+                'never'
+              )}
+            </dd>
+          </div>
+        </>
+      )}
+    </dl>
+  );
+}

@@ -1,0 +1,12 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { createPasskey } from '../../../lib/registration-ceremony';
+import { getCredentialsQueryOptions } from './get-credentials';
+
+/** Another passkey for the signed-in account (the relying party excludes the ones it has). */
+export function useAddPasskey() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ username }: { username: string }) => createPasskey({ username }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: getCredentialsQueryOptions().queryKey }),
+  });
+}

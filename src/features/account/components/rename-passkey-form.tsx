@@ -1,0 +1,58 @@
+import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import { ErrorAlert } from '../../../components/alert';
+import { Button } from '../../../components/button';
+import { Field } from '../../../components/field';
+import { describeError } from '../../../lib/error-messages';
+import type { Credential } from '../../../shared/schemas';
+import { useRenameCredential } from '../api/rename-credential';
+
+export interface RenamePasskeyFormProps {
+  credential: Credential;
+  onDone: (renamed: Credential | null) => void;
+}
+
+export function RenamePasskeyForm({ credential, onDone }: RenamePasskeyFormProps) {
+  const rename = useRenameCredential();
+  const [nickname, setNickname] = useState(credential.nickname);
+  const [problem, setProblem] = useState<string | undefined>();
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const value = nickname.trim();
+    if (!value) return setProblem('Enter a name.');
+    if (value.length > 64) return setProblem('Use at most 64 characters.');
+    setProblem(undefined);
+    if (value === credential.nickname) return onDone(null);
+    rename.mutate({ id: credential.id, nickname: value }, { onSuccess: (renamed) => onDone(renamed) });
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      onDone(null);
+    }
+  }
+
+  return (
+    <form className="rename-form stack-sm" onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate>
+      <Field
+        label="Passkey name"
+        name="nickname"
+        autoFocus
+        maxLength={64}
+        value={nickname}
+        onChange={(event) => setNickname(event.target.value)}
+        error={problem}
+      />
+      {rename.isError && <ErrorAlert message={describeError(rename.error)} />}
+      <div className="actions">
+        <Button type="submit" busy={rename.isPending}>
+          Save name
+        </Button>
+        <Button variant="secondary" onClick={() => onDone(null)}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}

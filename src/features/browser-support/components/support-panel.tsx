@@ -1,0 +1,97 @@
+import { useEffect, useState } from 'react';
+import { describeCapability, detectWebAuthnSupport, type WebAuthnSupport } from '../../../lib/webauthn-support';
+
+function YesNo({ value }: { value: boolean }) {
+  return <span className={value ? 'badge badge--yes' : 'badge badge--no'}>{value ? 'Yes' : 'No'}</span>;
+}
+
+function CapabilityList({ entries }: { entries: [string, boolean][] }) {
+  return (
+    <dl className="support-list support-list--compact">
+      {entries.map(([key, value]) => (
+        <div key={key}>
+          <dt>
+            {describeCapability(key)} <code className="capability-key">{key}</code>
+          </dt>
+          <dd>
+            <YesNo value={value} />
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** What this browser supports: WebAuthn, a platform authenticator, autofill, client capabilities. */
+export function SupportPanel() {
+  const [support, setSupport] = useState<WebAuthnSupport | null>(null);
+
+  useEffect(() => {
+    let active = true;
+    void detectWebAuthnSupport().then((result) => {
+      if (active) setSupport(result);
+    });
+    return () => {
+      active = false;
+    };
+  }, []);
+
+  const entries = Object.entries(support?.clientCapabilities ?? {}).sort(([a], [b]) => a.localeCompare(b));
+  const features = entries.filter(([key]) => !key.startsWith('extension:'));
+  const extensions = entries.filter(([key]) => key.startsWith('extension:'));
+
+  return (
+    <section aria-labelledby="support-heading" className="card" aria-busy={support === null}>
+      <h2 id="support-heading">What this browser supports</h2>
+      {support === null ? (
+        <p>Checking this browser…</p>
+      ) : (
+        <>
+          <dl className="support-list">
+            <div>
+              <dt>WebAuthn (the standard behind passkeys)</dt>
+              <dd>
+                <YesNo value={support.webAuthn} />
+              </dd>
+            </div>
+            <div>
+              <dt>A built-in authenticator (fingerprint, face or device PIN)</dt>
+              <dd>
+                <YesNo value={support.platformAuthenticator} />
+              </dd>
+            </div>
+            <div>
+              <dt>Passkey autofill in the username field</dt>
+              <dd>
+                <YesNo value={support.autofill} />
+              </dd>
+            </div>
+          </dl>
+          <h3>Client capabilities</h3>
+          {support.clientCapabilities === null ? (
+            <p>
+              This browser does not report its capabilities (it has no <code>PublicKeyCredential.getClientCapabilities()</code>).
+            </p>
+          ) : Object.keys(support.clientCapabilities).length === 0 ? (
+            <p>The browser reported no capabilities.</p>
+          ) : (
+            <>
+              <p>
+                As reported by <code>PublicKeyCredential.getClientCapabilities()</code>:
+              </p>
+              <CapabilityList entries={features} />
+              {extensions.length > 0 && (
+                <details className="capability-details">
+                  <summary>
+                    WebAuthn extensions: {extensions.filter(([, value]) => value).length} of {extensions.length} supported
+                  </summary>
+                  <CapabilityList entries={extensions} />
+                </details>
+              )}
+            </>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

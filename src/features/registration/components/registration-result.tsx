@@ -1,0 +1,36 @@
+import { useEffect, useRef } from 'react';
+import { Link } from 'react-router';
+import { PasskeyFacts } from '../../../components/passkey-facts';
+import { paths } from '../../../lib/paths';
+import { passkeyKindExplanation, passkeyKindLabel, providerLabel } from '../../../lib/passkey-words';
+import type { Verified } from '../../../shared/schemas';
+
+/** The outcome of a registration, in plain words; takes focus so it is read out first. */
+export function RegistrationResult({ result }: { result: Verified }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    heading.current?.focus();
+  }, []);
+  const { credential, user } = result;
+  return (
+    <section className="card card--success stack" aria-labelledby="result-heading">
+      <h2 id="result-heading" ref={heading} tabIndex={-1}>
+        Your passkey is ready
+      </h2>
+      <p>
+        You are signed in as <strong>{user.username}</strong>, and your new passkey “{credential.nickname}” is kept by{' '}
+        {providerLabel(credential)}.
+      </p>
+      <p>
+        <strong>{passkeyKindLabel(credential)}.</strong> {passkeyKindExplanation(credential)}
+      </p>
+      <PasskeyFacts credential={credential} />
+      <p>Next time, sign in by choosing this passkey and unlocking your device: no password to type.</p>
+      <p>
+        <Link className="button button--primary" to={paths.account.getHref()}>
+          Go to your account
+        </Link>
+      </p>
+    </section>
+  );
+}

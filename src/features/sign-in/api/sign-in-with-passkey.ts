@@ -1,0 +1,45 @@
+import { startAuthentication, type PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/browser';
+import { ApiError } from '../../../lib/api-client';
+import type { AuthenticationVerifyRequest, Verified } from '../../../shared/schemas';
+import { createAuthenticationOptions } from './create-authentication-options';
+import { verifyAuthentication } from './verify-authentication';
+
+interface SignalUnknownCredential {
+  signalUnknownCredential?: (options: { rpId: string; credentialId: string }) => Promise<void>;
+}
+
+/**
+ * Tells the passkey provider that the relying party does not know this credential (deleted or
+ * never registered), so it can hide or remove it. Best effort: never throws.
+ */
+export async function signalUnknownCredential(rpId: string, credentialId: string): Promise<void> {
+  const pkc = globalThis.PublicKeyCredential as unknown as SignalUnknownCredential | undefined;
+  if (typeof pkc?.signalUnknownCredential !== 'function') return;
+  try {
+    await pkc.signalUnknownCredential({ rpId, credentialId });
+  } catch {
+    // The signal is a courtesy; the error message is what matters to the person.
+  }
+}
+
+/** Asks the authenticator for an assertion and has the relying party verify it. */
+export async function authenticateWith(
+  options: PublicKeyCredentialRequestOptionsJSON,
+  useBrowserAutofill = false,
+): Promise<Verified> {
+  const response = await startAuthentication({ optionsJSON: options, useBrowserAutofill });
+  try {
+    return await verifyAuthentication({ response } as AuthenticationVerifyRequest);
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'credential_not_found') {
+      await signalUnknownCredential(options.rpId ?? globalThis.location.hostname, response.id);
+    }
+    throw error;
+  }
+}
+
+/** The button paths: usernameless (no username) or username-first. */
+export async function signInWithPasskey(username?: string): Promise<Verified> {
+  const { options } = await createAuthenticationOptions(username ? { username } : {});
+  return authenticateWith(options);
+}

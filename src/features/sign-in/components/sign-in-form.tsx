@@ -1,0 +1,167 @@
+import { browserSupportsWebAuthnAutofill, WebAuthnAbortService } from '@simplewebauthn/browser';
+import { useCallback, useEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
+import { ErrorAlert } from '../../../components/alert';
+import { Button } from '../../../components/button';
+import { Field } from '../../../components/field';
+import { isApiError } from '../../../lib/api-client';
+import { describeError, type ErrorMessage } from '../../../lib/error-messages';
+import type { Verified } from '../../../shared/schemas';
+import { createAuthenticationOptions } from '../api/create-authentication-options';
+import { authenticateWith, signInWithPasskey } from '../api/sign-in-with-passkey';
+
+type Busy = 'discoverable' | 'username' | 'autofill' | null;
+
+interface AutofillContext {
+  generation: RefObject<number>;
+  mounted: RefObject<boolean>;
+  onResult: (result: Verified) => Promise<void>;
+  onError: (error: unknown) => void;
+}
+
+/**
+ * Passkey autofill (conditional mediation): the browser offers passkeys in the username field's
+ * suggestions. Silent when unsupported, when the options cannot be fetched, when another
+ * ceremony aborts it and when the browser ends it; a passkey the relying party refuses is
+ * reported. The buttons restart it after their own failures.
+ */
+async function runAutofill(context: AutofillContext): Promise<void> {
+  const { generation, mounted } = context;
+  const started = generation.current;
+  if (!(await browserSupportsWebAuthnAutofill())) return;
+  let options;
+  try {
+    ({ options } = await createAuthenticationOptions({}));
+  } catch {
+    return; // Autofill is an extra; the buttons still work and report their own errors.
+  }
+  if (generation.current !== started || !mounted.current) return;
+  let result: Verified;
+  try {
+    result = await authenticateWith(options, true);
+  } catch (caught) {
+    // The browser ends a conditional request by itself (no passkey for this site, the person
+    // dismissed the suggestions): that is not an error to show, and retrying at once would
+    // loop. Only the relying party's refusal of a chosen passkey is reported.
+    if (!isApiError(caught) || generation.current !== started || !mounted.current) return;
+    context.onError(caught);
+    return;
+  }
+  await context.onResult(result);
+}
+
+export interface SignInFormProps {
+  onSignedIn: (result: Verified) => void | Promise<void>;
+  /** Called when the person starts a sign-in (to clear earlier messages). */
+  onAttempt?: () => void;
+}
+
+/**
+ * Three ways in: passkey autofill on the username field (started on load), username first
+ * ("Continue"), or usernameless ("Sign in with a passkey"). Only one WebAuthn ceremony runs at a
+ * time: starting a button path aborts the autofill one, and leaving the page cancels whatever runs.
+ */
+export function SignInForm({ onSignedIn, onAttempt }: SignInFormProps) {
+  const [username, setUsername] = useState('');
+  const [usernameError, setUsernameError] = useState<string | undefined>();
+  const [error, setError] = useState<ErrorMessage | null>(null);
+  const [busy, setBusy] = useState<Busy>(null);
+  const usernameInput = useRef<HTMLInputElement>(null);
+  /** Bumped whenever a ceremony replaces the current one or the page goes away. */
+  const generation = useRef(0);
+  const mounted = useRef(false);
+
+  const startAutofill = useCallback(
+    () =>
+      runAutofill({
+        generation,
+        mounted,
+        onResult: async (result) => {
+          setBusy('autofill');
+          await onSignedIn(result);
+        },
+        onError: (caught) => {
+          onAttempt?.();
+          setError(describeError(caught));
+          setBusy(null);
+        },
+      }),
+    [onSignedIn, onAttempt],
+  );
+
+  useEffect(() => {
+    mounted.current = true;
+    void startAutofill();
+    return () => {
+      mounted.current = false;
+      generation.current += 1;
+      WebAuthnAbortService.cancelCeremony();
+    };
+  }, [startAutofill]);
+
+  async function run(kind: Exclude<Busy, null>, name?: string) {
+    const mine = ++generation.current;
+    onAttempt?.();
+    setError(null);
+    setBusy(kind);
+    try {
+      const result = await signInWithPasskey(name);
+      await onSignedIn(result);
+    } catch (caught) {
+      if (generation.current !== mine) return; // replaced by another attempt or the page was left
+      setError(describeError(caught));
+      setBusy(null);
+      if (mounted.current) void startAutofill();
+    }
+  }
+
+  function onContinue(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const name = username.trim();
+    if (!name) {
+      setUsernameError('Enter your username, or use “Sign in with a passkey” below.');
+      usernameInput.current?.focus();
+      return;
+    }
+    setUsernameError(undefined);
+    void run('username', name);
+  }
+
+  return (
+    <div className="stack">
+      {error && <ErrorAlert message={error} />}
+      <form className="card stack" onSubmit={onContinue} noValidate>
+        <h2 id="username-first-heading">With your username</h2>
+        <Field
+          ref={usernameInput}
+          label="Username"
+          name="username"
+          autoComplete="username webauthn"
+          autoCapitalize="none"
+          spellCheck={false}
+          value={username}
+          onChange={(event) => setUsername(event.target.value)}
+          hint="Your browser may suggest your passkeys for this site as soon as you click into this field."
+          error={usernameError}
+        />
+        <div className="actions">
+          <Button type="submit" busy={busy === 'username'}>
+            Continue
+          </Button>
+        </div>
+      </form>
+      <p className="divider">
+        <span>or</span>
+      </p>
+      <section className="card stack" aria-labelledby="usernameless-heading">
+        <h2 id="usernameless-heading">Without typing anything</h2>
+        <p>Your browser lists the passkeys it has for this site, on this device, a security key or a phone nearby. Pick one.</p>
+        <div className="actions">
+          <Button variant="secondary" busy={busy === 'discoverable'} onClick={() => void run('discoverable')}>
+            Sign in with a passkey
+          </Button>
+        </div>
+      </section>
+      {busy && <p className="muted">Follow the prompts from your browser or device…</p>}
+    </div>
+  );
+}

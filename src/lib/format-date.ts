@@ -1,0 +1,8 @@
+const formatter = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+/** A date and time in the reader's locale; "never" for null. */
+export function formatDateTime(iso: string | null, never = 'never'): string {
+  if (iso === null) return never;
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? 'unknown' : formatter.format(date);
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import {
+  describeTransports,
+  passkeyKind,
+  passkeyKindLabel,
+  providerLabel,
+  transportsSentence,
+  UNKNOWN_PROVIDER,
+} from './passkey-words';
+
+describe('describeTransports', () => {
+  it('puts each transport in words', () => {
+    expect(describeTransports(['internal', 'hybrid', 'usb'])).toEqual([
+      'this device',
+      'a phone or tablet nearby (QR code)',
+      'a security key over USB',
+    ]);
+    expect(describeTransports(['nfc'])[0]).toMatch(/NFC/);
+    expect(describeTransports(['ble'])[0]).toMatch(/Bluetooth/);
+  });
+
+  it('merges the old "cable" name with hybrid', () => {
+    expect(describeTransports(['cable', 'hybrid'])).toEqual(['a phone or tablet nearby (QR code)']);
+  });
+
+  it('still says something for a transport it does not know', () => {
+    expect(describeTransports(['satellite'])).toEqual(['an authenticator over “satellite”']);
+  });
+});
+
+describe('transportsSentence', () => {
+  it('joins the words with "or"', () => {
+    expect(transportsSentence(['internal'])).toBe('this device');
+    expect(transportsSentence(['internal', 'hybrid'])).toBe('this device or a phone or tablet nearby (QR code)');
+    expect(transportsSentence(['usb', 'nfc', 'internal'])).toBe(
+      'a security key over USB, a security key held against the device (NFC) or this device',
+    );
+  });
+
+  it('says when the authenticator did not report any', () => {
+    expect(transportsSentence([])).toBe('not reported by the authenticator');
+  });
+});
+
+describe('passkey kind', () => {
+  it('calls a multi-device or backed-up passkey synced', () => {
+    expect(passkeyKind({ deviceType: 'multiDevice', backedUp: true })).toBe('synced');
+    expect(passkeyKind({ deviceType: 'multiDevice', backedUp: false })).toBe('synced');
+    expect(passkeyKindLabel({ deviceType: 'multiDevice', backedUp: true })).toBe('Synced passkey');
+  });
+
+  it('calls a single-device passkey device-bound', () => {
+    expect(passkeyKind({ deviceType: 'singleDevice', backedUp: false })).toBe('device-bound');
+    expect(passkeyKindLabel({ deviceType: 'singleDevice', backedUp: false })).toBe('Device-bound passkey');
+  });
+});
+
+describe('providerLabel', () => {
+  it('names a known provider and admits an unknown one', () => {
+    expect(providerLabel({ providerName: 'Google Password Manager' })).toBe('Google Password Manager');
+    expect(providerLabel({ providerName: null })).toBe(UNKNOWN_PROVIDER);
+    expect(UNKNOWN_PROVIDER).toBe('an authenticator this lab does not recognise');
+  });
+});

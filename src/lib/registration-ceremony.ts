@@ -1,0 +1,33 @@
+/**
+ * Creating a passkey, shared by the registration flow and the account page ("Add a passkey"):
+ * ask the relying party for options, let the browser and authenticator create the key pair,
+ * and send the public key back to be verified and stored.
+ */
+import { startRegistration } from '@simplewebauthn/browser';
+import type { Hint, RegistrationOptions, RegistrationOptionsRequest, RegistrationVerifyRequest, Verified } from '../shared/schemas';
+import { apiClient } from './api-client';
+
+export function createRegistrationOptions(body: RegistrationOptionsRequest): Promise<RegistrationOptions> {
+  return apiClient.post<RegistrationOptions>('/api/registration/options', body);
+}
+
+export function verifyRegistration(body: RegistrationVerifyRequest): Promise<Verified> {
+  return apiClient.post<Verified>('/api/registration/verify', body);
+}
+
+export interface CreatePasskeyInput {
+  username: string;
+  displayName?: string | undefined;
+  hint?: Hint | undefined;
+  nickname?: string | undefined;
+}
+
+export async function createPasskey({ username, displayName, hint, nickname }: CreatePasskeyInput): Promise<Verified> {
+  const { options } = await createRegistrationOptions({
+    username,
+    ...(displayName ? { displayName } : {}),
+    ...(hint ? { hint } : {}),
+  });
+  const response = await startRegistration({ optionsJSON: options });
+  return verifyRegistration({ response, ...(nickname ? { nickname } : {}) } as RegistrationVerifyRequest);
+}
