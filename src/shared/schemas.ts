@@ -82,6 +82,8 @@ export type RegistrationVerifyRequest = z.infer<typeof registrationVerifyRequest
 
 export const authenticationOptionsRequest = z.object({
   username: username.optional(),
+  /** Where the person says the passkey is; becomes WebAuthn `hints` (the browser UI may use it). */
+  hint: z.enum(hints).optional(),
 });
 export type AuthenticationOptionsRequest = z.infer<typeof authenticationOptionsRequest>;
 
@@ -166,5 +168,7 @@ export const handoffSchema = z.object({
   expiresAt: z.iso.datetime(),
   /** `<origin>/handoff/<id>`: the QR code's content. */
   url: z.string(),
+  /** True when the caller's browser session created it (only that one can claim it). */
+  startedHere: z.boolean(),
 });
 export type Handoff = z.infer<typeof handoffSchema>;

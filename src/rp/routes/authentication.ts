@@ -11,7 +11,7 @@ import { createAuthenticationOptions, verifyAuthentication, type AuthenticationP
 export const authenticationRoutes = new Hono<Env>()
   .post('/options', validJson(authenticationOptionsRequest), async (c) => {
     const { deps } = c.var;
-    const { options, payload, expiresAt } = await createAuthenticationOptions(deps, c.req.valid('json').username);
+    const { options, payload, expiresAt } = await createAuthenticationOptions(deps, c.req.valid('json'));
     saveChallenge(deps.db, ensureSession(c).id_hash, 'authentication', { challenge: options.challenge, payload, expiresAt });
     return c.json({ options } satisfies AuthenticationOptions);
   })

@@ -65,15 +65,15 @@ export const handoffRoutes = new Hono<Env>()
       claimed_at: null,
     };
     insertHandoff(db, row);
-    return c.json({ handoff: toHandoff(row, createdAt) }, 201);
+    return c.json({ handoff: toHandoff(row, createdAt, row.creator_session_hash) }, 201);
   })
   .get('/by-code/:code', (c) => {
     const { db, now } = c.var.deps;
-    return c.json({ handoff: toHandoff(existing(findHandoffByCode(db, c.req.param('code'))), now()) });
+    return c.json({ handoff: toHandoff(existing(findHandoffByCode(db, c.req.param('code'))), now(), c.var.session?.id_hash) });
   })
   .get('/:id', (c) => {
     const { db, now } = c.var.deps;
-    return c.json({ handoff: toHandoff(existing(findHandoff(db, c.req.param('id'))), now()) });
+    return c.json({ handoff: toHandoff(existing(findHandoff(db, c.req.param('id'))), now(), c.var.session?.id_hash) });
   })
   // The phone, signed in by its own passkey ceremony, vouches for the computer.
   .post('/:id/approve', (c) => {
@@ -85,16 +85,18 @@ export const handoffRoutes = new Hono<Env>()
       throw new RpError('forbidden', `This hand-off creates the account “${row.username}”, but you are signed in as “${user.username}”.`);
     }
     if (!approveHandoff(db, row.id, user.id, now())) throw new RpError('handoff_used');
-    return c.json({ handoff: toHandoff(findHandoff(db, row.id)!, now()) });
+    return c.json({ handoff: toHandoff(findHandoff(db, row.id)!, now(), c.var.session?.id_hash) });
   })
   // The computer that created it, and only that browser session, finishes the sign-in.
   .post('/:id/claim', (c) => {
     const { db, now } = c.var.deps;
     const row = existing(findHandoff(db, c.req.param('id')));
+    // Once claimed, the creator's session id has changed (fresh session at sign-in): say "used".
+    if (row.claimed_at !== null) throw new RpError('handoff_used');
     if (c.var.session?.id_hash !== row.creator_session_hash) throw new RpError('handoff_wrong_browser');
     refuseUnlessStatus(row, now(), 'approved');
     const user = row.user_id ? findUserById(db, row.user_id) : undefined;
     if (!user || !claimHandoff(db, row.id, now())) throw new RpError('handoff_used');
     startSignedInSession(c, user.id, true, 'handoff');
-    return c.json({ user: toUser(user), handoff: toHandoff(findHandoff(db, row.id)!, now()) } satisfies { user: User; handoff: Handoff });
+    return c.json({ user: toUser(user), handoff: toHandoff(findHandoff(db, row.id)!, now(), row.creator_session_hash) } satisfies { user: User; handoff: Handoff });
   });

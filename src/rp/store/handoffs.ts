@@ -43,7 +43,7 @@ export function handoffStatus(row: HandoffRow, now: number): Handoff['status'] {
   return row.approved_at !== null ? 'approved' : 'pending';
 }
 
-export function toHandoff(row: HandoffRow, now: number): Handoff {
+export function toHandoff(row: HandoffRow, now: number, callerSessionHash: string | undefined): Handoff {
   return {
     id: row.id,
     code: `${row.code.slice(0, 4)}-${row.code.slice(4)}`,
@@ -54,6 +54,7 @@ export function toHandoff(row: HandoffRow, now: number): Handoff {
     createdAt: new Date(row.created_at).toISOString(),
     expiresAt: new Date(row.expires_at).toISOString(),
     url: `${row.origin}/handoff/${row.id}`,
+    startedHere: callerSessionHash === row.creator_session_hash,
   };
 }
 

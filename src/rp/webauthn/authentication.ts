@@ -4,6 +4,7 @@ import {
   type AuthenticationResponseJSON,
   type PublicKeyCredentialRequestOptionsJSON,
 } from '@simplewebauthn/server';
+import type { Hint } from '../../shared/schemas.js';
 import type { Deps } from '../http/env.js';
 import { RpError } from '../http/rp-error.js';
 import { findCredential, listCredentials, parseTransports, recordCredentialUse, type CredentialRow } from '../store/credentials.js';
@@ -23,7 +24,7 @@ export interface AuthenticationPayload {
 
 export async function createAuthenticationOptions(
   { config, db, now }: Deps,
-  username: string | undefined,
+  { username, hint }: { username?: string; hint?: Hint },
 ): Promise<{ options: PublicKeyCredentialRequestOptionsJSON; payload: AuthenticationPayload; expiresAt: number }> {
   const user = username === undefined ? undefined : findUserByUsername(db, username);
   const credentials = user ? listCredentials(db, user.id) : [];
@@ -33,6 +34,7 @@ export async function createAuthenticationOptions(
     userVerification: 'required',
     allowCredentials: credentials.map((c) => ({ id: c.id, transports: parseTransports(c.transports) })),
   });
+  if (hint) options.hints = [hint];
   const payload = { allowCredentialIds: username === undefined ? null : credentials.map((c) => c.id) };
   return { options, payload, expiresAt: now() + CHALLENGE_TTL_MS };
 }
