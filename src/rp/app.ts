@@ -32,7 +32,7 @@ export function createApp({ config, db, now = Date.now }: { config: RpConfig; db
     .all('*', (c) => errorResponse(c, 'not_found', 'There is no API endpoint at this address.'));
 
   api.onError((error, c) => {
-    if (error instanceof RpError) return errorResponse(c, error.code, error.message, error.field);
+    if (error instanceof RpError) return errorResponse(c, error.code, error.message, error.field, error.report);
     // Hono raises HTTPException(400) for a body that is not valid JSON.
     if (error instanceof HTTPException && error.status < 500) return errorResponse(c, 'invalid_request', 'The request body is not valid JSON.');
     console.error('[relying party] unexpected error', error);

@@ -4,6 +4,8 @@
  * contract tests parse real responses with them). See docs/api.md.
  */
 import { z } from 'zod';
+import { errorCodes, type ErrorCode } from './error-codes.js';
+import { checkIds } from './report.js';
 import type {
   AuthenticationResponseJSON,
   PublicKeyCredentialCreationOptionsJSON,
@@ -126,10 +128,31 @@ export const sessionSchema = z.object({
 });
 export type Session = z.infer<typeof sessionSchema>;
 
+export const checkSchema = z.object({
+  id: z.enum(checkIds),
+  passed: z.boolean(),
+  message: z.string(),
+  /** The error code a failed check answers with. */
+  code: z.enum(Object.keys(errorCodes) as [ErrorCode, ...ErrorCode[]]).optional(),
+});
+export type Check = z.infer<typeof checkSchema>;
+
+export const reportSchema = z.object({
+  ceremony: z.enum(['registration', 'authentication']),
+  /** The options the relying party sent (null when no challenge was pending). */
+  options: z.unknown(),
+  /** Decoded response parts (clientData, authenticatorData, attestation, extensions). */
+  decoded: z.record(z.string(), z.unknown()),
+  checks: z.array(checkSchema),
+});
+export type CeremonyReport = z.infer<typeof reportSchema>;
+
 export const verifiedSchema = z.object({
   verified: z.literal(true),
   user: userSchema,
   credential: credentialSchema,
+  /** Every check the relying party made, and the decoded response (see docs/api.md). */
+  report: reportSchema,
 });
 export type Verified = z.infer<typeof verifiedSchema>;
 

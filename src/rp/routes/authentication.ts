@@ -18,7 +18,7 @@ export const authenticationRoutes = new Hono<Env>()
   .post('/verify', validJson(authenticationVerifyRequest), async (c) => {
     const { deps, session } = c.var;
     const pending = session ? takeChallenge<AuthenticationPayload>(deps.db, session.id_hash, 'authentication') : undefined;
-    const { user, credential, userVerified } = await verifyAuthentication(deps, pending, c.req.valid('json').response);
+    const { user, credential, userVerified, report } = await verifyAuthentication(deps, pending, c.req.valid('json').response);
     startSignedInSession(c, user.id, userVerified);
-    return c.json({ verified: true, user: toUser(user), credential: toCredential(credential) } satisfies Verified);
+    return c.json({ verified: true, user: toUser(user), credential: toCredential(credential), report } satisfies Verified);
   });

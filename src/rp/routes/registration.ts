@@ -20,8 +20,8 @@ export const registrationRoutes = new Hono<Env>()
     const { deps, session } = c.var;
     const { response, nickname } = c.req.valid('json');
     const pending = session ? takeChallenge<RegistrationPayload>(deps.db, session.id_hash, 'registration') : undefined;
-    const { user, credential, userVerified } = await verifyRegistration(deps, pending, response, nickname);
+    const { user, credential, userVerified, report } = await verifyRegistration(deps, pending, response, nickname);
     // A new account is a sign-in (fresh session id); adding a passkey keeps the session.
     if (!pending!.payload.existingUser) startSignedInSession(c, user.id, userVerified);
-    return c.json({ verified: true, user: toUser(user), credential: toCredential(credential) } satisfies Verified);
+    return c.json({ verified: true, user: toUser(user), credential: toCredential(credential), report } satisfies Verified);
   });

@@ -6,10 +6,12 @@ import {
 } from '@simplewebauthn/server';
 import type { Hint } from '../../shared/schemas.js';
 import type { Deps } from '../http/env.js';
-import { RpError } from '../http/rp-error.js';
 import { findCredential, listCredentials, parseTransports, recordCredentialUse, type CredentialRow } from '../store/credentials.js';
 import { findUserById, findUserByUsername, type UserRow } from '../store/users.js';
-import { checkAuthenticatorData, checkClientData, checkPendingChallenge, checkSignCount } from './checks.js';
+import type { CeremonyReport } from '../../shared/schemas.js';
+import { CheckRun } from './check-run.js';
+import { checkChallenge, checkOrigin, checkRpIdHash, checkSignCount, checkType, checkUserPresence, checkUserVerification, failed, passed } from './checks.js';
+import { describeAuthenticationResponse } from './describe.js';
 import { CHALLENGE_TTL_MS } from './constants.js';
 import { readAuthData, readClientData, rpIdHash } from './decode.js';
 
@@ -20,6 +22,8 @@ import { readAuthData, readClientData, rpIdHash } from './decode.js';
  */
 export interface AuthenticationPayload {
   allowCredentialIds: string[] | null;
+  /** The options sent, for the ceremony report. */
+  options?: PublicKeyCredentialRequestOptionsJSON;
 }
 
 export async function createAuthenticationOptions(
@@ -35,65 +39,75 @@ export async function createAuthenticationOptions(
     allowCredentials: credentials.map((c) => ({ id: c.id, transports: parseTransports(c.transports) })),
   });
   if (hint) options.hints = [hint];
-  const payload = { allowCredentialIds: username === undefined ? null : credentials.map((c) => c.id) };
+  const payload = { allowCredentialIds: username === undefined ? null : credentials.map((c) => c.id), options };
   return { options, payload, expiresAt: now() + CHALLENGE_TTL_MS };
 }
 
 /**
  * Verifies an assertion against the pending challenge (already spent) and records the use.
- * Order: challenge → clientData → credential → account → authenticator data → signature →
- * counter. Throws RpError with the first rule broken; nothing is written unless all pass.
+ * Order: challenge → origin → type → credential → account → authenticator data → signature
+ * → counter. Every check is recorded in the report; nothing is written unless all pass.
  */
 export async function verifyAuthentication(
   { config, db, now }: Deps,
   pending: { challenge: string; payload: AuthenticationPayload; expiresAt: number } | undefined,
   response: AuthenticationResponseJSON,
-): Promise<{ user: UserRow; credential: CredentialRow; userVerified: boolean }> {
-  const early =
-    checkPendingChallenge(pending, now()) ??
-    checkClientData(readClientData(response.response.clientDataJSON), {
-      type: 'webauthn.get',
-      challenge: pending?.challenge ?? '',
-      origins: config.origins,
-    });
-  if (early) throw new RpError(early);
-  const { challenge, payload } = pending!;
+): Promise<{ user: UserRow; credential: CredentialRow; userVerified: boolean; report: CeremonyReport }> {
+  const run = new CheckRun('authentication', pending?.payload.options ?? null);
+  return run.around(async () => {
+    const clientData = readClientData(response.response.clientDataJSON);
+    const authData = readAuthData(response.response.authenticatorData);
+    Object.assign(run.decoded, describeAuthenticationResponse(response));
+    run.require(checkChallenge(pending, clientData, now()));
+    run.require(checkOrigin(clientData, config.origins));
+    run.require(checkType(clientData, 'webauthn.get'));
+    const { challenge, payload } = pending!;
 
-  const stored = findCredential(db, response.id);
-  if (!stored) throw new RpError('credential_not_found');
-  if (payload.allowCredentialIds && !payload.allowCredentialIds.includes(stored.id)) throw new RpError('credential_not_allowed');
-  const user = findUserById(db, stored.user_id);
-  if (!user) throw new RpError('credential_not_found');
-  // §7.2 step 6: a discoverable sign-in must name the account; a named one must match it.
-  const userHandle = response.response.userHandle;
-  if ((userHandle === undefined && payload.allowCredentialIds === null) || (userHandle !== undefined && userHandle !== user.user_handle)) {
-    throw new RpError('user_handle_mismatch');
-  }
+    const stored = findCredential(db, response.id);
+    const user = stored && findUserById(db, stored.user_id);
+    run.require(
+      stored && user
+        ? passed('credential', `The credential is registered to ${user.username}.`)
+        : failed('credential', 'credential_not_found', 'No registered credential has this id (never registered, or deleted).'),
+    );
+    if (payload.allowCredentialIds && !payload.allowCredentialIds.includes(stored!.id)) {
+      run.require(failed('credential', 'credential_not_allowed', 'The credential is not one of the named account’s passkeys.'));
+    }
+    run.require(checkUserHandle(response.response.userHandle, user!.user_handle, payload.allowCredentialIds === null));
+    run.require(checkRpIdHash(authData.rpIdHash, rpIdHash(config.rpId), config.rpId));
+    run.require(checkUserPresence(authData.flags));
+    run.require(checkUserVerification(authData.flags));
 
-  const authData = readAuthData(response.response.authenticatorData);
-  const flagsFailure = checkAuthenticatorData(authData, rpIdHash(config.rpId));
-  if (flagsFailure) throw new RpError(flagsFailure);
+    let info;
+    try {
+      const result = await verifyAuthenticationResponse({
+        response,
+        expectedChallenge: challenge,
+        expectedOrigin: config.origins,
+        expectedRPID: config.rpId,
+        requireUserVerification: true,
+        // The counter rule is ours (checkSignCount) so that it gets its own error code.
+        credential: { id: stored!.id, publicKey: new Uint8Array(stored!.public_key), counter: 0, transports: parseTransports(stored!.transports) },
+      });
+      if (!result.verified) throw new Error('not verified');
+      info = result.authenticationInfo;
+    } catch {
+      run.require(failed('signature', 'signature_invalid', 'The signature over authenticatorData and the clientDataJSON hash does not verify with the stored public key.'));
+      throw new Error('unreachable');
+    }
+    run.require(passed('signature', 'The signature verifies with the stored public key.'));
+    run.require(checkSignCount(stored!.counter, info.newCounter));
 
-  let info;
-  try {
-    const result = await verifyAuthenticationResponse({
-      response,
-      expectedChallenge: challenge,
-      expectedOrigin: config.origins,
-      expectedRPID: config.rpId,
-      requireUserVerification: true,
-      // The counter rule is ours (checkSignCount) so that it gets its own error code.
-      credential: { id: stored.id, publicKey: new Uint8Array(stored.public_key), counter: 0, transports: parseTransports(stored.transports) },
-    });
-    if (!result.verified) throw new Error('not verified');
-    info = result.authenticationInfo;
-  } catch {
-    throw new RpError('signature_invalid');
-  }
-  const counterFailure = checkSignCount(stored.counter, info.newCounter);
-  if (counterFailure) throw new RpError(counterFailure);
+    const usedAt = new Date(now()).toISOString();
+    recordCredentialUse(db, stored!.id, { counter: info.newCounter, backedUp: info.credentialBackedUp, usedAt });
+    const credential = { ...stored!, counter: info.newCounter, backed_up: info.credentialBackedUp ? 1 : 0, last_used_at: usedAt };
+    return { user: user!, credential, userVerified: info.userVerified, report: run.report() };
+  });
+}
 
-  const usedAt = new Date(now()).toISOString();
-  recordCredentialUse(db, stored.id, { counter: info.newCounter, backedUp: info.credentialBackedUp, usedAt });
-  return { user, credential: { ...stored, counter: info.newCounter, backed_up: info.credentialBackedUp ? 1 : 0, last_used_at: usedAt }, userVerified: info.userVerified };
+/** §7.2 step 6: a usernameless sign-in must name the account; a named one must match it. */
+function checkUserHandle(received: string | undefined, expected: string, usernameless: boolean) {
+  if (received === undefined && usernameless) return failed('userHandle', 'user_handle_mismatch', 'A usernameless sign-in must return the userHandle.');
+  if (received !== undefined && received !== expected) return failed('userHandle', 'user_handle_mismatch', 'userHandle is not the account’s user handle.');
+  return passed('userHandle', received === undefined ? 'No userHandle (the account was named first).' : 'userHandle is the account’s user handle.');
 }

@@ -1,9 +1,12 @@
 /**
- * The lab's own verification rules, as pure functions. Each returns the contract's error
- * code for the first rule broken, or null. They run before @simplewebauthn/server so that
- * every refusal has a specific code (the library throws one generic Error per failure).
+ * The lab's verification rules as pure functions. Each returns a named check result — passed
+ * or failed, with what was compared and the contract's error code when it fails — so that
+ * the same results drive the refusal and the ceremony report (`report.checks`). They run
+ * before @simplewebauthn/server, which throws one generic Error per failure.
  */
 import type { ErrorCode } from '../../shared/error-codes.js';
+import type { CheckId } from '../../shared/report.js';
+import type { Check } from '../../shared/schemas.js';
 
 export interface ClientData {
   type: string;
@@ -12,28 +15,47 @@ export interface ClientData {
   crossOrigin?: boolean;
 }
 
-/** WebAuthn §7.1 steps 7–9 / §7.2 steps 11–13: type, challenge, origin. */
-export function checkClientData(
-  clientData: ClientData,
-  expected: { type: 'webauthn.create' | 'webauthn.get'; challenge: string; origins: readonly string[] },
-): ErrorCode | null {
-  if (clientData.type !== expected.type) return 'ceremony_type_mismatch';
-  if (clientData.challenge !== expected.challenge) return 'challenge_mismatch';
-  if (!expected.origins.includes(clientData.origin) || clientData.crossOrigin === true) return 'origin_mismatch';
-  return null;
+export const passed = (id: CheckId, message: string): Check => ({ id, passed: true, message });
+export const failed = (id: CheckId, code: ErrorCode, message: string): Check => ({ id, passed: false, message, code });
+
+/** The session's pending challenge exists, is younger than its expiry, and is the one answered. */
+export function checkChallenge(pending: { challenge: string; expiresAt: number } | undefined, clientData: ClientData, now: number): Check {
+  if (!pending) return failed('challenge', 'challenge_missing', 'No challenge is pending for this session: it was never issued, or already used.');
+  if (now >= pending.expiresAt) return failed('challenge', 'challenge_expired', 'The challenge expired (challenges last 5 minutes).');
+  if (clientData.challenge !== pending.challenge) return failed('challenge', 'challenge_mismatch', 'clientDataJSON.challenge is not the challenge issued to this session.');
+  return passed('challenge', 'clientDataJSON.challenge is the one issued to this session, within 5 minutes.');
 }
 
-export interface AuthenticatorDataFacts {
-  rpIdHash: Uint8Array;
-  flags: { up: boolean; uv: boolean };
+/** WebAuthn §7.1 step 9 / §7.2 step 13: the origin is allowed (and not a cross-origin iframe). */
+export function checkOrigin(clientData: ClientData, origins: readonly string[]): Check {
+  if (clientData.crossOrigin === true) return failed('origin', 'origin_mismatch', `The ceremony ran in a cross-origin iframe (${clientData.origin}).`);
+  if (!origins.includes(clientData.origin)) return failed('origin', 'origin_mismatch', `Origin ${clientData.origin} is not one of ${origins.join(', ')}.`);
+  return passed('origin', `Origin ${clientData.origin} is allowed.`);
 }
 
-/** WebAuthn §7.1 steps 13–15 / §7.2 steps 15–17: rpIdHash, user presence, user verification (always required here). */
-export function checkAuthenticatorData(authData: AuthenticatorDataFacts, expectedRpIdHash: Uint8Array): ErrorCode | null {
-  if (!equalBytes(authData.rpIdHash, expectedRpIdHash)) return 'rp_id_mismatch';
-  if (!authData.flags.up) return 'user_presence_required';
-  if (!authData.flags.uv) return 'user_verification_required';
-  return null;
+/** WebAuthn §7.1 step 7 / §7.2 step 11. */
+export function checkType(clientData: ClientData, expected: 'webauthn.create' | 'webauthn.get'): Check {
+  if (clientData.type !== expected) return failed('type', 'ceremony_type_mismatch', `clientDataJSON.type is "${clientData.type}", expected "${expected}".`);
+  return passed('type', `clientDataJSON.type is "${expected}".`);
+}
+
+/** WebAuthn §7.1 step 13 / §7.2 step 15. */
+export function checkRpIdHash(actual: Uint8Array, expected: Uint8Array, rpId: string): Check {
+  const equal = actual.length === expected.length && actual.every((byte, i) => byte === expected[i]);
+  if (!equal) return failed('rpIdHash', 'rp_id_mismatch', `rpIdHash is not SHA-256("${rpId}"): the passkey was made for another site.`);
+  return passed('rpIdHash', `rpIdHash is SHA-256("${rpId}").`);
+}
+
+/** WebAuthn §7.1 step 14 / §7.2 step 16. */
+export function checkUserPresence(flags: { up: boolean }): Check {
+  return flags.up ? passed('userPresence', 'UP flag set: someone was present.') : failed('userPresence', 'user_presence_required', 'UP flag missing.');
+}
+
+/** WebAuthn §7.1 step 15 / §7.2 step 17: this relying party always requires user verification. */
+export function checkUserVerification(flags: { uv: boolean }): Check {
+  return flags.uv
+    ? passed('userVerification', 'UV flag set: the authenticator verified the person (PIN or biometric).')
+    : failed('userVerification', 'user_verification_required', 'UV flag missing: the person was not verified.');
 }
 
 /**
@@ -41,18 +63,8 @@ export function checkAuthenticatorData(authData: AuthenticatorDataFacts, expecte
  * the stored one; otherwise the authenticator may have been cloned. 0 → 0 is allowed
  * (authenticators without counters, such as most synced passkeys).
  */
-export function checkSignCount(stored: number, received: number): ErrorCode | null {
-  if ((stored !== 0 || received !== 0) && received <= stored) return 'counter_regression';
-  return null;
-}
-
-/** The pending challenge must exist and be younger than its expiry. */
-export function checkPendingChallenge(pending: { expiresAt: number } | undefined, now: number): ErrorCode | null {
-  if (!pending) return 'challenge_missing';
-  if (now >= pending.expiresAt) return 'challenge_expired';
-  return null;
-}
-
-function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((byte, i) => byte === b[i]);
+export function checkSignCount(stored: number, received: number): Check {
+  if (stored === 0 && received === 0) return passed('counter', 'Both counters are 0: this authenticator does not count.');
+  if (received <= stored) return failed('counter', 'counter_regression', `signCount ${received} is not greater than the stored ${stored}: possible cloned authenticator.`);
+  return passed('counter', `signCount rose from ${stored} to ${received}.`);
 }

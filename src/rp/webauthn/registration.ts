@@ -8,7 +8,10 @@ import type { Deps } from '../http/env.js';
 import { RpError } from '../http/rp-error.js';
 import { findCredential, insertCredential, listCredentials, parseTransports, type CredentialRow } from '../store/credentials.js';
 import { findUserById, findUserByUsername, insertUser, type UserRow } from '../store/users.js';
-import { checkAuthenticatorData, checkClientData, checkPendingChallenge } from './checks.js';
+import type { CeremonyReport } from '../../shared/schemas.js';
+import { CheckRun } from './check-run.js';
+import { checkChallenge, checkOrigin, checkRpIdHash, checkType, checkUserPresence, checkUserVerification, failed, passed } from './checks.js';
+import { describeAlgorithm, describeRegistrationResponse } from './describe.js';
 import { CHALLENGE_TTL_MS, SUPPORTED_ALGORITHMS } from './constants.js';
 import { readAttestedAuthData, readClientData, rpIdHash } from './decode.js';
 
@@ -20,6 +23,8 @@ export interface RegistrationPayload {
   userHandle: string;
   /** True when adding a passkey to an existing (signed-in) account. */
   existingUser: boolean;
+  /** The options sent, for the ceremony report. */
+  options?: PublicKeyCredentialCreationOptionsJSON;
 }
 
 const preferredType = { 'client-device': 'localDevice', 'security-key': 'securityKey', hybrid: 'remoteDevice' } as const;
@@ -58,82 +63,91 @@ export async function createRegistrationOptions(
     supportedAlgorithmIDs: [...SUPPORTED_ALGORITHMS],
     ...(request.hint ? { preferredAuthenticatorType: preferredType[request.hint] } : {}),
   });
-  return { options, payload, expiresAt: now() + CHALLENGE_TTL_MS };
+  return { options, payload: { ...payload, options }, expiresAt: now() + CHALLENGE_TTL_MS };
 }
 
 /**
  * Verifies a registration response against the pending challenge (already taken from the
  * store, so it is spent whatever happens here) and stores the account and passkey in one
- * transaction. Throws RpError with the first rule broken.
+ * transaction. Every check is recorded in the report; the first failure throws RpError.
  */
 export async function verifyRegistration(
   { config, db, now }: Deps,
   pending: { challenge: string; payload: RegistrationPayload; expiresAt: number } | undefined,
   response: RegistrationResponseJSON,
   nickname: string | undefined,
-): Promise<{ user: UserRow; credential: CredentialRow; userVerified: boolean }> {
-  const failure =
-    checkPendingChallenge(pending, now()) ??
-    checkClientData(readClientData(response.response.clientDataJSON), {
-      type: 'webauthn.create',
-      challenge: pending?.challenge ?? '',
-      origins: config.origins,
-    }) ??
-    checkAuthenticatorData(readAttestedAuthData(response.response.attestationObject), rpIdHash(config.rpId));
-  if (failure) throw new RpError(failure);
-  const { challenge, payload } = pending!;
+): Promise<{ user: UserRow; credential: CredentialRow; userVerified: boolean; report: CeremonyReport }> {
+  const run = new CheckRun('registration', pending?.payload.options ?? null);
+  return run.around(async () => {
+    const clientData = readClientData(response.response.clientDataJSON);
+    const authData = readAttestedAuthData(response.response.attestationObject);
+    Object.assign(run.decoded, describeRegistrationResponse(response));
+    run.require(checkChallenge(pending, clientData, now()));
+    run.require(checkOrigin(clientData, config.origins));
+    run.require(checkType(clientData, 'webauthn.create'));
+    run.require(checkRpIdHash(authData.rpIdHash, rpIdHash(config.rpId), config.rpId));
+    run.require(checkUserPresence(authData.flags));
+    run.require(checkUserVerification(authData.flags));
+    const { challenge, payload } = pending!;
 
-  let info;
-  try {
-    const result = await verifyRegistrationResponse({
-      response,
-      expectedChallenge: challenge,
-      expectedOrigin: config.origins,
-      expectedRPID: config.rpId,
-      requireUserVerification: true,
-      supportedAlgorithmIDs: [...SUPPORTED_ALGORITHMS],
-    });
-    if (!result.verified) throw new Error('not verified');
-    info = result.registrationInfo;
-  } catch (error) {
-    throw new RpError(/signature/i.test(String(error)) ? 'signature_invalid' : 'attestation_invalid');
-  }
-  if (findCredential(db, info.credential.id)) throw new RpError('credential_already_registered');
-
-  const createdAt = new Date(now()).toISOString();
-  const credential: CredentialRow = {
-    id: info.credential.id,
-    user_id: payload.userId,
-    public_key: Buffer.from(info.credential.publicKey),
-    counter: info.credential.counter,
-    transports: JSON.stringify((response.response.transports ?? []).filter((t) => (knownTransports as readonly string[]).includes(t))),
-    device_type: info.credentialDeviceType,
-    backed_up: info.credentialBackedUp ? 1 : 0,
-    aaguid: info.aaguid.toLowerCase(),
-    attestation_format: info.fmt,
-    nickname: nickname || providerNameFor(info.aaguid) || 'Passkey',
-    created_at: createdAt,
-    last_used_at: null,
-  };
-
-  const user = db.transaction((): UserRow => {
-    if (payload.existingUser) {
-      const existing = findUserById(db, payload.userId);
-      if (!existing) throw new RpError('not_signed_in');
-      insertCredential(db, credential);
-      return existing;
+    let info;
+    try {
+      const result = await verifyRegistrationResponse({
+        response,
+        expectedChallenge: challenge,
+        expectedOrigin: config.origins,
+        expectedRPID: config.rpId,
+        requireUserVerification: true,
+        supportedAlgorithmIDs: [...SUPPORTED_ALGORITHMS],
+      });
+      if (!result.verified) throw new Error('not verified');
+      info = result.registrationInfo;
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : 'unknown reason';
+      run.require(failed('attestation', /signature/i.test(reason) ? 'signature_invalid' : 'attestation_invalid', `The attestation did not verify: ${reason}`));
+      throw error; // unreachable: require() throws on a failed check
     }
-    if (findUserByUsername(db, payload.username)) throw new RpError('username_taken');
-    const created: UserRow = {
-      id: payload.userId,
-      username: payload.username,
-      display_name: payload.displayName,
-      user_handle: payload.userHandle,
+    run.require(passed('attestation', `Attestation "${info.fmt}" verified; public key ${describeAlgorithm(info.credential.publicKey)} accepted.`));
+    run.require(
+      findCredential(db, info.credential.id)
+        ? failed('credentialUnique', 'credential_already_registered', 'This credential id is already registered.')
+        : passed('credentialUnique', 'The credential id is new.'),
+    );
+    const createdAt = new Date(now()).toISOString();
+    const credential: CredentialRow = {
+      id: info.credential.id,
+      user_id: payload.userId,
+      public_key: Buffer.from(info.credential.publicKey),
+      counter: info.credential.counter,
+      transports: JSON.stringify((response.response.transports ?? []).filter((t) => (knownTransports as readonly string[]).includes(t))),
+      device_type: info.credentialDeviceType,
+      backed_up: info.credentialBackedUp ? 1 : 0,
+      aaguid: info.aaguid.toLowerCase(),
+      attestation_format: info.fmt,
+      nickname: nickname || providerNameFor(info.aaguid) || 'Passkey',
       created_at: createdAt,
+      last_used_at: null,
     };
-    insertUser(db, created);
-    insertCredential(db, credential);
-    return created;
-  })();
-  return { user, credential, userVerified: info.userVerified };
+
+    const user = db.transaction((): UserRow => {
+      if (payload.existingUser) {
+        const existing = findUserById(db, payload.userId);
+        if (!existing) throw new RpError('not_signed_in');
+        insertCredential(db, credential);
+        return existing;
+      }
+      if (findUserByUsername(db, payload.username)) run.require(failed('username', 'username_taken', `The username ${payload.username} was registered meanwhile.`));
+      const created: UserRow = {
+        id: payload.userId,
+        username: payload.username,
+        display_name: payload.displayName,
+        user_handle: payload.userHandle,
+        created_at: createdAt,
+      };
+      insertUser(db, created);
+      insertCredential(db, credential);
+      return created;
+    })();
+    return { user, credential, userVerified: info.userVerified, report: run.report() };
+  });
 }
