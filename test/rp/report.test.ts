@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { reportSchema, type CeremonyReport } from '../../src/shared/schemas';
+import { createAuthenticator } from '../soft-authenticator';
+import { createWorld } from './helpers';
+
+const ids = (report: CeremonyReport) => report.checks.map((check) => check.id);
+const lastCheck = (report: CeremonyReport) => report.checks.at(-1);
+
+async function registered() {
+  const world = createWorld();
+  const client = world.client();
+  const authenticator = createAuthenticator();
+  const verified = await client.register(authenticator, 'alice');
+  return { world, client, authenticator, verified };
+}
+
+describe('ceremony report', () => {
+  it('a registration lists every check in order, all passed, with the options and decoded clientData', async () => {
+    const { verified } = await registered();
+    const report = reportSchema.parse(verified.report);
+    expect(report.ceremony).toBe('registration');
+    expect(ids(report)).toEqual(['challenge', 'origin', 'type', 'rpIdHash', 'userPresence', 'userVerification', 'attestation', 'credentialUnique']);
+    expect(report.checks.every((check) => check.passed)).toBe(true);
+    expect(report.options).toMatchObject({ rp: { id: 'localhost' }, user: { name: 'alice' } });
+    expect(report.decoded).toMatchObject({ clientData: { type: 'webauthn.create', origin: 'http://localhost:3000' } });
+  });
+
+  it('a sign-in lists the credential, signature and counter checks', async () => {
+    const { client, authenticator } = await registered();
+    const verified = await client.signIn(authenticator);
+    expect(ids(verified.report)).toEqual([
+      'challenge',
+      'origin',
+      'type',
+      'credential',
+      'userHandle',
+      'rpIdHash',
+      'userPresence',
+      'userVerification',
+      'signature',
+      'counter',
+    ]);
+    expect(verified.report.checks.every((check) => check.passed)).toBe(true);
+  });
+
+  it.each([
+    ['origin', { origin: 'https://phish.example' }, 'origin_mismatch'],
+    ['userVerification', { flags: { uv: false } }, 'user_verification_required'],
+    ['signature', { badSignature: true }, 'signature_invalid'],
+    ['counter', { counter: 0 }, 'counter_regression'],
+  ] as const)('a refused sign-in explains itself: the last check is the failed %s', async (id, overrides, code) => {
+    const { client, authenticator } = await registered();
+    await client.signIn(authenticator); // counter 1 stored
+    const options = await client.authenticationOptions();
+    const reply = await client.verifyAuthentication(authenticator.authenticate(options, overrides));
+    const body = reply.json as { error: { code: string }; report: unknown };
+    expect(body.error.code).toBe(code);
+    const report = reportSchema.parse(body.report);
+    expect(lastCheck(report)).toMatchObject({ id, passed: false, code });
+    expect(report.checks.slice(0, -1).every((check) => check.passed)).toBe(true);
+  });
+
+  it('carries nothing secret: no session id, no private key material', async () => {
+    const { client, verified } = await registered();
+    const text = JSON.stringify(verified.report);
+    expect(client.sessionId).toBeDefined();
+    expect(text).not.toContain(client.sessionId!);
+    expect(text).not.toMatch(/private|BEGIN/i);
+  });
+});
