@@ -13,8 +13,9 @@ const executablePath = fs.existsSync(chromium.executablePath()) ? undefined : '/
 
 export default defineConfig({
   testDir: 'e2e',
-  // Specs are independent (unique usernames, one browser context each), so they share one
-  // server and one in-memory database safely.
+  // Specs are independent (unique usernames, their own browser contexts: the hand-off specs
+  // open a second one, the `phone` fixture), so they share one server and one in-memory
+  // database safely.
   fullyParallel: true,
   workers: 2,
   forbidOnly: !!process.env.CI,

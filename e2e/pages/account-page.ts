@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { PasskeyPlaceChoices, type PasskeyPlace } from './passkey-place-choices';
 
 /** /account: the signed-in user and their passkeys. */
 export class AccountPage {
@@ -8,9 +9,12 @@ export class AccountPage {
   /** One list item per passkey. */
   readonly passkeys: Locator;
   readonly addPasskeyButton: Locator;
+  /** "Where should the passkey live?", next to "Add a passkey". */
+  readonly newPasskeyPlace: PasskeyPlaceChoices;
   readonly signOutButton: Locator;
   /** The confirmation "Delete “<nickname>”?" with "Delete passkey" and "Keep it". */
   readonly deleteDialog: Locator;
+  /** role="status": e.g. "You signed in with a passkey on this device." after a sign-in. */
   readonly status: Locator;
   readonly error: Locator;
 
@@ -19,6 +23,7 @@ export class AccountPage {
     this.passkeysSection = page.getByRole('region', { name: 'Your passkeys' });
     this.passkeys = this.passkeysSection.getByRole('listitem');
     this.addPasskeyButton = page.getByRole('button', { name: 'Add a passkey', exact: true });
+    this.newPasskeyPlace = new PasskeyPlaceChoices(page, 'Where should the passkey live?');
     this.signOutButton = page.getByRole('button', { name: 'Sign out', exact: true });
     // A native <dialog> with role="alertdialog" (a destructive confirmation).
     this.deleteDialog = page.getByRole('alertdialog');
@@ -28,6 +33,11 @@ export class AccountPage {
 
   async open(): Promise<void> {
     await this.page.goto('/account');
+  }
+
+  /** The status message with this text, e.g. "You signed in from your phone.". */
+  statusMessage(text: string): Locator {
+    return this.status.filter({ hasText: text });
   }
 
   signedInAs(username: string): Locator {
@@ -64,7 +74,8 @@ export class AccountPage {
     await this.confirmDelete();
   }
 
-  async addPasskey(): Promise<void> {
+  async addPasskey(place?: PasskeyPlace): Promise<void> {
+    if (place !== undefined) await this.newPasskeyPlace.choose(place);
     await this.addPasskeyButton.click();
   }
 

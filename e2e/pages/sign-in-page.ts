@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { PasskeyPlaceChoices } from './passkey-place-choices';
 
 /**
  * /sign-in. Passkey autofill starts on page load: with a passkey on the authenticator the page
@@ -9,6 +10,10 @@ export class SignInPage {
   /** autocomplete="username webauthn": the field passkey autofill attaches to. */
   readonly username: Locator;
   readonly continueButton: Locator;
+  /** "Where is your passkey?" */
+  readonly place: PasskeyPlaceChoices;
+  /** Starts the two-device hand-off: the phone signs in for this browser (goes to /handoff/<id>/wait). */
+  readonly useMyPhoneButton: Locator;
   readonly error: Locator;
   /** e.g. "You are signed out." */
   readonly status: Locator;
@@ -17,6 +22,8 @@ export class SignInPage {
     this.signInWithPasskeyButton = page.getByRole('button', { name: 'Sign in with a passkey', exact: true });
     this.username = page.getByRole('textbox', { name: 'Username', exact: true });
     this.continueButton = page.getByRole('button', { name: 'Continue', exact: true });
+    this.place = new PasskeyPlaceChoices(page, 'Where is your passkey?');
+    this.useMyPhoneButton = page.getByRole('button', { name: 'Use my phone', exact: true });
     this.error = page.getByRole('alert');
     this.status = page.getByRole('status');
   }
@@ -29,6 +36,10 @@ export class SignInPage {
   /** Usernameless: the authenticator offers the passkeys it holds for this site. */
   async signInWithPasskey(): Promise<void> {
     await this.signInWithPasskeyButton.click();
+  }
+
+  async useMyPhone(): Promise<void> {
+    await this.useMyPhoneButton.click();
   }
 
   /** Username first: the relying party asks for that account's passkeys only. */

@@ -1,6 +1,6 @@
 import type { Credential } from '../shared/schemas';
 import { formatDateTime } from '../lib/format-date';
-import { passkeyKindLabel, providerLabel, transportsSentence } from '../lib/passkey-words';
+import { passkeyTypeLabel, providerLabel, transportsSentence } from '../lib/passkey-words';
 
 export interface PasskeyFactsProps {
   credential: Credential;
@@ -18,7 +18,7 @@ export function PasskeyFacts({ credential, withDates = false }: PasskeyFactsProp
       </div>
       <div>
         <dt>Type</dt>
-        <dd>{passkeyKindLabel(credential)}</dd>
+        <dd>{passkeyTypeLabel(credential)}</dd>
       </div>
       <div>
         <dt>Reached through</dt>

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   describeTransports,
+  isPhonePasskey,
   passkeyKind,
   passkeyKindLabel,
+  passkeyTypeLabel,
   providerLabel,
   transportsSentence,
   UNKNOWN_PROVIDER,
@@ -21,6 +23,7 @@ describe('describeTransports', () => {
 
   it('merges the old "cable" name with hybrid', () => {
     expect(describeTransports(['cable', 'hybrid'])).toEqual(['a phone or tablet nearby (QR code)']);
+    expect(describeTransports(['ble', 'hybrid'])).toEqual(['a phone or tablet nearby (QR code)']);
   });
 
   it('still says something for a transport it does not know', () => {
@@ -60,5 +63,16 @@ describe('providerLabel', () => {
     expect(providerLabel({ providerName: 'Google Password Manager' })).toBe('Google Password Manager');
     expect(providerLabel({ providerName: null })).toBe(UNKNOWN_PROVIDER);
     expect(UNKNOWN_PROVIDER).toBe('an authenticator this lab does not recognise');
+  });
+});
+
+describe('phone passkeys', () => {
+  it('describes a passkey reached over hybrid as one on a phone or tablet', () => {
+    const phone = { deviceType: 'singleDevice', backedUp: false, transports: ['hybrid'] } as const;
+    expect(isPhonePasskey({ transports: ['hybrid', 'internal'] })).toBe(true);
+    expect(isPhonePasskey({ transports: ['cable'] })).toBe(true);
+    expect(isPhonePasskey({ transports: ['internal', 'usb'] })).toBe(false);
+    expect(passkeyTypeLabel({ ...phone, transports: [...phone.transports] })).toBe('Device-bound passkey on a phone or tablet');
+    expect(passkeyTypeLabel({ ...phone, transports: ['internal'] })).toBe('Device-bound passkey');
   });
 });

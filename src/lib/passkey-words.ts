@@ -14,9 +14,13 @@ const transportWords: Record<string, string> = {
   cable: 'a phone or tablet nearby (QR code)',
 };
 
-/** One phrase per transport, without duplicates, in the order the authenticator listed them. */
+/**
+ * One phrase per transport, without duplicates, in the order the authenticator listed them.
+ * Beside hybrid, `ble` is the phone's proximity check, not a Bluetooth security key.
+ */
 export function describeTransports(transports: readonly string[]): string[] {
-  const words = transports.map((t) => transportWords[t] ?? `an authenticator over “${t}”`);
+  const phone = transports.includes('hybrid') || transports.includes('cable');
+  const words = transports.filter((t) => !(phone && t === 'ble')).map((t) => transportWords[t] ?? `an authenticator over “${t}”`);
   return [...new Set(words)];
 }
 
@@ -52,4 +56,15 @@ export const UNKNOWN_PROVIDER = 'an authenticator this lab does not recognise';
 
 export function providerLabel(credential: Pick<Credential, 'providerName'>): string {
   return credential.providerName ?? UNKNOWN_PROVIDER;
+}
+
+/** A passkey reached over hybrid (or its old name, cable) lives on a phone or tablet. */
+export function isPhonePasskey(credential: Pick<Credential, 'transports'>): boolean {
+  return credential.transports.some((t) => t === 'hybrid' || t === 'cable');
+}
+
+/** "Synced passkey", "Device-bound passkey", with "on a phone or tablet" for a phone passkey. */
+export function passkeyTypeLabel(credential: Pick<Credential, 'deviceType' | 'backedUp' | 'transports'>): string {
+  const kind = passkeyKindLabel(credential);
+  return isPhonePasskey(credential) ? `${kind} on a phone or tablet` : kind;
 }

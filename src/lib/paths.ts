@@ -8,4 +8,10 @@ export const paths = {
       redirectTo ? `/sign-in?redirect=${encodeURIComponent(redirectTo)}` : '/sign-in',
   },
   account: { path: '/account', getHref: () => '/account' },
+  /** The phone: type the short code shown on the computer. */
+  handoffCode: { path: '/handoff', getHref: () => '/handoff' },
+  /** The phone: the page the QR code opens. */
+  handoff: { path: '/handoff/:id', getHref: (id: string) => `/handoff/${encodeURIComponent(id)}` },
+  /** The computer: QR code, code and countdown while the phone does its part. */
+  handoffWait: { path: '/handoff/:id/wait', getHref: (id: string) => `/handoff/${encodeURIComponent(id)}/wait` },
 } as const;

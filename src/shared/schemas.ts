@@ -182,8 +182,9 @@ export const handoffSchema = z.object({
   /** Short code for people who cannot scan: typed on the phone at /handoff. */
   code: z.string(),
   purpose: z.enum(handoffPurposes),
-  /** For registration: the account the phone creates. */
+  /** For registration: the account the phone creates, and its display name. */
   username: z.string().nullable(),
+  displayName: z.string().nullable(),
   status: z.enum(['pending', 'approved', 'claimed', 'expired']),
   /** Which browser and system started it, so the phone can tell whether to trust it. */
   requestedBy: z.object({ browser: z.string(), os: z.string() }),

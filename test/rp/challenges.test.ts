@@ -19,6 +19,18 @@ describe('challenges: registration', () => {
     expect(snapshot(world.db)).toEqual(before);
   });
 
+  it('a replayed add-passkey response (same session, no sign-in in between) is refused (challenge_missing)', async () => {
+    const world = createWorld();
+    const client = world.client();
+    await client.register(createAuthenticator(), 'alice');
+    const options = await client.registrationOptions({ username: 'alice' });
+    const response = createAuthenticator().register(options);
+    expect((await client.verifyRegistration(response)).status).toBe(200);
+    const before = snapshot(world.db);
+    expectError(await client.verifyRegistration(response), 400, 'challenge_missing');
+    expect(snapshot(world.db)).toEqual(before);
+  });
+
   it('a replay from the pre-sign-in session cookie is refused too (challenge_missing)', async () => {
     const world = createWorld();
     const client = world.client();

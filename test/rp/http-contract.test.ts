@@ -27,6 +27,12 @@ describe('malformed and invalid bodies → 400 invalid_request', () => {
     nothingPending(world);
   });
 
+  it.each(POST_ENDPOINTS)('POST %s with an empty body', async (path) => {
+    const world = createWorld();
+    expectError(await world.client().request('POST', path, { raw: '' }), 400, 'invalid_request');
+    nothingPending(world);
+  });
+
   it('PATCH /api/credentials/:id with malformed JSON', async () => {
     const world = createWorld();
     const client = world.client();
@@ -106,10 +112,37 @@ describe('content type, size and origin', () => {
     nothingPending(world);
   });
 
+  it('application/json with a charset parameter is accepted', async () => {
+    const world = createWorld();
+    const reply = await world.client().request('POST', '/api/registration/options', {
+      raw: '{"username":"alice"}',
+      headers: { 'content-type': 'application/json; charset=UTF-8' },
+    });
+    expect(reply.status, reply.text).toBe(200);
+  });
+
   it('a body over 64 KB → 413 payload_too_large', async () => {
     const world = createWorld();
     const raw = JSON.stringify({ username: 'alice', displayName: 'x'.repeat(70 * 1024) });
     expectError(await world.client().request('POST', '/api/registration/options', { raw }), 413, 'payload_too_large');
+    nothingPending(world);
+  });
+
+  it('a chunked body over 64 KB without Content-Length → 413 payload_too_large', async () => {
+    const world = createWorld();
+    const raw = JSON.stringify({ username: 'alice', displayName: 'x'.repeat(70 * 1024) });
+    expectError(await world.client().request('POST', '/api/registration/options', { raw, chunked: true }), 413, 'payload_too_large');
+    nothingPending(world);
+  });
+
+  it('a chunked text/plain body without Content-Length → 415 unsupported_media_type', async () => {
+    const world = createWorld();
+    const reply = await world.client().request('POST', '/api/registration/options', {
+      raw: '{"username":"alice"}',
+      chunked: true,
+      headers: { 'content-type': 'text/plain' },
+    });
+    expectError(reply, 415, 'unsupported_media_type');
     nothingPending(world);
   });
 

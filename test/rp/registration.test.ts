@@ -1,7 +1,8 @@
+import type { PublicKeyCredentialCreationOptionsJSON } from '@simplewebauthn/server';
 import { describe, expect, it } from 'vitest';
 import { credentialListSchema, sessionSchema, verifiedSchema } from '../../src/shared/schemas';
 import { createAuthenticator, fromB64url, randomAaguid, ZERO_AAGUID, type RegisterOverrides } from '../soft-authenticator';
-import { count, createWorld, expectError, expectSignedOut, SESSION_COOKIE, snapshot } from './helpers';
+import { count, createWorld, expectError, expectSignedOut, SESSION_COOKIE, snapshot, testConfig } from './helpers';
 
 const MICROSOFT_IOS = '90a3ccdf-635c-4729-a248-9b709135078f';
 
@@ -60,7 +61,7 @@ describe('registration: happy path', () => {
   });
 
   it('marks the session cookie Secure when config.secureCookies is set', async () => {
-    const world = createWorld({ ...createWorld().config, origins: ['https://localhost:3000'], secureCookies: true });
+    const world = createWorld({ ...testConfig(), origins: ['https://localhost:3000'], secureCookies: true });
     const reply = await world.client().post('/api/registration/options', { username: 'alice' }, { origin: 'https://localhost:3000' });
     expect(reply.status, reply.text).toBe(200);
     const cookie = reply.setCookies.find((c) => c.name === SESSION_COOKIE);
@@ -195,7 +196,7 @@ describe('registration: adding a passkey while signed in', () => {
     const alice = await client.register(createAuthenticator(), 'alice');
     const reply = await client.post('/api/registration/options', { username: 'mallory' });
     if (reply.status === 200) {
-      const { options } = reply.json as { options: Parameters<ReturnType<typeof createAuthenticator>['register']>[0] };
+      const { options } = reply.json as { options: PublicKeyCredentialCreationOptionsJSON };
       const verify = await client.verifyRegistration(createAuthenticator().register(options));
       expect(verify.status, verify.text).toBe(200);
       expect(verifiedSchema.parse(verify.json).user).toEqual(alice.user);

@@ -1,8 +1,9 @@
-import { Navigate, redirect, type LoaderFunctionArgs } from 'react-router';
+import { Navigate, redirect, useLocation, type LoaderFunctionArgs } from 'react-router';
 import { ErrorAlert } from '../../components/alert';
 import { useDocumentTitle } from '../../components/use-document-title';
 import { AccountOverview } from '../../features/account/components/account-overview';
 import { getCredentialsQueryOptions } from '../../features/account/api/get-credentials';
+import { readSignedInWith } from '../../lib/authenticator-used';
 import { describeError } from '../../lib/error-messages';
 import { paths } from '../../lib/paths';
 import { queryClient } from '../../lib/query-client';
@@ -29,6 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 function AccountPage() {
   useDocumentTitle('Your account');
   const session = useSession();
+  const location = useLocation();
   if (session.isError && isNotSignedIn(session.error)) {
     return <Navigate to={paths.signIn.getHref(paths.account.getHref())} replace />;
   }
@@ -40,7 +42,7 @@ function AccountPage() {
       ) : session.isError ? (
         <ErrorAlert message={describeError(session.error)} />
       ) : (
-        <AccountOverview session={session.data} />
+        <AccountOverview session={session.data} signedInWith={readSignedInWith(location.state)} />
       )}
     </>
   );

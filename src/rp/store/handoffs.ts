@@ -49,6 +49,7 @@ export function toHandoff(row: HandoffRow, now: number, callerSessionHash: strin
     code: `${row.code.slice(0, 4)}-${row.code.slice(4)}`,
     purpose: row.purpose,
     username: row.username,
+    displayName: row.display_name,
     status: handoffStatus(row, now),
     requestedBy: { browser: row.browser, os: row.os },
     createdAt: new Date(row.created_at).toISOString(),

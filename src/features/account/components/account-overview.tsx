@@ -1,9 +1,13 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { ErrorAlert, Note, StatusMessage } from '../../../components/alert';
 import { Button } from '../../../components/button';
+import { HintChoiceGroup, type HintChoice } from '../../../components/hint-choice-group';
+import { PhoneAfterText, PhoneBeforeNote } from '../../../components/phone-passkey-notes';
+import { signedInSentence, type SignInMethod } from '../../../lib/authenticator-used';
 import { describeError } from '../../../lib/error-messages';
+import { isPhonePasskey } from '../../../lib/passkey-words';
 import { paths } from '../../../lib/paths';
 import type { Session } from '../../../shared/schemas';
 import { useAddPasskey } from '../api/add-passkey';
@@ -11,13 +15,20 @@ import { useCredentials } from '../api/get-credentials';
 import { useSignOut } from '../api/sign-out';
 import { PasskeyItem } from './passkey-item';
 
-export function AccountOverview({ session }: { session: Session }) {
+export interface AccountOverviewProps {
+  session: Session;
+  /** How the person just signed in (from the sign-in or hand-off page), if they just did. */
+  signedInWith?: SignInMethod | null;
+}
+
+export function AccountOverview({ session, signedInWith = null }: AccountOverviewProps) {
   const credentials = useCredentials();
   const addPasskey = useAddPasskey();
   const signOut = useSignOut();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const [status, setStatus] = useState<string | null>(null);
+  const [status, setStatus] = useState<ReactNode>(() => (signedInWith ? signedInSentence(signedInWith) : null));
+  const [hint, setHint] = useState<HintChoice>('');
   const listHeading = useRef<HTMLHeadingElement>(null);
   const { user } = session;
   const list = credentials.data?.credentials ?? [];
@@ -25,8 +36,22 @@ export function AccountOverview({ session }: { session: Session }) {
   function onAdd() {
     setStatus(null);
     addPasskey.mutate(
-      { username: user.username },
-      { onSuccess: ({ credential }) => setStatus(`Added the passkey “${credential.nickname}”. It is now in your list.`) },
+      { username: user.username, hint: hint || undefined },
+      {
+        onSuccess: ({ credential }) => {
+          const added = `Added the passkey “${credential.nickname}”. It is now in your list.`;
+          setStatus(
+            hint === 'hybrid' || isPhonePasskey(credential) ? (
+              <>
+                <p>{added}</p>
+                <PhoneAfterText />
+              </>
+            ) : (
+              added
+            ),
+          );
+        },
+      },
     );
   }
 
@@ -87,6 +112,14 @@ export function AccountOverview({ session }: { session: Session }) {
           {list.length > 0 && (
             <p>Add a passkey on another device or a security key, so you can still get in if you lose this one.</p>
           )}
+          <HintChoiceGroup
+            legend="Where should the passkey live?"
+            purpose="create"
+            value={hint}
+            onChange={setHint}
+            disabled={addPasskey.isPending}
+          />
+          {hint === 'hybrid' && <PhoneBeforeNote purpose="create" />}
           {addPasskey.isError && <ErrorAlert message={describeError(addPasskey.error)} />}
           <div className="actions">
             <Button busy={addPasskey.isPending} onClick={onAdd}>

@@ -3,23 +3,18 @@ import { Link } from 'react-router';
 import { ErrorAlert, Note } from '../../../components/alert';
 import { Button } from '../../../components/button';
 import { Field } from '../../../components/field';
+import { HintChoiceGroup, type HintChoice } from '../../../components/hint-choice-group';
+import { PhoneBeforeNote } from '../../../components/phone-passkey-notes';
 import { Stepper } from '../../../components/stepper';
 import { ApiError } from '../../../lib/api-client';
 import { describeError } from '../../../lib/error-messages';
 import { paths } from '../../../lib/paths';
 import { validateUsername } from '../../../lib/validate-username';
-import type { Hint } from '../../../shared/schemas';
+import { UseMyPhone } from '../../handoff/components/use-my-phone';
 import { useCreatePasskey } from '../api/create-passkey';
 import { RegistrationResult } from './registration-result';
 
 const steps = ['Choose a username', 'Create the passkey', 'Done'] as const;
-
-const hintChoices: { value: Hint | ''; label: string }[] = [
-  { value: '', label: 'Let my browser offer the choices' },
-  { value: 'client-device', label: 'On this device' },
-  { value: 'security-key', label: 'On a security key' },
-  { value: 'hybrid', label: 'On a phone or tablet (QR code)' },
-];
 
 export interface RegisterFlowProps {
   /** When someone is already signed in, the passkey is added to their account. */
@@ -30,20 +25,23 @@ export function RegisterFlow({ signedInAs }: RegisterFlowProps) {
   const createPasskey = useCreatePasskey();
   const [username, setUsername] = useState(signedInAs ?? '');
   const [displayName, setDisplayName] = useState('');
-  const [hint, setHint] = useState<Hint | ''>('');
+  const [hint, setHint] = useState<HintChoice>('');
   const [usernameError, setUsernameError] = useState<string | undefined>();
   const usernameInput = useRef<HTMLInputElement>(null);
 
   const current = createPasskey.isSuccess ? 2 : createPasskey.isPending || username.trim() ? 1 : 0;
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  /** Checks the username; on a problem, shows it and moves focus to the field. */
+  function usernameIsValid(): boolean {
     const problem = signedInAs ? undefined : validateUsername(username);
     setUsernameError(problem);
-    if (problem) {
-      usernameInput.current?.focus();
-      return;
-    }
+    if (problem) usernameInput.current?.focus();
+    return !problem;
+  }
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!usernameIsValid()) return;
     createPasskey.mutate({
       username: signedInAs ?? username.trim(),
       displayName: displayName.trim() || undefined,
@@ -57,7 +55,7 @@ export function RegisterFlow({ signedInAs }: RegisterFlowProps) {
     <>
       <Stepper label="Registration steps" steps={steps} current={current} />
       {createPasskey.isSuccess ? (
-        <RegistrationResult result={createPasskey.data} />
+        <RegistrationResult result={createPasskey.data} hint={createPasskey.variables.hint} />
       ) : (
         <form className="card stack" onSubmit={onSubmit} noValidate>
           {signedInAs && (
@@ -92,21 +90,14 @@ export function RegisterFlow({ signedInAs }: RegisterFlowProps) {
             onChange={(event) => setDisplayName(event.target.value)}
             hint="Optional. A friendlier name your password manager may show next to the passkey."
           />
-          <fieldset className="choice-group">
-            <legend>Where should the passkey be kept?</legend>
-            {hintChoices.map((choice) => (
-              <label key={choice.value || 'any'} className="radio">
-                <input
-                  type="radio"
-                  name="hint"
-                  value={choice.value}
-                  checked={hint === choice.value}
-                  onChange={() => setHint(choice.value)}
-                />
-                {choice.label}
-              </label>
-            ))}
-          </fieldset>
+          <HintChoiceGroup
+            legend="Where should the passkey live?"
+            purpose="create"
+            value={hint}
+            onChange={setHint}
+            disabled={createPasskey.isPending}
+          />
+          {hint === 'hybrid' && <PhoneBeforeNote purpose="create" />}
           <section aria-labelledby="what-happens" className="explain">
             <h2 id="what-happens">What will happen</h2>
             <ol>
@@ -131,6 +122,23 @@ export function RegisterFlow({ signedInAs }: RegisterFlowProps) {
             </Button>
             {createPasskey.isPending && <p className="muted">Follow the prompts from your browser or device…</p>}
           </div>
+          {!signedInAs && (
+            <section className="stack-sm use-phone" aria-labelledby="use-phone-heading">
+              <h2 id="use-phone-heading">Or make it on your phone, by QR code</h2>
+              <p>
+                This browser cannot reach your phone? Show a QR code here, scan it with the phone and create the passkey
+                there. This computer is then signed in to the new account too.
+              </p>
+              <UseMyPhone
+                onStart={() => createPasskey.reset()}
+                getRequest={() =>
+                  usernameIsValid()
+                    ? { purpose: 'registration', username: username.trim(), ...(displayName.trim() ? { displayName: displayName.trim() } : {}) }
+                    : null
+                }
+              />
+            </section>
+          )}
         </form>
       )}
     </>

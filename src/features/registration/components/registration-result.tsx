@@ -1,12 +1,19 @@
 import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
 import { PasskeyFacts } from '../../../components/passkey-facts';
+import { PhoneAfterText } from '../../../components/phone-passkey-notes';
 import { paths } from '../../../lib/paths';
-import { passkeyKindExplanation, passkeyKindLabel, providerLabel } from '../../../lib/passkey-words';
-import type { Verified } from '../../../shared/schemas';
+import { isPhonePasskey, passkeyKindExplanation, passkeyKindLabel, providerLabel } from '../../../lib/passkey-words';
+import type { Hint, Verified } from '../../../shared/schemas';
 
 /** The outcome of a registration, in plain words; takes focus so it is read out first. */
-export function RegistrationResult({ result }: { result: Verified }) {
+export interface RegistrationResultProps {
+  result: Verified;
+  /** Where the person asked for the passkey to live. */
+  hint?: Hint | undefined;
+}
+
+export function RegistrationResult({ result, hint }: RegistrationResultProps) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     heading.current?.focus();
@@ -25,7 +32,11 @@ export function RegistrationResult({ result }: { result: Verified }) {
         <strong>{passkeyKindLabel(credential)}.</strong> {passkeyKindExplanation(credential)}
       </p>
       <PasskeyFacts credential={credential} />
-      <p>Next time, sign in by choosing this passkey and unlocking your device: no password to type.</p>
+      {hint === 'hybrid' || isPhonePasskey(credential) ? (
+        <PhoneAfterText />
+      ) : (
+        <p>Next time, sign in by choosing this passkey and unlocking your device: no password to type.</p>
+      )}
       <p>
         <Link className="button button--primary" to={paths.account.getHref()}>
           Go to your account

@@ -3,18 +3,19 @@ import { useCallback, useEffect, useRef, useState, type FormEvent, type RefObjec
 import { ErrorAlert } from '../../../components/alert';
 import { Button } from '../../../components/button';
 import { Field } from '../../../components/field';
+import { HintChoiceGroup, type HintChoice } from '../../../components/hint-choice-group';
+import { PhoneBeforeNote } from '../../../components/phone-passkey-notes';
 import { isApiError } from '../../../lib/api-client';
 import { describeError, type ErrorMessage } from '../../../lib/error-messages';
-import type { Verified } from '../../../shared/schemas';
 import { createAuthenticationOptions } from '../api/create-authentication-options';
-import { authenticateWith, signInWithPasskey } from '../api/sign-in-with-passkey';
+import { authenticateWith, signInWithPasskey, type SignedIn } from '../api/sign-in-with-passkey';
 
 type Busy = 'discoverable' | 'username' | 'autofill' | null;
 
 interface AutofillContext {
   generation: RefObject<number>;
   mounted: RefObject<boolean>;
-  onResult: (result: Verified) => Promise<void>;
+  onResult: (result: SignedIn) => Promise<void>;
   onError: (error: unknown) => void;
 }
 
@@ -35,7 +36,7 @@ async function runAutofill(context: AutofillContext): Promise<void> {
     return; // Autofill is an extra; the buttons still work and report their own errors.
   }
   if (generation.current !== started || !mounted.current) return;
-  let result: Verified;
+  let result: SignedIn;
   try {
     result = await authenticateWith(options, true);
   } catch (caught) {
@@ -50,7 +51,7 @@ async function runAutofill(context: AutofillContext): Promise<void> {
 }
 
 export interface SignInFormProps {
-  onSignedIn: (result: Verified) => void | Promise<void>;
+  onSignedIn: (result: SignedIn) => void | Promise<void>;
   /** Called when the person starts a sign-in (to clear earlier messages). */
   onAttempt?: () => void;
 }
@@ -65,6 +66,7 @@ export function SignInForm({ onSignedIn, onAttempt }: SignInFormProps) {
   const [usernameError, setUsernameError] = useState<string | undefined>();
   const [error, setError] = useState<ErrorMessage | null>(null);
   const [busy, setBusy] = useState<Busy>(null);
+  const [hint, setHint] = useState<HintChoice>('');
   const usernameInput = useRef<HTMLInputElement>(null);
   /** Bumped whenever a ceremony replaces the current one or the page goes away. */
   const generation = useRef(0);
@@ -104,7 +106,7 @@ export function SignInForm({ onSignedIn, onAttempt }: SignInFormProps) {
     setError(null);
     setBusy(kind);
     try {
-      const result = await signInWithPasskey(name);
+      const result = await signInWithPasskey(name, hint || undefined);
       await onSignedIn(result);
     } catch (caught) {
       if (generation.current !== mine) return; // replaced by another attempt or the page was left
@@ -129,6 +131,10 @@ export function SignInForm({ onSignedIn, onAttempt }: SignInFormProps) {
   return (
     <div className="stack">
       {error && <ErrorAlert message={error} />}
+      <div className="card stack">
+        <HintChoiceGroup legend="Where is your passkey?" purpose="sign-in" value={hint} onChange={setHint} />
+        {hint === 'hybrid' && <PhoneBeforeNote purpose="sign-in" />}
+      </div>
       <form className="card stack" onSubmit={onContinue} noValidate>
         <h2 id="username-first-heading">With your username</h2>
         <Field
