@@ -3,7 +3,7 @@ import { defineConfig, type Plugin } from 'vite';
 import type { createDevApp } from './src/rp/dev-app';
 
 /**
- * Mounts the relying party (src/rp/app.ts) as middleware for /api in the dev server, so the
+ * Mounts the relying party (src/rp/app.ts) as middleware for /api and /.well-known in the dev server, so the
  * SPA and the API share one origin (cookies and the WebAuthn origin just work).
  */
 function relyingParty(): Plugin {
@@ -14,7 +14,7 @@ function relyingParty(): Plugin {
       const { getRequestListener } = await import('@hono/node-server');
       let listener: ReturnType<typeof getRequestListener> | undefined;
       server.middlewares.use(async (req, res, next) => {
-        if (!req.url?.startsWith('/api')) return next();
+        if (!req.url?.startsWith('/api') && !req.url?.startsWith('/.well-known/')) return next();
         if (!listener) {
           const port = server.config.server.port ?? 5173;
           const mod = (await server.ssrLoadModule('/src/rp/dev-app.ts')) as { createDevApp: typeof createDevApp };

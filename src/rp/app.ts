@@ -10,6 +10,10 @@ import { credentialRoutes } from './routes/credentials.js';
 import { handoffRoutes } from './routes/handoffs.js';
 import { registrationRoutes } from './routes/registration.js';
 import { sessionRoutes } from './routes/session.js';
+import { loadAuthenticatorDirectory } from './metadata/directory.js';
+import { accountRoutes } from './routes/account.js';
+import { createInspectRoutes } from './routes/inspect.js';
+import { wellKnownRoutes } from './routes/well-known.js';
 import type { Db } from './store/database.js';
 
 /**
@@ -17,7 +21,9 @@ import type { Db } from './store/database.js';
  * (`{ error: { code, message } }`), never a stack trace.
  */
 export function createApp({ config, db, now = Date.now }: { config: RpConfig; db: Db; now?: () => number }) {
-  const deps: Deps = { config, db, now };
+  const { directory, problems } = loadAuthenticatorDirectory(config);
+  for (const problem of problems) console.warn('[relying party] authenticator metadata:', problem);
+  const deps: Deps = { config, db, now, directory, metadataProblems: problems };
   const api = new Hono<Env>()
     .use(async (c, next) => {
       c.set('deps', deps);
@@ -29,6 +35,8 @@ export function createApp({ config, db, now = Date.now }: { config: RpConfig; db
     .route('/session', sessionRoutes)
     .route('/credentials', credentialRoutes)
     .route('/handoffs', handoffRoutes)
+    .route('/account', accountRoutes)
+    .route('/inspect', createInspectRoutes(directory))
     .all('*', (c) => errorResponse(c, 'not_found', 'There is no API endpoint at this address.'));
 
   api.onError((error, c) => {
@@ -39,7 +47,7 @@ export function createApp({ config, db, now = Date.now }: { config: RpConfig; db
     return errorResponse(c, 'internal_error');
   });
 
-  return new Hono().route('/api', api);
+  return new Hono().route('/', wellKnownRoutes(config.relatedOrigins)).route('/api', api);
 }
 
 export type AppType = ReturnType<typeof createApp>;

@@ -10,6 +10,7 @@ describe('loadConfig', () => {
       port: 3000,
       databasePath: 'data/passkey-lab.db',
       secureCookies: false,
+      relatedOrigins: [],
     });
   });
 
@@ -21,6 +22,14 @@ describe('loadConfig', () => {
     const config = loadConfig({ RP_ID: 'lab.example.com', RP_ORIGINS: 'https://lab.example.com/, https://m.lab.example.com' });
     expect(config.origins).toEqual(['https://lab.example.com', 'https://m.lab.example.com']);
     expect(config.secureCookies).toBe(true);
+  });
+
+  it('reads related origins and metadata paths, refusing non-https related origins', () => {
+    const config = loadConfig({ RELATED_ORIGINS: 'https://a.example/, https://b.example', AAGUID_METADATA_PATH: 'meta/aaguid.json' });
+    expect(config.relatedOrigins).toEqual(['https://a.example', 'https://b.example']);
+    expect(config.aaguidMetadataPath).toBe('meta/aaguid.json');
+    expect(config.mdsMetadataPath).toBeUndefined();
+    expect(() => loadConfig({ RELATED_ORIGINS: 'http://a.example' })).toThrow(/https/);
   });
 
   it('refuses a PORT that is not a port', () => {

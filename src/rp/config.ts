@@ -15,14 +15,20 @@ export interface RpConfig {
   databasePath: string;
   /** Mark the session cookie Secure: true when every allowed origin is https. */
   secureCookies: boolean;
+  /** Other https origins allowed to use this RP ID, served at /.well-known/webauthn (`RELATED_ORIGINS`). */
+  relatedOrigins: string[];
+  /** A community passkey-provider list file (`aaguid.json` format) for provider names and icons (`AAGUID_METADATA_PATH`). */
+  aaguidMetadataPath?: string;
+  /** FIDO MDS3 metadata statements (attestation trust anchors) (`MDS_METADATA_PATH`). */
+  mdsMetadataPath?: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { port?: number } = {}): RpConfig {
   const port = parsePort(env.PORT) ?? defaults.port ?? 3000;
-  const origins = (env.RP_ORIGINS ?? `http://localhost:${port}`)
-    .split(',')
-    .map((origin) => origin.trim().replace(/\/+$/, ''))
-    .filter(Boolean);
+  const origins = originList(env.RP_ORIGINS ?? `http://localhost:${port}`);
+  const relatedOrigins = originList(env.RELATED_ORIGINS ?? '');
+  const insecure = relatedOrigins.find((origin) => !origin.startsWith('https://'));
+  if (insecure) throw new Error(`RELATED_ORIGINS must be https origins, got "${insecure}"`);
   return {
     rpId: env.RP_ID?.trim() || 'localhost',
     rpName: env.RP_NAME?.trim() || 'Passkey Lab',
@@ -30,7 +36,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { por
     port,
     databasePath: env.DATABASE_PATH?.trim() || 'data/passkey-lab.db',
     secureCookies: origins.every((origin) => origin.startsWith('https://')),
+    relatedOrigins,
+    ...(env.AAGUID_METADATA_PATH?.trim() ? { aaguidMetadataPath: env.AAGUID_METADATA_PATH.trim() } : {}),
+    ...(env.MDS_METADATA_PATH?.trim() ? { mdsMetadataPath: env.MDS_METADATA_PATH.trim() } : {}),
   };
+}
+
+/** "https://a.example/, https://b.example" → ["https://a.example", "https://b.example"]. */
+function originList(value: string): string[] {
+  return value
+    .split(',')
+    .map((origin) => origin.trim().replace(/\/+$/, ''))
+    .filter(Boolean);
 }
 
 function parsePort(value: string | undefined): number | undefined {

@@ -95,6 +95,9 @@ export const authenticationVerifyRequest = z.object({
 export type AuthenticationVerifyRequest = z.infer<typeof authenticationVerifyRequest>;
 
 export const renameCredentialRequest = z.object({ nickname });
+
+export const updateAccountRequest = z.object({ displayName: displayName.min(1, 'Enter a display name.') });
+export type UpdateAccountRequest = z.infer<typeof updateAccountRequest>;
 export type RenameCredentialRequest = z.infer<typeof renameCredentialRequest>;
 
 // ---- responses ------------------------------------------------------------------------
@@ -111,6 +114,8 @@ export const credentialSchema = z.object({
   nickname: z.string(),
   aaguid: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/),
   providerName: z.string().nullable(),
+  /** Provider icons (data:image URIs) from the metadata files, when known. */
+  providerIcon: z.object({ light: z.string().nullable(), dark: z.string().nullable() }).nullable(),
   deviceType: z.enum(['singleDevice', 'multiDevice']),
   backedUp: z.boolean(),
   transports: z.array(z.enum(transports)),
@@ -122,6 +127,8 @@ export type Credential = z.infer<typeof credentialSchema>;
 
 export const sessionSchema = z.object({
   user: userSchema,
+  /** The account's WebAuthn user handle (base64url), for the Signal API. */
+  userHandle: z.string(),
   method: z.string(),
   signedInAt: z.iso.datetime(),
   userVerified: z.boolean(),

@@ -28,6 +28,7 @@ export const testConfig = (): RpConfig => ({
   port: 3000,
   databasePath: ':memory:',
   secureCookies: false,
+  relatedOrigins: [],
 });
 
 type Db = ReturnType<typeof openDatabase>;

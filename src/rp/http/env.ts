@@ -1,4 +1,5 @@
 import type { RpConfig } from '../config.js';
+import type { AuthenticatorDirectory } from '../metadata/directory.js';
 import type { Db } from '../store/database.js';
 import type { SessionRow } from '../store/sessions.js';
 
@@ -8,6 +9,10 @@ export interface Deps {
   db: Db;
   /** Epoch milliseconds; injectable so tests can expire challenges. */
   now: () => number;
+  /** Provider names, icons and attestation roots by AAGUID (built-in table plus metadata files). */
+  directory: AuthenticatorDirectory;
+  /** What was wrong with the metadata files, if anything (logged at start-up). */
+  metadataProblems: string[];
 }
 
 export interface Env {

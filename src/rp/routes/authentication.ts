@@ -20,5 +20,5 @@ export const authenticationRoutes = new Hono<Env>()
     const pending = session ? takeChallenge<AuthenticationPayload>(deps.db, session.id_hash, 'authentication') : undefined;
     const { user, credential, userVerified, report } = await verifyAuthentication(deps, pending, c.req.valid('json').response);
     startSignedInSession(c, user.id, userVerified);
-    return c.json({ verified: true, user: toUser(user), credential: toCredential(credential), report } satisfies Verified);
+    return c.json({ verified: true, user: toUser(user), credential: toCredential(credential, deps.directory), report } satisfies Verified);
   });

@@ -10,14 +10,14 @@ import { deleteCredential, findCredential, listCredentials, renameCredential, to
 export const credentialRoutes = new Hono<Env>()
   .get('/', (c) => {
     const { user } = requireUser(c);
-    return c.json({ credentials: listCredentials(c.var.deps.db, user.id).map(toCredential) } satisfies CredentialList);
+    return c.json({ credentials: listCredentials(c.var.deps.db, user.id).map((row) => toCredential(row, c.var.deps.directory)) } satisfies CredentialList);
   })
   .patch('/:id', validJson(renameCredentialRequest), (c) => {
     const { user } = requireUser(c);
     const { db } = c.var.deps;
     const id = c.req.param('id');
     if (!renameCredential(db, id, user.id, c.req.valid('json').nickname)) throw new RpError('not_found', 'You have no passkey with that id.');
-    return c.json(toCredential(findCredential(db, id)!) satisfies Credential);
+    return c.json(toCredential(findCredential(db, id)!, c.var.deps.directory) satisfies Credential);
   })
   .delete('/:id', (c) => {
     const { user } = requireUser(c);

@@ -23,5 +23,5 @@ export const registrationRoutes = new Hono<Env>()
     const { user, credential, userVerified, report } = await verifyRegistration(deps, pending, response, nickname);
     // A new account is a sign-in (fresh session id); adding a passkey keeps the session.
     if (!pending!.payload.existingUser) startSignedInSession(c, user.id, userVerified);
-    return c.json({ verified: true, user: toUser(user), credential: toCredential(credential), report } satisfies Verified);
+    return c.json({ verified: true, user: toUser(user), credential: toCredential(credential, deps.directory), report } satisfies Verified);
   });

@@ -9,6 +9,7 @@ export const sessionRoutes = new Hono<Env>()
     const { session, user } = requireUser(c);
     return c.json({
       user: toUser(user),
+      userHandle: user.user_handle,
       method: session.method ?? 'passkey',
       signedInAt: session.signed_in_at ?? new Date(c.var.deps.now()).toISOString(),
       userVerified: session.user_verified === 1,

@@ -1,6 +1,6 @@
 import type { Credential, Transport } from '../../shared/schemas.js';
 import { transports as knownTransports } from '../../shared/schemas.js';
-import { providerNameFor } from '../../shared/aaguids.js';
+import type { AuthenticatorDirectory } from '../metadata/directory.js';
 import type { Db } from './database.js';
 
 export interface CredentialRow {
@@ -23,12 +23,14 @@ export function parseTransports(json: string): Transport[] {
   return Array.isArray(value) ? value.filter((t): t is Transport => (knownTransports as readonly string[]).includes(t)) : [];
 }
 
-export function toCredential(row: CredentialRow): Credential {
+export function toCredential(row: CredentialRow, directory: AuthenticatorDirectory): Credential {
+  const provider = directory.lookup(row.aaguid);
   return {
     id: row.id,
     nickname: row.nickname,
     aaguid: row.aaguid,
-    providerName: providerNameFor(row.aaguid),
+    providerName: provider.name,
+    providerIcon: provider.iconLight || provider.iconDark ? { light: provider.iconLight ?? null, dark: provider.iconDark ?? null } : null,
     deviceType: row.device_type,
     backedUp: row.backed_up === 1,
     transports: parseTransports(row.transports),

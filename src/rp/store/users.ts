@@ -24,3 +24,7 @@ export function findUserByUsername(db: Db, username: string): UserRow | undefine
 export function insertUser(db: Db, row: UserRow): void {
   db.prepare('INSERT INTO users (id, username, display_name, user_handle, created_at) VALUES (@id, @username, @display_name, @user_handle, @created_at)').run(row);
 }
+
+export function updateDisplayName(db: Db, id: string, displayName: string): void {
+  db.prepare('UPDATE users SET display_name = ? WHERE id = ?').run(displayName, id);
+}

@@ -11,9 +11,8 @@ import { findUserById, findUserByUsername, type UserRow } from '../store/users.j
 import type { CeremonyReport } from '../../shared/schemas.js';
 import { CheckRun } from './check-run.js';
 import { checkChallenge, checkOrigin, checkRpIdHash, checkSignCount, checkType, checkUserPresence, checkUserVerification, failed, passed } from './checks.js';
-import { describeAuthenticationResponse } from './describe.js';
 import { CHALLENGE_TTL_MS } from './constants.js';
-import { readAuthData, readClientData, rpIdHash } from './decode.js';
+import { decodeAuthenticatorData, decodeClientData, decodeSignature, decodeUserHandle } from '../inspect/decode.js';
 
 /**
  * `allowCredentialIds` is null for a usernameless (discoverable) request, else the named
@@ -49,15 +48,22 @@ export async function createAuthenticationOptions(
  * → counter. Every check is recorded in the report; nothing is written unless all pass.
  */
 export async function verifyAuthentication(
-  { config, db, now }: Deps,
+  { config, db, now, directory }: Deps,
   pending: { challenge: string; payload: AuthenticationPayload; expiresAt: number } | undefined,
   response: AuthenticationResponseJSON,
 ): Promise<{ user: UserRow; credential: CredentialRow; userVerified: boolean; report: CeremonyReport }> {
   const run = new CheckRun('authentication', pending?.payload.options ?? null);
   return run.around(async () => {
-    const clientData = readClientData(response.response.clientDataJSON);
-    const authData = readAuthData(response.response.authenticatorData);
-    Object.assign(run.decoded, describeAuthenticationResponse(response));
+    const clientData = decodeClientData(response.response.clientDataJSON, 'response.clientDataJSON');
+    const authData = decodeAuthenticatorData(response.response.authenticatorData, { directory, field: 'response.authenticatorData' });
+    Object.assign(run.decoded, {
+      clientData,
+      authenticatorData: authData,
+      signature: decodeSignature(response.response.signature, 'response.signature'),
+      userHandle: decodeUserHandle(response.response.userHandle, 'response.userHandle'),
+      extensions: response.clientExtensionResults,
+      authenticatorAttachment: response.authenticatorAttachment ?? null,
+    });
     run.require(checkChallenge(pending, clientData, now()));
     run.require(checkOrigin(clientData, config.origins));
     run.require(checkType(clientData, 'webauthn.get'));
@@ -74,7 +80,7 @@ export async function verifyAuthentication(
       run.require(failed('credential', 'credential_not_allowed', 'The credential is not one of the named account’s passkeys.'));
     }
     run.require(checkUserHandle(response.response.userHandle, user!.user_handle, payload.allowCredentialIds === null));
-    run.require(checkRpIdHash(authData.rpIdHash, rpIdHash(config.rpId), config.rpId));
+    run.require(checkRpIdHash(authData.rpIdHash, config.rpId));
     run.require(checkUserPresence(authData.flags));
     run.require(checkUserVerification(authData.flags));
 

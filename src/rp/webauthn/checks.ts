@@ -4,6 +4,7 @@
  * the same results drive the refusal and the ceremony report (`report.checks`). They run
  * before @simplewebauthn/server, which throws one generic Error per failure.
  */
+import { createHash } from 'node:crypto';
 import type { ErrorCode } from '../../shared/error-codes.js';
 import type { CheckId } from '../../shared/report.js';
 import type { Check } from '../../shared/schemas.js';
@@ -39,10 +40,9 @@ export function checkType(clientData: ClientData, expected: 'webauthn.create' | 
   return passed('type', `clientDataJSON.type is "${expected}".`);
 }
 
-/** WebAuthn §7.1 step 13 / §7.2 step 15. */
-export function checkRpIdHash(actual: Uint8Array, expected: Uint8Array, rpId: string): Check {
-  const equal = actual.length === expected.length && actual.every((byte, i) => byte === expected[i]);
-  if (!equal) return failed('rpIdHash', 'rp_id_mismatch', `rpIdHash is not SHA-256("${rpId}"): the passkey was made for another site.`);
+/** WebAuthn §7.1 step 13 / §7.2 step 15: `actualHex` is the authenticator data's rpIdHash. */
+export function checkRpIdHash(actualHex: string, rpId: string): Check {
+  if (actualHex.toLowerCase() !== createHash('sha256').update(rpId).digest('hex')) return failed('rpIdHash', 'rp_id_mismatch', `rpIdHash is not SHA-256("${rpId}"): the passkey was made for another site.`);
   return passed('rpIdHash', `rpIdHash is SHA-256("${rpId}").`);
 }
 

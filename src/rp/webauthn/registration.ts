@@ -1,7 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { generateRegistrationOptions, verifyRegistrationResponse, type PublicKeyCredentialCreationOptionsJSON, type RegistrationResponseJSON } from '@simplewebauthn/server';
 import { isoBase64URL } from '@simplewebauthn/server/helpers';
-import { providerNameFor } from '../../shared/aaguids.js';
 import type { Hint } from '../../shared/schemas.js';
 import { transports as knownTransports } from '../../shared/schemas.js';
 import type { Deps } from '../http/env.js';
@@ -11,9 +10,8 @@ import { findUserById, findUserByUsername, insertUser, type UserRow } from '../s
 import type { CeremonyReport } from '../../shared/schemas.js';
 import { CheckRun } from './check-run.js';
 import { checkChallenge, checkOrigin, checkRpIdHash, checkType, checkUserPresence, checkUserVerification, failed, passed } from './checks.js';
-import { describeAlgorithm, describeRegistrationResponse } from './describe.js';
 import { CHALLENGE_TTL_MS, SUPPORTED_ALGORITHMS } from './constants.js';
-import { readAttestedAuthData, readClientData, rpIdHash } from './decode.js';
+import { decodeAttestationObject, decodeClientData } from '../inspect/decode.js';
 
 /** What the options promised, kept with the challenge until the response comes back. */
 export interface RegistrationPayload {
@@ -59,7 +57,8 @@ export async function createRegistrationOptions(
     attestationType: 'none',
     excludeCredentials: account ? listCredentials(db, account.id).map((c) => ({ id: c.id, transports: parseTransports(c.transports) })) : [],
     authenticatorSelection: { residentKey: 'required', requireResidentKey: true, userVerification: 'required' },
-    extensions: { credProps: true },
+    // PRF lets a passkey derive secrets in the browser (the /prf demo); credProps reports rk.
+    extensions: { credProps: true, prf: {} },
     supportedAlgorithmIDs: [...SUPPORTED_ALGORITHMS],
     ...(request.hint ? { preferredAuthenticatorType: preferredType[request.hint] } : {}),
   });
@@ -72,20 +71,24 @@ export async function createRegistrationOptions(
  * transaction. Every check is recorded in the report; the first failure throws RpError.
  */
 export async function verifyRegistration(
-  { config, db, now }: Deps,
+  { config, db, now, directory }: Deps,
   pending: { challenge: string; payload: RegistrationPayload; expiresAt: number } | undefined,
   response: RegistrationResponseJSON,
   nickname: string | undefined,
 ): Promise<{ user: UserRow; credential: CredentialRow; userVerified: boolean; report: CeremonyReport }> {
   const run = new CheckRun('registration', pending?.payload.options ?? null);
   return run.around(async () => {
-    const clientData = readClientData(response.response.clientDataJSON);
-    const authData = readAttestedAuthData(response.response.attestationObject);
-    Object.assign(run.decoded, describeRegistrationResponse(response));
+    const clientData = decodeClientData(response.response.clientDataJSON, 'response.clientDataJSON');
+    const attestation = decodeAttestationObject(response.response.attestationObject, { directory, field: 'response.attestationObject' });
+    const authData = attestation.authenticatorData;
+    Object.assign(run.decoded, { clientData, attestation, extensions: response.clientExtensionResults, transports: response.response.transports ?? [] });
+    if (!authData.attestedCredentialData) {
+      throw new RpError('invalid_request', 'The attestation object carries no credential (AT flag missing).', 'response.attestationObject');
+    }
     run.require(checkChallenge(pending, clientData, now()));
     run.require(checkOrigin(clientData, config.origins));
     run.require(checkType(clientData, 'webauthn.create'));
-    run.require(checkRpIdHash(authData.rpIdHash, rpIdHash(config.rpId), config.rpId));
+    run.require(checkRpIdHash(authData.rpIdHash, config.rpId));
     run.require(checkUserPresence(authData.flags));
     run.require(checkUserVerification(authData.flags));
     const { challenge, payload } = pending!;
@@ -107,7 +110,8 @@ export async function verifyRegistration(
       run.require(failed('attestation', /signature/i.test(reason) ? 'signature_invalid' : 'attestation_invalid', `The attestation did not verify: ${reason}`));
       throw error; // unreachable: require() throws on a failed check
     }
-    run.require(passed('attestation', `Attestation "${info.fmt}" verified; public key ${describeAlgorithm(info.credential.publicKey)} accepted.`));
+    const algorithm = authData.attestedCredentialData.publicKey.algName ?? `COSE ${authData.attestedCredentialData.publicKey.alg}`;
+    run.require(passed('attestation', `Attestation "${info.fmt}" verified; ${algorithm} public key accepted.`));
     run.require(
       findCredential(db, info.credential.id)
         ? failed('credentialUnique', 'credential_already_registered', 'This credential id is already registered.')
@@ -124,7 +128,7 @@ export async function verifyRegistration(
       backed_up: info.credentialBackedUp ? 1 : 0,
       aaguid: info.aaguid.toLowerCase(),
       attestation_format: info.fmt,
-      nickname: nickname || providerNameFor(info.aaguid) || 'Passkey',
+      nickname: nickname || directory.lookup(info.aaguid).name || 'Passkey',
       created_at: createdAt,
       last_used_at: null,
     };

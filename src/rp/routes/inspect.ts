@@ -1,0 +1,26 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { Env } from '../http/env.js';
+import { validJson } from '../http/validate.js';
+import { inspect } from '../inspect/inspect.js';
+import type { AuthenticatorDirectory } from '../metadata/directory.js';
+
+/** Body of POST /api/inspect: a response object, its JSON text, or one base64url part. */
+export const inspectRequestSchema = z.object({
+  input: z.union([z.string().max(60000), z.record(z.string(), z.unknown())]),
+});
+
+/**
+ * POST / → 200 `{ kind, decoded }` (see src/rp/inspect/inspect.ts); undecodable input → 400
+ * invalid_request naming the part and field. Needs no session: it stores and looks up nothing.
+ */
+export function createInspectRoutes(directory?: AuthenticatorDirectory) {
+  return new Hono<Env>().post('/', validJson(inspectRequestSchema), async (c) => {
+    const { input } = c.req.valid('json');
+    const result = await inspect(input, directory ? { directory } : {});
+    return c.json(result, 200);
+  });
+}
+
+/** The inspector with the built-in AAGUID table only; prefer `createInspectRoutes(directory)`. */
+export const inspectRoutes = createInspectRoutes();
