@@ -36,12 +36,17 @@ const clientExtensionResults = z
   })
   .loose();
 
-export const registrationResponse = z.object({
+/** Members every PublicKeyCredential JSON has, around its ceremony-specific `response`. */
+const publicKeyCredential = {
   id: base64url,
   rawId: base64url,
   type: z.literal('public-key'),
   authenticatorAttachment: z.enum(['platform', 'cross-platform']).optional(),
   clientExtensionResults,
+};
+
+export const registrationResponse = z.object({
+  ...publicKeyCredential,
   response: z.object({
     clientDataJSON: base64url,
     attestationObject: base64url,
@@ -54,11 +59,7 @@ export const registrationResponse = z.object({
 }) satisfies z.ZodType<RegistrationResponseJSON>;
 
 export const authenticationResponse = z.object({
-  id: base64url,
-  rawId: base64url,
-  type: z.literal('public-key'),
-  authenticatorAttachment: z.enum(['platform', 'cross-platform']).optional(),
-  clientExtensionResults,
+  ...publicKeyCredential,
   response: z.object({
     clientDataJSON: base64url,
     authenticatorData: base64url,
