@@ -13,6 +13,7 @@ import { sessionRoutes } from './routes/session.js';
 import { loadAuthenticatorDirectory } from './metadata/directory.js';
 import { accountRoutes } from './routes/account.js';
 import { createInspectRoutes } from './routes/inspect.js';
+import { metadataRoutes } from './routes/metadata.js';
 import { wellKnownRoutes } from './routes/well-known.js';
 import type { Db } from './store/database.js';
 
@@ -37,6 +38,7 @@ export function createApp({ config, db, now = Date.now }: { config: RpConfig; db
     .route('/handoffs', handoffRoutes)
     .route('/account', accountRoutes)
     .route('/inspect', createInspectRoutes(directory))
+    .route('/metadata', metadataRoutes)
     .all('*', (c) => errorResponse(c, 'not_found', 'There is no API endpoint at this address.'));
 
   api.onError((error, c) => {

@@ -174,6 +174,14 @@ export interface AuthenticationOptions {
   options: PublicKeyCredentialRequestOptionsJSON;
 }
 
+export const metadataStatusSchema = z.object({
+  /** How many AAGUIDs each source knows: the provider-list file, the MDS file, the built-in table. */
+  sources: z.object({ names: z.number(), statements: z.number(), builtIn: z.number() }),
+  /** Problems with AAGUID_METADATA_PATH / MDS_METADATA_PATH (missing, empty, invalid entries). */
+  problems: z.array(z.string()),
+});
+export type MetadataStatus = z.infer<typeof metadataStatusSchema>;
+
 // ---- cross-device hand-off ------------------------------------------------------------
 
 export const handoffPurposes = ['registration', 'sign-in'] as const;
