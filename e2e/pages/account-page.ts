@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { CeremonyPanel } from './ceremony-panel';
 import { PasskeyPlaceChoices, type PasskeyPlace } from './passkey-place-choices';
 
 /** /account: the signed-in user and their passkeys. */
@@ -17,6 +18,15 @@ export class AccountPage {
   /** role="status": e.g. "You signed in with a passkey on this device." after a sign-in. */
   readonly status: Locator;
   readonly error: Locator;
+  /** "Change display name": opens the "Display name" field with "Save display name". */
+  readonly changeDisplayNameButton: Locator;
+  readonly displayName: Locator;
+  readonly saveDisplayNameButton: Locator;
+  /**
+   * "Show what happened" of the ceremony that just ran here: the sign-in that led to this page
+   * (right after it), or "Add a passkey".
+   */
+  readonly ceremonyPanel: CeremonyPanel;
 
   constructor(readonly page: Page) {
     this.passkeysHeading = page.getByRole('heading', { name: 'Your passkeys', exact: true });
@@ -29,6 +39,10 @@ export class AccountPage {
     this.deleteDialog = page.getByRole('alertdialog');
     this.status = page.getByRole('status');
     this.error = page.getByRole('alert');
+    this.changeDisplayNameButton = page.getByRole('button', { name: 'Change display name', exact: true });
+    this.displayName = page.getByRole('textbox', { name: 'Display name', exact: true });
+    this.saveDisplayNameButton = page.getByRole('button', { name: 'Save display name', exact: true });
+    this.ceremonyPanel = new CeremonyPanel(page);
   }
 
   async open(): Promise<void> {
@@ -72,6 +86,13 @@ export class AccountPage {
   async delete(nickname: string): Promise<void> {
     await this.startDeleting(nickname);
     await this.confirmDelete();
+  }
+
+  /** "Change display name", type the new one, "Save display name" (PATCH /api/account). */
+  async changeDisplayName(displayName: string): Promise<void> {
+    await this.changeDisplayNameButton.click();
+    await this.displayName.fill(displayName);
+    await this.saveDisplayNameButton.click();
   }
 
   async addPasskey(place?: PasskeyPlace): Promise<void> {

@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { CeremonyPanel } from './ceremony-panel';
 import { PasskeyPlaceChoices, type PasskeyPlace } from './passkey-place-choices';
 
 /** /register: create an account with a passkey. */
@@ -15,6 +16,8 @@ export class RegisterPage {
   /** The result panel: provider, "Synced passkey" / "Device-bound passkey", transports. */
   readonly result: Locator;
   readonly error: Locator;
+  /** "Show what happened" of the registration, accepted (in the result) or refused (beside the error). */
+  readonly ceremonyPanel: CeremonyPanel;
 
   constructor(readonly page: Page) {
     this.username = page.getByRole('textbox', { name: 'Username', exact: true });
@@ -25,6 +28,7 @@ export class RegisterPage {
     this.passkeyReady = page.getByRole('heading', { name: 'Your passkey is ready' });
     this.result = page.getByRole('region', { name: 'Your passkey is ready' });
     this.error = page.getByRole('alert');
+    this.ceremonyPanel = new CeremonyPanel(page);
   }
 
   async open(): Promise<void> {

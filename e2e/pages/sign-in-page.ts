@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { CeremonyPanel } from './ceremony-panel';
 import { PasskeyPlaceChoices } from './passkey-place-choices';
 
 /**
@@ -17,6 +18,8 @@ export class SignInPage {
   readonly error: Locator;
   /** e.g. "You are signed out." */
   readonly status: Locator;
+  /** "Show what happened" beside the error of a sign-in the relying party refused (a success goes to /account). */
+  readonly ceremonyPanel: CeremonyPanel;
 
   constructor(readonly page: Page) {
     this.signInWithPasskeyButton = page.getByRole('button', { name: 'Sign in with a passkey', exact: true });
@@ -26,6 +29,7 @@ export class SignInPage {
     this.useMyPhoneButton = page.getByRole('button', { name: 'Use my phone', exact: true });
     this.error = page.getByRole('alert');
     this.status = page.getByRole('status');
+    this.ceremonyPanel = new CeremonyPanel(page);
   }
 
   /** Opens /sign-in, optionally with the page to return to after signing in. */

@@ -22,6 +22,8 @@ const navItems = [
   { to: paths.register.getHref(), label: 'Register' },
   { to: paths.signIn.getHref(), label: 'Sign in' },
   { to: paths.account.getHref(), label: 'Your account' },
+  { to: paths.inspector.getHref(), label: 'Inspector' },
+  { to: paths.capabilities.getHref(), label: 'Capabilities' },
 ];
 
 export function Layout() {

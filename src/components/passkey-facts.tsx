@@ -1,6 +1,7 @@
 import type { Credential } from '../shared/schemas';
 import { formatDateTime } from '../lib/format-date';
 import { passkeyTypeLabel, providerLabel, transportsSentence } from '../lib/passkey-words';
+import { ProviderIcon, providerIconOf } from './provider-icon';
 
 export interface PasskeyFactsProps {
   credential: Credential;
@@ -10,11 +11,15 @@ export interface PasskeyFactsProps {
 
 /** Provider, type, reach (and dates) of one passkey, as a description list. */
 export function PasskeyFacts({ credential, withDates = false }: PasskeyFactsProps) {
+  const icon = providerIconOf(credential);
   return (
     <dl className="facts">
       <div>
         <dt>Kept by</dt>
-        <dd>{providerLabel(credential)}</dd>
+        <dd className={icon ? 'provider' : undefined}>
+          {icon && <ProviderIcon icon={icon} />}
+          <span>{providerLabel(credential)}</span>
+        </dd>
       </div>
       <div>
         <dt>Type</dt>

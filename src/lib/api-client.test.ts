@@ -47,6 +47,15 @@ describe('apiClient', () => {
     expect(error).toMatchObject({ status: 409, code: 'username_taken', message: 'That username is already registered.' });
   });
 
+  it('keeps the ceremony report of a refused verify call', async () => {
+    const report = { ceremony: 'authentication', options: { challenge: 'abc' }, decoded: {}, checks: [{ id: 'signature', passed: false, message: 'no', code: 'signature_invalid' }] };
+    respond(400, { error: { code: 'signature_invalid', message: 'The signature did not verify.' }, report });
+    const error = await caught(apiClient.post('/api/authentication/verify', {}));
+    expect(error).toMatchObject({ status: 400, code: 'signature_invalid', report });
+    respond(400, { error: { code: 'invalid_request', message: 'x' }, report: { nonsense: true } });
+    expect((await caught(apiClient.post('/api/authentication/verify', {}))).report).toBeUndefined();
+  });
+
   it('gives a network failure its own code', async () => {
     vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
     const error = await caught(apiClient.get('/api/session'));

@@ -4,6 +4,7 @@
  * the UI can map it to a sentence (see error-messages.ts) without ever showing raw text.
  */
 import type { ErrorBody } from '../shared/error-codes';
+import type { CeremonyReport } from '../shared/schemas';
 
 /** Code used when the request never got an answer (offline, DNS, server down). */
 export const NETWORK_ERROR = 'network_error';
@@ -15,13 +16,28 @@ export class ApiError extends Error {
   readonly status: number;
   /** A code from src/shared/error-codes.ts, or NETWORK_ERROR / UNEXPECTED_RESPONSE. */
   readonly code: string;
+  /** The ceremony report a refused verify call answers with beside `error` (docs/api.md). */
+  readonly report: CeremonyReport | undefined;
 
-  constructor({ status, code, message }: { status: number; code: string; message: string }) {
+  constructor({ status, code, message, report }: { status: number; code: string; message: string; report?: CeremonyReport | undefined }) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
+    this.report = report;
   }
+}
+
+/** A ceremony report's outline: enough to show it (the relying party builds it; see src/shared/report.ts). */
+export function isCeremonyReport(value: unknown): value is CeremonyReport {
+  if (typeof value !== 'object' || value === null) return false;
+  const report = value as Partial<Record<keyof CeremonyReport, unknown>>;
+  return (
+    (report.ceremony === 'registration' || report.ceremony === 'authentication') &&
+    Array.isArray(report.checks) &&
+    typeof report.decoded === 'object' &&
+    report.decoded !== null
+  );
 }
 
 export function isApiError(error: unknown): error is ApiError {
@@ -66,7 +82,13 @@ async function request<T>(method: Method, path: string, body?: unknown): Promise
 
   if (!response.ok) {
     if (isErrorBody(payload)) {
-      throw new ApiError({ status: response.status, code: payload.error.code, message: payload.error.message });
+      const report = (payload as { report?: unknown }).report;
+      throw new ApiError({
+        status: response.status,
+        code: payload.error.code,
+        message: payload.error.message,
+        report: isCeremonyReport(report) ? report : undefined,
+      });
     }
     throw new ApiError({
       status: response.status,

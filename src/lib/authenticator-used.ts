@@ -1,3 +1,5 @@
+import type { CeremonyReport } from '../shared/schemas';
+
 /**
  * Which kind of authenticator answered a sign-in, from the authentication response's
  * `authenticatorAttachment` and the credential's stored `transports`. Pure, unit-tested.
@@ -51,6 +53,8 @@ export function isSignInMethod(value: unknown): value is SignInMethod {
 /** Navigation state the account page reads once after a sign-in (gone on a new visit). */
 export interface SignedInLocationState {
   signedInWith?: SignInMethod;
+  /** The sign-in's ceremony report, for its "Show what happened" panel. */
+  report?: CeremonyReport;
 }
 
 export function readSignedInWith(state: unknown): SignInMethod | null {

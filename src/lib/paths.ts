@@ -8,6 +8,11 @@ export const paths = {
       redirectTo ? `/sign-in?redirect=${encodeURIComponent(redirectTo)}` : '/sign-in',
   },
   account: { path: '/account', getHref: () => '/account' },
+  /** This browser session's recent ceremonies, and the decoder. */
+  inspector: { path: '/inspector', getHref: () => '/inspector' },
+  capabilities: { path: '/capabilities', getHref: () => '/capabilities' },
+  /** Encrypt a note with a key the passkey derives (the PRF extension). */
+  prf: { path: '/prf', getHref: () => '/prf' },
   /** The phone: type the short code shown on the computer. */
   handoffCode: { path: '/handoff', getHref: () => '/handoff' },
   /** The phone: the page the QR code opens. */

@@ -6,13 +6,24 @@
 import { startRegistration } from '@simplewebauthn/browser';
 import type { Hint, RegistrationOptions, RegistrationOptionsRequest, RegistrationVerifyRequest, Verified } from '../shared/schemas';
 import { apiClient } from './api-client';
+import { recordVerifyCall } from './report-store';
 
+let lastOptionsRequest: Promise<unknown> = Promise.resolve();
+
+/**
+ * POST /api/registration/options. The relying party keeps one pending challenge per session,
+ * so requests go one after another: an earlier request (an automatic passkey upgrade, say)
+ * can never land after, and replace, the challenge of a later one.
+ */
 export function createRegistrationOptions(body: RegistrationOptionsRequest): Promise<RegistrationOptions> {
-  return apiClient.post<RegistrationOptions>('/api/registration/options', body);
+  const request = lastOptionsRequest.then(() => apiClient.post<RegistrationOptions>('/api/registration/options', body));
+  lastOptionsRequest = request.catch(() => undefined);
+  return request;
 }
 
+/** POST /api/registration/verify; its report (accepted or refused) goes to the inspector's list. */
 export function verifyRegistration(body: RegistrationVerifyRequest): Promise<Verified> {
-  return apiClient.post<Verified>('/api/registration/verify', body);
+  return recordVerifyCall(apiClient.post<Verified>('/api/registration/verify', body));
 }
 
 export interface CreatePasskeyInput {

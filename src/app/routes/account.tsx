@@ -4,6 +4,7 @@ import { useDocumentTitle } from '../../components/use-document-title';
 import { AccountOverview } from '../../features/account/components/account-overview';
 import { getCredentialsQueryOptions } from '../../features/account/api/get-credentials';
 import { readSignedInWith } from '../../lib/authenticator-used';
+import { readCeremonyReport } from '../../lib/ceremony-report';
 import { describeError } from '../../lib/error-messages';
 import { paths } from '../../lib/paths';
 import { queryClient } from '../../lib/query-client';
@@ -42,7 +43,11 @@ function AccountPage() {
       ) : session.isError ? (
         <ErrorAlert message={describeError(session.error)} />
       ) : (
-        <AccountOverview session={session.data} signedInWith={readSignedInWith(location.state)} />
+        <AccountOverview
+          session={session.data}
+          signedInWith={readSignedInWith(location.state)}
+          signInReport={readCeremonyReport(location.state)}
+        />
       )}
     </>
   );

@@ -31,7 +31,7 @@ function SignInPage() {
       // A new session: nothing cached for the previous person may survive.
       await queryClient.resetQueries();
       const used = authenticatorUsed(result.authenticatorAttachment, result.credential.transports);
-      const state: SignedInLocationState = used ? { signedInWith: used } : {};
+      const state: SignedInLocationState = { ...(used ? { signedInWith: used } : {}), ...(result.report ? { report: result.report } : {}) };
       await navigate(safeRedirect(redirect, paths.account.getHref()), { replace: true, state });
     },
     [navigate, queryClient, redirect],

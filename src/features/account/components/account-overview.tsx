@@ -1,27 +1,40 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { ErrorAlert, Note, StatusMessage } from '../../../components/alert';
 import { Button } from '../../../components/button';
 import { HintChoiceGroup, type HintChoice } from '../../../components/hint-choice-group';
 import { PhoneAfterText, PhoneBeforeNote } from '../../../components/phone-passkey-notes';
 import { signedInSentence, type SignInMethod } from '../../../lib/authenticator-used';
+import { outcomeOfError, reportOfError } from '../../../lib/ceremony-report';
 import { describeError } from '../../../lib/error-messages';
 import { isPhonePasskey } from '../../../lib/passkey-words';
 import { paths } from '../../../lib/paths';
-import type { Session } from '../../../shared/schemas';
+import { rpIdOf, signalAllAcceptedCredentials, signalCurrentUserDetails, signalUnknownCredential } from '../../../lib/webauthn-signals';
+import type { CeremonyReport, Session } from '../../../shared/schemas';
+import { CeremonyReportPanel } from '../../inspector/components/ceremony-report-panel';
 import { useAddPasskey } from '../api/add-passkey';
 import { useCredentials } from '../api/get-credentials';
 import { useSignOut } from '../api/sign-out';
+import { DisplayNameForm } from './display-name-form';
 import { PasskeyItem } from './passkey-item';
+import { PasskeyUpgrade } from './passkey-upgrade';
+
+/** The WebAuthn user handle (base64url) the session answers with beside `user`, where it does. */
+function userHandleOf(session: Session): string | null {
+  const handle = (session as Session & { userHandle?: unknown }).userHandle;
+  return typeof handle === 'string' && handle.length > 0 ? handle : null;
+}
 
 export interface AccountOverviewProps {
   session: Session;
   /** How the person just signed in (from the sign-in or hand-off page), if they just did. */
   signedInWith?: SignInMethod | null;
+  /** The report of the sign-in that just happened, if it was a passkey ceremony in this browser. */
+  signInReport?: CeremonyReport | null;
 }
 
-export function AccountOverview({ session, signedInWith = null }: AccountOverviewProps) {
+export function AccountOverview({ session, signedInWith = null, signInReport = null }: AccountOverviewProps) {
   const credentials = useCredentials();
   const addPasskey = useAddPasskey();
   const signOut = useSignOut();
@@ -32,6 +45,19 @@ export function AccountOverview({ session, signedInWith = null }: AccountOvervie
   const listHeading = useRef<HTMLHeadingElement>(null);
   const { user } = session;
   const list = credentials.data?.credentials ?? [];
+  const userHandle = userHandleOf(session);
+
+  // Signal API: tell the passkey provider which of this account's passkeys still exist, when
+  // the page loads and whenever the list changes.
+  const acceptedIds = credentials.data ? credentials.data.credentials.map((credential) => credential.id).join(',') : null;
+  const lastSignalled = useRef<string | null>(null);
+  useEffect(() => {
+    if (acceptedIds === null || !userHandle || lastSignalled.current === acceptedIds) return;
+    lastSignalled.current = acceptedIds;
+    void signalAllAcceptedCredentials(rpIdOf(), userHandle, acceptedIds ? acceptedIds.split(',') : []);
+  }, [acceptedIds, userHandle]);
+
+  const addPasskeyReport = addPasskey.isSuccess ? addPasskey.data.report : reportOfError(addPasskey.error);
 
   function onAdd() {
     setStatus(null);
@@ -75,9 +101,18 @@ export function AccountOverview({ session, signedInWith = null }: AccountOvervie
         <Button variant="secondary" busy={signOut.isPending} onClick={onSignOut}>
           Sign out
         </Button>
+        <DisplayNameForm
+          user={user}
+          onChanged={(updated) => {
+            setStatus(`Your display name is now “${updated.displayName}”.`);
+            if (userHandle) void signalCurrentUserDetails(rpIdOf(), userHandle, updated.username, updated.displayName);
+          }}
+        />
       </div>
       {signOut.isError && <ErrorAlert message={describeError(signOut.error)} />}
       {status && <StatusMessage>{status}</StatusMessage>}
+      {signInReport && <CeremonyReportPanel report={signInReport} outcome="accepted" />}
+      {signedInWith === 'handoff' && <PasskeyUpgrade username={user.username} />}
 
       <section aria-labelledby="passkeys-heading" className="stack">
         <h2 id="passkeys-heading" ref={listHeading} tabIndex={-1}>
@@ -93,6 +128,8 @@ export function AccountOverview({ session, signedInWith = null }: AccountOvervie
               onDeleted={(deleted) => {
                 setStatus(`Deleted the passkey “${deleted.nickname}”.`);
                 listHeading.current?.focus();
+                // The provider may stop offering it (feature-detected; nothing happens elsewhere).
+                void signalUnknownCredential(rpIdOf(), deleted.id);
               }}
             />
           ))}
@@ -121,6 +158,9 @@ export function AccountOverview({ session, signedInWith = null }: AccountOvervie
           />
           {hint === 'hybrid' && <PhoneBeforeNote purpose="create" />}
           {addPasskey.isError && <ErrorAlert message={describeError(addPasskey.error)} />}
+          {addPasskeyReport && (
+            <CeremonyReportPanel report={addPasskeyReport} outcome={addPasskey.isSuccess ? 'accepted' : outcomeOfError(addPasskey.error)} />
+          )}
           <div className="actions">
             <Button busy={addPasskey.isPending} onClick={onAdd}>
               Add a passkey

@@ -1,4 +1,6 @@
 import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
+import { paths } from '../../../lib/paths';
 import { describeCapability, detectWebAuthnSupport, type WebAuthnSupport } from '../../../lib/webauthn-support';
 
 function YesNo({ value }: { value: boolean }) {
@@ -90,6 +92,9 @@ export function SupportPanel() {
               )}
             </>
           )}
+          <p>
+            <Link to={paths.capabilities.getHref()}>Every capability, in plain words</Link>
+          </p>
         </>
       )}
     </section>

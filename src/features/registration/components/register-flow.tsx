@@ -7,10 +7,12 @@ import { HintChoiceGroup, type HintChoice } from '../../../components/hint-choic
 import { PhoneBeforeNote } from '../../../components/phone-passkey-notes';
 import { Stepper } from '../../../components/stepper';
 import { ApiError } from '../../../lib/api-client';
+import { outcomeOfError, reportOfError } from '../../../lib/ceremony-report';
 import { describeError } from '../../../lib/error-messages';
 import { paths } from '../../../lib/paths';
 import { validateUsername } from '../../../lib/validate-username';
 import { UseMyPhone } from '../../handoff/components/use-my-phone';
+import { CeremonyReportPanel } from '../../inspector/components/ceremony-report-panel';
 import { useCreatePasskey } from '../api/create-passkey';
 import { RegistrationResult } from './registration-result';
 
@@ -50,6 +52,7 @@ export function RegisterFlow({ signedInAs }: RegisterFlowProps) {
   }
 
   const taken = createPasskey.error instanceof ApiError && createPasskey.error.code === 'username_taken';
+  const refusedReport = reportOfError(createPasskey.error);
 
   return (
     <>
@@ -109,6 +112,7 @@ export function RegisterFlow({ signedInAs }: RegisterFlowProps) {
           {createPasskey.isError && (
             <div className="stack-sm">
               <ErrorAlert message={describeError(createPasskey.error)} />
+              {refusedReport && <CeremonyReportPanel report={refusedReport} outcome={outcomeOfError(createPasskey.error)} />}
               {taken && (
                 <p>
                   <Link to={paths.signIn.getHref()}>Sign in as {username.trim()}</Link>

@@ -5,6 +5,7 @@ import { PhoneAfterText } from '../../../components/phone-passkey-notes';
 import { paths } from '../../../lib/paths';
 import { isPhonePasskey, passkeyKindExplanation, passkeyKindLabel, providerLabel } from '../../../lib/passkey-words';
 import type { Hint, Verified } from '../../../shared/schemas';
+import { CeremonyReportPanel } from '../../inspector/components/ceremony-report-panel';
 
 /** The outcome of a registration, in plain words; takes focus so it is read out first. */
 export interface RegistrationResultProps {
@@ -37,6 +38,7 @@ export function RegistrationResult({ result, hint }: RegistrationResultProps) {
       ) : (
         <p>Next time, sign in by choosing this passkey and unlocking your device: no password to type.</p>
       )}
+      {result.report && <CeremonyReportPanel report={result.report} outcome="accepted" />}
       <p>
         <Link className="button button--primary" to={paths.account.getHref()}>
           Go to your account

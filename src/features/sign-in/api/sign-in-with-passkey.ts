@@ -1,26 +1,9 @@
 import { startAuthentication, type PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/browser';
 import { ApiError } from '../../../lib/api-client';
+import { signalUnknownCredential } from '../../../lib/webauthn-signals';
 import type { AuthenticationVerifyRequest, Hint, Verified } from '../../../shared/schemas';
 import { createAuthenticationOptions } from './create-authentication-options';
 import { verifyAuthentication } from './verify-authentication';
-
-interface SignalUnknownCredential {
-  signalUnknownCredential?: (options: { rpId: string; credentialId: string }) => Promise<void>;
-}
-
-/**
- * Tells the passkey provider that the relying party does not know this credential (deleted or
- * never registered), so it can hide or remove it. Best effort: never throws.
- */
-export async function signalUnknownCredential(rpId: string, credentialId: string): Promise<void> {
-  const pkc = globalThis.PublicKeyCredential as unknown as SignalUnknownCredential | undefined;
-  if (typeof pkc?.signalUnknownCredential !== 'function') return;
-  try {
-    await pkc.signalUnknownCredential({ rpId, credentialId });
-  } catch {
-    // The signal is a courtesy; the error message is what matters to the person.
-  }
-}
 
 /**
  * A verified sign-in, plus the response's `authenticatorAttachment` (platform or

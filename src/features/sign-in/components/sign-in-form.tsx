@@ -6,11 +6,19 @@ import { Field } from '../../../components/field';
 import { HintChoiceGroup, type HintChoice } from '../../../components/hint-choice-group';
 import { PhoneBeforeNote } from '../../../components/phone-passkey-notes';
 import { isApiError } from '../../../lib/api-client';
+import { outcomeOfError, reportOfError } from '../../../lib/ceremony-report';
 import { describeError, type ErrorMessage } from '../../../lib/error-messages';
+import type { CeremonyReport } from '../../../shared/schemas';
+import { CeremonyReportPanel } from '../../inspector/components/ceremony-report-panel';
 import { createAuthenticationOptions } from '../api/create-authentication-options';
 import { authenticateWith, signInWithPasskey, type SignedIn } from '../api/sign-in-with-passkey';
 
 type Busy = 'discoverable' | 'username' | 'autofill' | null;
+
+function refusedOf(error: unknown): { report: CeremonyReport; outcome: string } | null {
+  const report = reportOfError(error);
+  return report ? { report, outcome: outcomeOfError(error) } : null;
+}
 
 interface AutofillContext {
   generation: RefObject<number>;
@@ -65,6 +73,8 @@ export function SignInForm({ onSignedIn, onAttempt }: SignInFormProps) {
   const [username, setUsername] = useState('');
   const [usernameError, setUsernameError] = useState<string | undefined>();
   const [error, setError] = useState<ErrorMessage | null>(null);
+  /** The relying party's report of a refused sign-in, for "Show what happened". */
+  const [refused, setRefused] = useState<{ report: CeremonyReport; outcome: string } | null>(null);
   const [busy, setBusy] = useState<Busy>(null);
   const [hint, setHint] = useState<HintChoice>('');
   const usernameInput = useRef<HTMLInputElement>(null);
@@ -84,6 +94,7 @@ export function SignInForm({ onSignedIn, onAttempt }: SignInFormProps) {
         onError: (caught) => {
           onAttempt?.();
           setError(describeError(caught));
+          setRefused(refusedOf(caught));
           setBusy(null);
         },
       }),
@@ -104,6 +115,7 @@ export function SignInForm({ onSignedIn, onAttempt }: SignInFormProps) {
     const mine = ++generation.current;
     onAttempt?.();
     setError(null);
+    setRefused(null);
     setBusy(kind);
     try {
       const result = await signInWithPasskey(name, hint || undefined);
@@ -111,6 +123,7 @@ export function SignInForm({ onSignedIn, onAttempt }: SignInFormProps) {
     } catch (caught) {
       if (generation.current !== mine) return; // replaced by another attempt or the page was left
       setError(describeError(caught));
+      setRefused(refusedOf(caught));
       setBusy(null);
       if (mounted.current) void startAutofill();
     }
@@ -131,6 +144,7 @@ export function SignInForm({ onSignedIn, onAttempt }: SignInFormProps) {
   return (
     <div className="stack">
       {error && <ErrorAlert message={error} />}
+      {error && refused && <CeremonyReportPanel report={refused.report} outcome={refused.outcome} />}
       <div className="card stack">
         <HintChoiceGroup legend="Where is your passkey?" purpose="sign-in" value={hint} onChange={setHint} />
         {hint === 'hybrid' && <PhoneBeforeNote purpose="sign-in" />}

@@ -1,0 +1,9 @@
+import { useSyncExternalStore } from 'react';
+import { reportStore, type CeremonyEntry } from '../../lib/report-store';
+
+const noEntries: CeremonyEntry[] = [];
+
+/** This browser session's recent ceremonies, newest first; re-renders when one is added or the list is cleared. */
+export function useRecentCeremonies(): CeremonyEntry[] {
+  return useSyncExternalStore(reportStore.subscribe, reportStore.list, () => noEntries);
+}

@@ -1,0 +1,26 @@
+/** Saving and copying text from the browser: a JSON file download, and the clipboard. */
+
+/** Starts a download of `text` as `fileName` (no server round trip). */
+export function downloadText(fileName: string, text: string, type = 'application/json'): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.rel = 'noopener';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Give the browser a moment to start reading the blob before it goes away.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Copies text; resolves false where the clipboard is unavailable or refused. */
+export async function copyText(text: string): Promise<boolean> {
+  try {
+    if (!navigator.clipboard?.writeText) return false;
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
