@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { SettingsService, verifyRegistrationResponse, type RegistrationResponseJSON } from '@simplewebauthn/server';
 import { convertCertBufferToPEM, validateCertificatePath } from '@simplewebauthn/server/helpers';
 import type { AuthenticatorDirectory } from '../metadata/directory.js';
@@ -23,12 +24,82 @@ export interface AttestationVerification {
   trust: AttestationTrust;
 }
 
+// ---- no network ----------------------------------------------------------------------------------
+//
+// Once a certificate chain reaches a root, @simplewebauthn/server downloads the CRL named in each
+// certificate (isCertRevoked → globalThis.fetch): Google's for android-key and
+// android-safetynet, Microsoft's for a TPM chain checked against metadata roots. The inspector
+// answers a public endpoint with whatever anyone pastes, so it must not make outbound requests
+// (slow or hanging where the network is filtered, and never useful offline). Inside
+// `withoutNetwork` every fetch is refused at once, which the library treats like an unreachable
+// CRL: it goes on without the revocation check. Fetches outside that scope are untouched.
+
+const offlineScope = new AsyncLocalStorage<{ refused: string[] }>();
+const offlineGuard = Symbol.for('passkey-lab.inspector.offline-fetch');
+
+function urlOf(input: unknown): string {
+  if (typeof input === 'string') return input;
+  if (input instanceof URL) return input.href;
+  if (typeof input === 'object' && input !== null && 'url' in input && typeof input.url === 'string') return input.url;
+  return String(input);
+}
+
+/** Wraps the current globalThis.fetch (once; again if someone replaced it) so the offline scope can refuse. */
+function installOfflineGuard(): void {
+  const current = globalThis.fetch;
+  if (typeof current !== 'function' || offlineGuard in current) return;
+  const guarded = ((input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]) => {
+    const scope = offlineScope.getStore();
+    if (!scope) return current(input, init);
+    scope.refused.push(urlOf(input));
+    return Promise.reject(new TypeError('the inspector does not make network requests'));
+  }) as typeof fetch;
+  Object.defineProperty(guarded, offlineGuard, { value: true });
+  globalThis.fetch = guarded;
+}
+
+/** Runs `task` with every fetch refused; returns its result and the URLs it tried. */
+export async function withoutNetwork<T>(task: () => Promise<T>): Promise<{ value: T; refused: string[] }> {
+  installOfflineGuard();
+  const scope = { refused: [] as string[] };
+  const value = await offlineScope.run(scope, task);
+  return { value, refused: scope.refused };
+}
+
+const revocationNote = (refused: string[]) =>
+  refused.length > 0 ? ` (revocation was not checked: the inspector does not download the ${refused.length === 1 ? 'revocation list' : `${refused.length} revocation lists`} the certificates name)` : '';
+
+/** Matches the library's messages for certificates (or SafetyNet verdicts) outside their time window. */
+const TIME_FAILURE = /validity period|not good (?:after|before)|trust anchor was valid|timestamp .* has expired|is in the future/i;
+
+/** The library's reason, first line; when it is about time, says that the check uses today's date. */
+function failureReason(error: unknown): string {
+  const reason = shortReason(error).replace(/:$/, '');
+  return TIME_FAILURE.test(reason)
+    ? `${reason} (validity is judged at today's date: a response captured earlier may carry certificates or a verdict that have expired since)`
+    : reason;
+}
+
 /**
  * Verifies a registration response's attestation statement without the original challenge:
  * any challenge is accepted, the expected origin is the response's own, no RP ID is checked
- * and neither UP nor UV is required. Never throws.
+ * and neither UP nor UV is required. Certificate validity is judged at the current time, so an
+ * old response's chain may have expired. Makes no network request and never throws.
  */
 export async function verifyAttestation(
+  response: RegistrationResponseJSON,
+  decoded: { origin: string; attestationObject: DecodedAttestationObject; x5c: Uint8Array[] },
+  directory: AuthenticatorDirectory,
+): Promise<AttestationVerification> {
+  try {
+    const { value, refused } = await withoutNetwork(() => verifyOffline(response, decoded, directory));
+    return value.verified && value.trust === 'trusted' ? { ...value, message: `${value.message}${revocationNote(refused)}` } : value;
+  } catch (error) {
+    return { verified: false, message: `the attestation could not be checked: ${shortReason(error)}`, trust: 'untrusted' };
+  }
+}
+
+async function verifyOffline(
   response: RegistrationResponseJSON,
   decoded: { origin: string; attestationObject: DecodedAttestationObject; x5c: Uint8Array[] },
   directory: AuthenticatorDirectory,
@@ -46,7 +117,7 @@ export async function verifyAttestation(
     });
     verified = result.verified;
   } catch (error) {
-    return { verified: false, message: `the attestation did not verify: ${shortReason(error)}`, trust: 'untrusted' };
+    return { verified: false, message: `the attestation did not verify: ${failureReason(error)}`, trust: 'untrusted' };
   }
   if (!verified) return { verified: false, message: 'the attestation signature did not verify', trust: 'untrusted' };
 
@@ -64,7 +135,7 @@ export async function verifyAttestation(
   if (SettingsService.getRootCertificates({ identifier: fmt as RootCertIdentifier }).length > 0) {
     return {
       verified: true,
-      message: `the attestation signature verified and its certificate chain leads to a ${fmt} root certificate built into @simplewebauthn/server`,
+      message: `the attestation signature verified and its certificate chain leads to a root certificate for ${fmt} built into @simplewebauthn/server`,
       trust: 'trusted',
     };
   }

@@ -76,8 +76,11 @@ export interface DecodedAuthenticatorData {
 export type StatementKind = 'none' | 'self' | 'basic' | 'attca' | 'anonca' | 'unknown';
 
 export interface CertificateSummary {
+  /** The distinguished name, e.g. 'C=SE, O=Yubico AB, CN=...'; '' when empty (a TPM AIK certificate has none). */
   subject: string;
   issuer: string;
+  /** Subject alternative names, when the certificate has them (a TPM AIK certificate names its TPM here). */
+  subjectAltName?: string;
   /** ISO-8601 */
   notBefore: string;
   /** ISO-8601 */
@@ -94,6 +97,8 @@ export interface DecodedAttestationObject {
   attStmtKeys: string[];
   certificates: CertificateSummary[];
   authenticatorData: DecodedAuthenticatorData;
+  /** android-safetynet: attStmt.ver and the SafetyNet JWS payload (nonce, timestampMs, ctsProfileMatch, ...). */
+  safetyNet?: { ver: string | null; payload: Record<string, unknown> | null };
 }
 
 export interface DecodedSignature {
@@ -349,18 +354,45 @@ function statementKindOf(fmt: string, hasX5c: boolean): StatementKind {
   }
 }
 
+/** TCG attribute OIDs a TPM AIK certificate puts in its subjectAltName (TPM 2.0 EK credential profile). */
+const tpmAttributeNames: Readonly<Record<string, string>> = { '1': 'tpmManufacturer', '2': 'tpmModel', '3': 'tpmVersion' };
+
+/** A DER string (UTF8String, PrintableString, IA5String) given as hex, as text; else the hex back. */
+function derStringText(hexValue: string): string {
+  const bytes = Buffer.from(hexValue, 'hex');
+  const tag = bytes[0];
+  const length = bytes[1];
+  if ((tag === 0x0c || tag === 0x13 || tag === 0x16) && length !== undefined && length < 0x80 && bytes.length === length + 2) {
+    return bytes.subarray(2).toString('utf8');
+  }
+  return `#${hexValue}`;
+}
+
+/** Node's subjectAltName text, with the TPM attributes named and their values readable. */
+function readableSubjectAltName(text: string): string {
+  return text
+    .replace(/DirName:"((?:[^"\\]|\\.)*)"/g, (_, inner: string) => `DirName:${inner.replace(/\\u002c/gi, ',').replace(/\\(.)/g, '$1')}`)
+    .replace(/2\.23\.133\.2\.([123])=#([0-9A-Fa-f]+)/g, (_, n: string, value: string) => `${tpmAttributeNames[n] ?? n}=${derStringText(value)}`);
+}
+
+/** One line per distinguished name: Node gives one attribute per line, and undefined when the name is empty. */
+const distinguishedName = (text: string | undefined): string => (text ?? '').split('\n').filter(Boolean).join(', ');
+
 function summariseCertificate(der: Uint8Array): CertificateSummary {
   const cert = new X509Certificate(der);
   const iso = (text: string) => {
     const date = new Date(text);
     return Number.isNaN(date.getTime()) ? text : date.toISOString();
   };
-  return {
-    subject: cert.subject.split('\n').join(', '),
-    issuer: cert.issuer.split('\n').join(', '),
+  const summary: CertificateSummary = {
+    subject: distinguishedName(cert.subject),
+    issuer: distinguishedName(cert.issuer),
     notBefore: iso(cert.validFrom),
     notAfter: iso(cert.validTo),
   };
+  const subjectAltName = cert.subjectAltName;
+  if (subjectAltName) summary.subjectAltName = readableSubjectAltName(subjectAltName);
+  return summary;
 }
 
 /** The CBOR map of an attestation object, or null when the bytes are not one. */
@@ -395,13 +427,22 @@ export function decodeAttestationObject(input: string | Uint8Array, options: Dec
   if (x5c !== undefined && (!Array.isArray(x5c) || !x5c.every((cert) => cert instanceof Uint8Array))) {
     throw decodeError('attestationObject', 'attStmt.x5c is not an array of certificates', field);
   }
-  const certificates = (x5c ?? []).map((der: Uint8Array, index: number) => {
+  let certificates = (x5c ?? []).map((der: Uint8Array, index: number) => {
     try {
       return summariseCertificate(der);
     } catch {
       throw decodeError('attestationObject', `attStmt.x5c[${index}] is not an X.509 certificate`, field);
     }
   });
+  const jws = fmt === 'android-safetynet' ? safetyNetJws(attStmt.get('response')) : null;
+  if (jws && certificates.length === 0) {
+    // Best effort: a broken JWS is for the verification to report, not a reason to refuse the rest.
+    try {
+      certificates = jws.x5c.map(summariseCertificate);
+    } catch {
+      certificates = [];
+    }
+  }
   const decoded: DecodedAttestationObject = {
     fmt,
     statementKind: statementKindOf(fmt, certificates.length > 0),
@@ -409,6 +450,10 @@ export function decodeAttestationObject(input: string | Uint8Array, options: Dec
     certificates,
     authenticatorData,
   };
+  if (fmt === 'android-safetynet') {
+    const ver = attStmt.get('ver');
+    decoded.safetyNet = { ver: typeof ver === 'string' ? ver : null, payload: jws?.payload ?? null };
+  }
   const alg = attStmt.get('alg');
   if (typeof alg === 'number') {
     decoded.alg = alg;
@@ -417,11 +462,33 @@ export function decodeAttestationObject(input: string | Uint8Array, options: Dec
   return decoded;
 }
 
-/** The raw x5c certificates of an attestation object (for chain checks). */
+/**
+ * An android-safetynet attStmt.response: a compact JWS whose header carries the certificate
+ * chain (x5c, standard base64 DER) and whose payload is the SafetyNet verdict. Null when it is
+ * not one.
+ */
+function safetyNetJws(response: unknown): { x5c: Uint8Array[]; payload: Record<string, unknown> | null } | null {
+  if (!(response instanceof Uint8Array)) return null;
+  const parts = Buffer.from(response).toString('utf8').split('.');
+  if (parts.length !== 3) return null;
+  const json = (part: string): Record<string, unknown> | null => {
+    const parsed = parseJsonObject(new Uint8Array(Buffer.from(part, 'base64url')));
+    return parsed.ok ? parsed.value : null;
+  };
+  const header = json(parts[0] ?? '');
+  if (!header) return null;
+  const x5c = Array.isArray(header.x5c) ? header.x5c.filter((cert): cert is string => typeof cert === 'string') : [];
+  return { x5c: x5c.map((cert) => new Uint8Array(Buffer.from(cert, 'base64'))), payload: json(parts[1] ?? '') };
+}
+
+/** The raw certificates of an attestation object (for chain checks): attStmt.x5c, or the SafetyNet JWS header's. */
 export function x5cOf(attestationObject: Uint8Array): Uint8Array[] {
-  const x5c = tryAttestationMap(attestationObject)?.get('attStmt');
-  const list = x5c instanceof Map ? x5c.get('x5c') : undefined;
-  return Array.isArray(list) ? list.filter((cert): cert is Uint8Array => cert instanceof Uint8Array) : [];
+  const map = tryAttestationMap(attestationObject);
+  const attStmt = map?.get('attStmt');
+  if (!(attStmt instanceof Map)) return [];
+  const list = attStmt.get('x5c');
+  if (Array.isArray(list)) return list.filter((cert): cert is Uint8Array => cert instanceof Uint8Array);
+  return map?.get('fmt') === 'android-safetynet' ? (safetyNetJws(attStmt.get('response'))?.x5c ?? []) : [];
 }
 
 // ---- assertion parts ---------------------------------------------------------------------------

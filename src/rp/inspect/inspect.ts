@@ -162,21 +162,25 @@ async function inspectObject(value: unknown, path: string, directory: Authentica
   };
 
   if ('attestationObject' in response) {
-    const clientData = decodeClientData(response.clientDataJSON as string, `${responsePath}.clientDataJSON`);
+    const clientDataField = `${responsePath}.clientDataJSON`;
+    const clientData = decodeClientData(response.clientDataJSON as string, clientDataField);
+    const clientDataBytes = base64urlBytes(response.clientDataJSON, 'clientDataJSON', clientDataField);
     const field = `${responsePath}.attestationObject`;
     const attestationBytes = base64urlBytes(response.attestationObject, 'attestationObject', field);
     const attestationObject = decodeAttestationObject(attestationBytes, { directory, field });
     const credentialId = attestationObject.authenticatorData.attestedCredentialData?.credentialId ?? null;
     const id = typeof credential.id === 'string' ? credential.id : credentialId;
     const transports = Array.isArray(response.transports) ? response.transports.filter((t): t is string => typeof t === 'string') : undefined;
+    // The library reads base64url only: hand it the bytes this module decoded, re-encoded
+    // (standard base64, as some tools and test vectors write it, would otherwise be misread).
     const forLibrary = {
       id: id ?? '',
       rawId: typeof credential.rawId === 'string' ? credential.rawId : (id ?? ''),
       type: typeof credential.type === 'string' ? credential.type : 'public-key',
       clientExtensionResults: {},
       response: {
-        clientDataJSON: response.clientDataJSON as string,
-        attestationObject: response.attestationObject as string,
+        clientDataJSON: Buffer.from(clientDataBytes).toString('base64url'),
+        attestationObject: Buffer.from(attestationBytes).toString('base64url'),
         ...(transports ? { transports } : {}),
       },
     } as RegistrationResponseJSON;
