@@ -19,8 +19,10 @@ test('the decoder recognises a registration response pasted from a real ceremony
   await expect(inspectorPage.decoderError).toHaveCount(0);
 });
 
-test('the decoder answers garbage with an alert naming the part that failed', async ({ inspectorPage }) => {
+test('the decoder answers garbage with an alert naming the part that failed', async ({ inspectorPage, page }) => {
   await inspectorPage.open();
+  // The inspector also says where provider names come from (no metadata files in the e2e server).
+  await expect(page.getByRole('heading', { name: 'Authenticator metadata' })).toBeVisible();
 
   await inspectorPage.decode('this is not a passkey response');
   await expect(inspectorPage.decoderError).toContainText('could not be decoded');
