@@ -1,9 +1,16 @@
 import fs from 'node:fs';
 import { chromium, defineConfig, devices } from '@playwright/test';
+import { TENANT_ADMIN } from './e2e/tenant/tenant-admin';
 
 /** The e2e server's port. WebAuthn needs a secure context: always `localhost`, never 127.0.0.1. */
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const ORIGIN = `http://localhost:${PORT}`;
+/**
+ * A second server for the tenant specs (e2e/tenant/): they change the tenant-wide passkey
+ * policy, which would disturb every other spec if they shared a database.
+ */
+const TENANT_PORT = PORT + 1;
+const TENANT_ORIGIN = `http://localhost:${TENANT_PORT}`;
 
 /**
  * Playwright's own Chromium when `npx playwright install chromium` has run, otherwise Debian's
@@ -36,20 +43,34 @@ export default defineConfig({
       args: ['--disable-background-networking', '--disable-component-update', '--disable-sync'],
     },
   },
-  projects: [{ name: 'chromium' }],
-  webServer: {
-    // Build the SPA once, then one Node process serves dist/ and /api.
-    command: 'npm run build && npm run serve',
-    // index.html answers 200 once the server is up (/api/session would answer 401).
-    url: `${ORIGIN}/`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 120_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-    env: {
-      PORT: String(PORT),
-      DATABASE_PATH: ':memory:',
-      RP_ORIGINS: ORIGIN,
+  projects: [
+    { name: 'chromium', testIgnore: 'tenant/**' },
+    // Signs the tenant's admin in once and saves the session (storage state) for the tenant specs.
+    { name: 'tenant-setup', testDir: 'e2e/tenant', testMatch: 'admin.setup.ts', use: { baseURL: TENANT_ORIGIN } },
+    // One worker: the tenant specs change tenant-wide settings, so they take turns (each restores them).
+    { name: 'tenant', testDir: 'e2e/tenant', dependencies: ['tenant-setup'], workers: 1, use: { baseURL: TENANT_ORIGIN } },
+  ],
+  // Started one after the other: the first builds the SPA, the second only serves it.
+  webServer: [
+    {
+      // Build the SPA once, then one Node process serves dist/ and /api.
+      command: 'npm run build && npm run serve',
+      // index.html answers 200 once the server is up (/api/session would answer 401).
+      url: `${ORIGIN}/`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      env: { PORT: String(PORT), DATABASE_PATH: ':memory:', RP_ORIGINS: ORIGIN },
     },
-  },
+    {
+      command: 'npm run serve',
+      url: `${TENANT_ORIGIN}/`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      env: { PORT: String(TENANT_PORT), DATABASE_PATH: ':memory:', RP_ORIGINS: TENANT_ORIGIN, ADMIN_USERNAMES: TENANT_ADMIN },
+    },
+  ],
 });

@@ -19,4 +19,18 @@ export const paths = {
   handoff: { path: '/handoff/:id', getHref: (id: string) => `/handoff/${encodeURIComponent(id)}` },
   /** The computer: QR code, code and countdown while the phone does its part. */
   handoffWait: { path: '/handoff/:id/wait', getHref: (id: string) => `/handoff/${encodeURIComponent(id)}/wait` },
+  /** The demo "sensitive app": conditional access asks for phishing-resistant sign-in (step-up). */
+  sensitiveApp: { path: '/apps/sensitive', getHref: () => '/apps/sensitive' },
+  /** Tenant administration (admins only): users and groups. */
+  admin: { path: '/admin', getHref: () => '/admin' },
+  /** The passkey (FIDO2) policy screen: enable and target, configure, profiles, impact, export. */
+  adminPolicy: { path: '/admin/policy', getHref: () => '/admin/policy' },
+  /** AAGUID inventory and "Prepare allow list". */
+  adminAaguids: { path: '/admin/aaguids', getHref: () => '/admin/aaguids' },
+  /** Issue a Temporary Access Pass. */
+  adminTap: { path: '/admin/temporary-access-pass', getHref: () => '/admin/temporary-access-pass' },
+  /** The conditional-access rule of the sensitive app. */
+  adminConditionalAccess: { path: '/admin/conditional-access', getHref: () => '/admin/conditional-access' },
+  /** Every registration and sign-in attempt. */
+  adminSignInLog: { path: '/admin/sign-in-log', getHref: () => '/admin/sign-in-log' },
 } as const;

@@ -15,6 +15,9 @@ import { accountRoutes } from './routes/account.js';
 import { createInspectRoutes } from './routes/inspect.js';
 import { metadataRoutes } from './routes/metadata.js';
 import { wellKnownRoutes } from './routes/well-known.js';
+import { adminRoutes } from './routes/admin.js';
+import { appRoutes } from './routes/apps.js';
+import { registrationCampaignRoutes } from './routes/registration-campaign.js';
 import type { Db } from './store/database.js';
 
 /**
@@ -39,6 +42,9 @@ export function createApp({ config, db, now = Date.now }: { config: RpConfig; db
     .route('/account', accountRoutes)
     .route('/inspect', createInspectRoutes(directory))
     .route('/metadata', metadataRoutes)
+    .route('/admin', adminRoutes)
+    .route('/apps', appRoutes)
+    .route('/registration-campaign', registrationCampaignRoutes)
     .all('*', (c) => errorResponse(c, 'not_found', 'There is no API endpoint at this address.'));
 
   api.onError((error, c) => {

@@ -11,6 +11,7 @@ describe('loadConfig', () => {
       databasePath: 'data/passkey-lab.db',
       secureCookies: false,
       relatedOrigins: [],
+      adminUsernames: [],
     });
   });
 

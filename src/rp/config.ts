@@ -21,6 +21,8 @@ export interface RpConfig {
   aaguidMetadataPath?: string;
   /** FIDO MDS3 metadata statements (attestation trust anchors) (`MDS_METADATA_PATH`). */
   mdsMetadataPath?: string;
+  /** Usernames that are tenant admins besides the first account (`ADMIN_USERNAMES`, lower case). */
+  adminUsernames: string[];
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { port?: number } = {}): RpConfig {
@@ -37,6 +39,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { por
     databasePath: env.DATABASE_PATH?.trim() || 'data/passkey-lab.db',
     secureCookies: origins.every((origin) => origin.startsWith('https://')),
     relatedOrigins,
+    adminUsernames: (env.ADMIN_USERNAMES ?? '')
+      .split(',')
+      .map((name) => name.trim().toLowerCase())
+      .filter(Boolean),
     ...(env.AAGUID_METADATA_PATH?.trim() ? { aaguidMetadataPath: env.AAGUID_METADATA_PATH.trim() } : {}),
     ...(env.MDS_METADATA_PATH?.trim() ? { mdsMetadataPath: env.MDS_METADATA_PATH.trim() } : {}),
   };

@@ -123,6 +123,11 @@ export const credentialSchema = z.object({
   createdAt: z.iso.datetime(),
   lastUsedAt: z.iso.datetime().nullable(),
   signCount: z.number().int().nonnegative(),
+  /**
+   * Whether a verified attestation statement, chained to a known root, vouched for the AAGUID at
+   * registration. When false the AAGUID is only the authenticator's claim.
+   */
+  attested: z.boolean(),
 });
 export type Credential = z.infer<typeof credentialSchema>;
 
@@ -133,6 +138,8 @@ export const sessionSchema = z.object({
   method: z.string(),
   signedInAt: z.iso.datetime(),
   userVerified: z.boolean(),
+  /** A tenant admin (the first account, or one named in ADMIN_USERNAMES): may use /api/admin. */
+  isAdmin: z.boolean(),
 });
 export type Session = z.infer<typeof sessionSchema>;
 

@@ -29,6 +29,7 @@ export const testConfig = (): RpConfig => ({
   databasePath: ':memory:',
   secureCookies: false,
   relatedOrigins: [],
+  adminUsernames: [],
 });
 
 type Db = ReturnType<typeof openDatabase>;

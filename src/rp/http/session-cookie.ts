@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { findUserById, type UserRow } from '../store/users.js';
-import { createSession, deleteExpiredSessions, deleteSession, findSession, SESSION_TTL_MS, type SessionRow } from '../store/sessions.js';
+import { findUserById, isAdmin, type UserRow } from '../store/users.js';
+import { createSession, deleteExpiredSessions, deleteSession, findSession, SESSION_TTL_MS, type SessionRow, type SignIn } from '../store/sessions.js';
 import type { Env } from './env.js';
 import { RpError } from './rp-error.js';
 
@@ -40,10 +40,10 @@ export function ensureSession(c: Context<Env>): SessionRow {
 }
 
 /** Signs the caller in under a brand-new session id (the old session and its challenges go). */
-export function startSignedInSession(c: Context<Env>, userId: string, userVerified: boolean, method = 'passkey'): void {
+export function startSignedInSession(c: Context<Env>, signIn: SignIn): void {
   const { db, now } = c.var.deps;
   if (c.var.session) deleteSession(db, c.var.session.id_hash);
-  const id = createSession(db, now(), { userId, method, userVerified });
+  const id = createSession(db, now(), signIn);
   issueCookie(c, id);
   c.set('session', findSession(db, id, now()));
 }
@@ -52,6 +52,13 @@ export function endSession(c: Context<Env>): void {
   if (c.var.session) deleteSession(c.var.deps.db, c.var.session.id_hash);
   deleteCookie(c, SESSION_COOKIE, { path: '/', secure: c.var.deps.config.secureCookies });
   c.set('session', undefined);
+}
+
+/** The signed-in tenant admin, or 401 not_signed_in / 403 forbidden. */
+export function requireAdmin(c: Context<Env>): { session: SessionRow & { user_id: string }; user: UserRow } {
+  const signedIn = requireUser(c);
+  if (!isAdmin(signedIn.user, c.var.deps.config.adminUsernames)) throw new RpError('forbidden', 'Only tenant admins can do this.');
+  return signedIn;
 }
 
 /** The signed-in user, or 401 not_signed_in. */

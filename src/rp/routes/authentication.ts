@@ -1,11 +1,14 @@
 import { Hono } from 'hono';
-import { authenticationOptionsRequest, authenticationVerifyRequest, type AuthenticationOptions, type Verified } from '../../shared/schemas.js';
+import { authenticationOptionsRequest, authenticationVerifyRequest, type AuthenticationOptions, type User, type Verified } from '../../shared/schemas.js';
+import { tapSignInRequest } from '../../shared/tenant.js';
 import type { Env } from '../http/env.js';
+import { logAttempt } from '../http/log-attempt.js';
 import { ensureSession, startSignedInSession } from '../http/session-cookie.js';
 import { validJson } from '../http/validate.js';
 import { saveChallenge, takeChallenge } from '../store/challenges.js';
 import { toCredential } from '../store/credentials.js';
 import { toUser } from '../store/users.js';
+import { redeemTap } from '../tenant/temporary-access-pass.js';
 import { createAuthenticationOptions, verifyAuthentication, type AuthenticationPayload } from '../webauthn/authentication.js';
 
 export const authenticationRoutes = new Hono<Env>()
@@ -18,7 +21,21 @@ export const authenticationRoutes = new Hono<Env>()
   .post('/verify', validJson(authenticationVerifyRequest), async (c) => {
     const { deps, session } = c.var;
     const pending = session ? takeChallenge<AuthenticationPayload>(deps.db, session.id_hash, 'authentication') : undefined;
-    const { user, credential, userVerified, report } = await verifyAuthentication(deps, pending, c.req.valid('json').response);
-    startSignedInSession(c, user.id, userVerified);
+    const { user, credential, userVerified, report } = await logAttempt(c, { ceremony: 'authentication', method: 'passkey' }, (subject) =>
+      verifyAuthentication(deps, pending, c.req.valid('json').response, subject),
+    );
+    startSignedInSession(c, { userId: user.id, userVerified, method: 'passkey', credentialId: credential.id });
     return c.json({ verified: true, user: toUser(user), credential: toCredential(credential, deps.directory), report } satisfies Verified);
+  })
+  // Onboarding: a Temporary Access Pass signs in someone who has no passkey yet (not phishing-resistant).
+  .post('/temporary-access-pass', validJson(tapSignInRequest), async (c) => {
+    const { username, code } = c.req.valid('json');
+    const user = await logAttempt(c, { ceremony: 'temporaryAccessPass', method: 'temporaryAccessPass' }, async (subject) => {
+      subject.username = username;
+      const found = await redeemTap(c.var.deps, username, code);
+      subject.userId = found.id;
+      return found;
+    });
+    startSignedInSession(c, { userId: user.id, userVerified: false, method: 'temporaryAccessPass' });
+    return c.json({ user: toUser(user), method: 'temporaryAccessPass' } satisfies { user: User; method: string });
   });

@@ -97,6 +97,6 @@ export const handoffRoutes = new Hono<Env>()
     refuseUnlessStatus(row, now(), 'approved');
     const user = row.user_id ? findUserById(db, row.user_id) : undefined;
     if (!user || !claimHandoff(db, row.id, now())) throw new RpError('handoff_used');
-    startSignedInSession(c, user.id, true, 'handoff');
+    startSignedInSession(c, { userId: user.id, userVerified: true, method: 'handoff' });
     return c.json({ user: toUser(user), handoff: toHandoff(findHandoff(db, row.id)!, now(), row.creator_session_hash) } satisfies { user: User; handoff: Handoff });
   });

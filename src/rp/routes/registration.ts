@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { registrationOptionsRequest, registrationVerifyRequest, type RegistrationOptions, type Verified } from '../../shared/schemas.js';
 import type { Env } from '../http/env.js';
+import { logAttempt } from '../http/log-attempt.js';
 import { ensureSession, startSignedInSession } from '../http/session-cookie.js';
 import { validJson } from '../http/validate.js';
 import { saveChallenge, takeChallenge } from '../store/challenges.js';
@@ -8,11 +9,16 @@ import { toCredential } from '../store/credentials.js';
 import { findUserById, toUser } from '../store/users.js';
 import { createRegistrationOptions, verifyRegistration, type RegistrationPayload } from '../webauthn/registration.js';
 
+/** With self-service off, only a session that signed in with a Temporary Access Pass may register. */
+const TAP_METHOD = 'temporaryAccessPass';
+
 export const registrationRoutes = new Hono<Env>()
   .post('/options', validJson(registrationOptionsRequest), async (c) => {
     const { deps, session } = c.var;
     const account = session?.user_id ? findUserById(deps.db, session.user_id) : undefined;
-    const { options, payload, expiresAt } = await createRegistrationOptions(deps, c.req.valid('json'), account);
+    const { options, payload, expiresAt } = await createRegistrationOptions(deps, c.req.valid('json'), account, {
+      startedWithTap: session?.method === TAP_METHOD,
+    });
     saveChallenge(deps.db, ensureSession(c).id_hash, 'registration', { challenge: options.challenge, payload, expiresAt });
     return c.json({ options } satisfies RegistrationOptions);
   })
@@ -20,8 +26,10 @@ export const registrationRoutes = new Hono<Env>()
     const { deps, session } = c.var;
     const { response, nickname } = c.req.valid('json');
     const pending = session ? takeChallenge<RegistrationPayload>(deps.db, session.id_hash, 'registration') : undefined;
-    const { user, credential, userVerified, report } = await verifyRegistration(deps, pending, response, nickname);
+    const { user, credential, userVerified, report } = await logAttempt(c, { ceremony: 'registration', method: 'passkey' }, (subject) =>
+      verifyRegistration(deps, pending, response, nickname, { startedWithTap: session?.method === TAP_METHOD, subject }),
+    );
     // A new account is a sign-in (fresh session id); adding a passkey keeps the session.
-    if (!pending!.payload.existingUser) startSignedInSession(c, user.id, userVerified);
+    if (!pending!.payload.existingUser) startSignedInSession(c, { userId: user.id, userVerified, method: 'passkey', credentialId: credential.id });
     return c.json({ verified: true, user: toUser(user), credential: toCredential(credential, deps.directory), report } satisfies Verified);
   });

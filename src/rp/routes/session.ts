@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import type { Session } from '../../shared/schemas.js';
 import type { Env } from '../http/env.js';
 import { endSession, requireUser } from '../http/session-cookie.js';
-import { toUser } from '../store/users.js';
+import { isAdmin, toUser } from '../store/users.js';
 
 export const sessionRoutes = new Hono<Env>()
   .get('/', (c) => {
@@ -13,6 +13,7 @@ export const sessionRoutes = new Hono<Env>()
       method: session.method ?? 'passkey',
       signedInAt: session.signed_in_at ?? new Date(c.var.deps.now()).toISOString(),
       userVerified: session.user_verified === 1,
+      isAdmin: isAdmin(user, c.var.deps.config.adminUsernames),
     } satisfies Session);
   })
   .delete('/', (c) => {

@@ -16,6 +16,8 @@ export interface CredentialRow {
   nickname: string;
   created_at: string;
   last_used_at: string | null;
+  /** 1 when a verified attestation statement chained to a known root vouched for the AAGUID. */
+  attested: number;
 }
 
 export function parseTransports(json: string): Transport[] {
@@ -37,6 +39,7 @@ export function toCredential(row: CredentialRow, directory: AuthenticatorDirecto
     createdAt: row.created_at,
     lastUsedAt: row.last_used_at,
     signCount: row.counter,
+    attested: row.attested === 1,
   };
 }
 
@@ -48,10 +51,17 @@ export function listCredentials(db: Db, userId: string): CredentialRow[] {
   return db.prepare<[string], CredentialRow>('SELECT * FROM credentials WHERE user_id = ? ORDER BY created_at, rowid').all(userId);
 }
 
+/** Every passkey of the tenant with its owner's username (for the inventory and impact previews). */
+export function listAllCredentials(db: Db): (CredentialRow & { username: string })[] {
+  return db
+    .prepare<[], CredentialRow & { username: string }>('SELECT credentials.*, users.username FROM credentials JOIN users ON users.id = credentials.user_id ORDER BY credentials.created_at')
+    .all();
+}
+
 export function insertCredential(db: Db, row: CredentialRow): void {
   db.prepare(
-    `INSERT INTO credentials (id, user_id, public_key, counter, transports, device_type, backed_up, aaguid, attestation_format, nickname, created_at, last_used_at)
-     VALUES (@id, @user_id, @public_key, @counter, @transports, @device_type, @backed_up, @aaguid, @attestation_format, @nickname, @created_at, @last_used_at)`,
+    `INSERT INTO credentials (id, user_id, public_key, counter, transports, device_type, backed_up, aaguid, attestation_format, nickname, created_at, last_used_at, attested)
+     VALUES (@id, @user_id, @public_key, @counter, @transports, @device_type, @backed_up, @aaguid, @attestation_format, @nickname, @created_at, @last_used_at, @attested)`,
   ).run(row);
 }
 

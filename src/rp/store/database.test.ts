@@ -14,7 +14,7 @@ describe('openDatabase', () => {
     const file = path.join(root, 'nested', 'data', 'lab.db');
     const first = openDatabase(file);
     const version = first.pragma('user_version', { simple: true });
-    first.prepare("INSERT INTO users VALUES ('u1', 'alice', 'Alice', 'aGFuZGxl', '2026-01-01T00:00:00.000Z')").run();
+    first.prepare("INSERT INTO users (id, username, display_name, user_handle, created_at) VALUES ('u1', 'alice', 'Alice', 'aGFuZGxl', '2026-01-01T00:00:00.000Z')").run();
     first.close();
 
     const again = openDatabase(file);

@@ -67,6 +67,59 @@ const migrations: readonly string[] = [
     claimed_at            INTEGER
   );
   `,
+  // The tenant: admins, groups, the passkey policy and conditional-access rule, Temporary
+  // Access Passes, the registration campaign and the sign-in log.
+  `
+  ALTER TABLE users ADD COLUMN is_admin INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE users ADD COLUMN campaign_snoozes INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE credentials ADD COLUMN attested INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE sessions ADD COLUMN credential_id TEXT;      -- the passkey that signed this session in
+  ALTER TABLE sessions ADD COLUMN campaign_snoozed INTEGER NOT NULL DEFAULT 0;
+  CREATE TABLE tenant_settings (
+    key    TEXT PRIMARY KEY,                       -- 'fido2Policy' | 'conditionalAccess'
+    value  TEXT NOT NULL                           -- JSON document
+  );
+  CREATE TABLE groups (
+    id            TEXT PRIMARY KEY,                -- GUID, as an Entra group's object id
+    display_name  TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    created_at    TEXT NOT NULL
+  );
+  CREATE TABLE group_members (
+    group_id  TEXT NOT NULL REFERENCES groups(id) ON DELETE CASCADE,
+    user_id   TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    PRIMARY KEY (group_id, user_id)
+  );
+  CREATE TABLE temporary_access_passes (
+    id                   TEXT PRIMARY KEY,
+    user_id              TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    code_hash            TEXT NOT NULL,            -- scrypt, salt:hash in hex; the code itself is never stored
+    created_at           INTEGER NOT NULL,
+    expires_at           INTEGER NOT NULL,
+    lifetime_in_minutes  INTEGER NOT NULL,
+    is_usable_once       INTEGER NOT NULL,
+    used_at              INTEGER,
+    replaced_at          INTEGER
+  );
+  CREATE INDEX temporary_access_passes_user ON temporary_access_passes(user_id);
+  CREATE TABLE tap_failures (
+    username  TEXT NOT NULL COLLATE NOCASE,
+    at        INTEGER NOT NULL
+  );
+  CREATE INDEX tap_failures_username ON tap_failures(username, at);
+  CREATE TABLE sign_in_log (
+    id             INTEGER PRIMARY KEY AUTOINCREMENT,
+    at             TEXT NOT NULL,
+    ceremony       TEXT NOT NULL CHECK (ceremony IN ('registration', 'authentication', 'temporaryAccessPass')),
+    user_id        TEXT,                           -- kept when the user is deleted: it is a log
+    username       TEXT,
+    credential_id  TEXT,
+    aaguid         TEXT,
+    result         TEXT NOT NULL,                  -- 'success' or the error code
+    method         TEXT NOT NULL,
+    browser        TEXT NOT NULL,
+    os             TEXT NOT NULL
+  );
+  `,
 ];
 
 export function openDatabase(databasePath: string): Db {

@@ -11,6 +11,10 @@ export interface SessionRow {
   user_verified: number;
   signed_in_at: string | null;
   expires_at: number;
+  /** The passkey that signed this session in (null for other methods). */
+  credential_id: string | null;
+  /** The registration campaign's nudge was snoozed in this session. */
+  campaign_snoozed: number;
 }
 
 export function hashSessionId(id: string): string {
@@ -23,10 +27,10 @@ export function findSession(db: Db, id: string, now: number): SessionRow | undef
 }
 
 /** Creates a session (anonymous when `user` is omitted) and returns the cookie value. */
-export function createSession(db: Db, now: number, user?: { userId: string; method: string; userVerified: boolean }): string {
+export function createSession(db: Db, now: number, user?: SignIn): string {
   const id = randomBytes(32).toString('base64url');
   db.prepare(
-    'INSERT INTO sessions (id_hash, user_id, method, user_verified, signed_in_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
+    'INSERT INTO sessions (id_hash, user_id, method, user_verified, signed_in_at, expires_at, credential_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
   ).run(
     hashSessionId(id),
     user?.userId ?? null,
@@ -34,8 +38,22 @@ export function createSession(db: Db, now: number, user?: { userId: string; meth
     user?.userVerified ? 1 : 0,
     user ? new Date(now).toISOString() : null,
     now + SESSION_TTL_MS,
+    user?.credentialId ?? null,
   );
   return id;
+}
+
+/** How a session was signed in. */
+export interface SignIn {
+  userId: string;
+  /** `passkey`, `handoff` or `temporaryAccessPass`. */
+  method: string;
+  userVerified: boolean;
+  credentialId?: string | null;
+}
+
+export function markCampaignSnoozed(db: Db, idHash: string): void {
+  db.prepare('UPDATE sessions SET campaign_snoozed = 1 WHERE id_hash = ?').run(idHash);
 }
 
 export function deleteSession(db: Db, idHash: string): void {

@@ -12,6 +12,8 @@ import type { CeremonyReport } from '../../shared/schemas.js';
 import { CheckRun } from './check-run.js';
 import { checkChallenge, checkOrigin, checkRpIdHash, checkSignCount, checkType, checkUserPresence, checkUserVerification, failed, passed } from './checks.js';
 import { CHALLENGE_TTL_MS } from './constants.js';
+import { policyCheck } from '../policy/enforce.js';
+import type { LogSubject } from '../store/sign-in-log.js';
 import { decodeAuthenticatorData, decodeClientData, decodeSignature, decodeUserHandle } from '../inspect/decode.js';
 
 /**
@@ -45,14 +47,17 @@ export async function createAuthenticationOptions(
 /**
  * Verifies an assertion against the pending challenge (already spent) and records the use.
  * Order: challenge → origin → type → credential → account → authenticator data → signature
- * → counter. Every check is recorded in the report; nothing is written unless all pass.
+ * → counter → tenant policy. `subject` learns who and which passkey as the checks find out
+ * (for the sign-in log, also when refused). Every check is recorded in the report; nothing is written unless all pass.
  */
 export async function verifyAuthentication(
   { config, db, now, directory }: Deps,
   pending: { challenge: string; payload: AuthenticationPayload; expiresAt: number } | undefined,
   response: AuthenticationResponseJSON,
+  subject: LogSubject = {},
 ): Promise<{ user: UserRow; credential: CredentialRow; userVerified: boolean; report: CeremonyReport }> {
   const run = new CheckRun('authentication', pending?.payload.options ?? null);
+  subject.credentialId = response.id;
   return run.around(async () => {
     const clientData = decodeClientData(response.response.clientDataJSON, 'response.clientDataJSON');
     const authData = decodeAuthenticatorData(response.response.authenticatorData, { directory, field: 'response.authenticatorData' });
@@ -71,6 +76,8 @@ export async function verifyAuthentication(
 
     const stored = findCredential(db, response.id);
     const user = stored && findUserById(db, stored.user_id);
+    if (stored) subject.aaguid = stored.aaguid;
+    if (user) Object.assign(subject, { userId: user.id, username: user.username });
     run.require(
       stored && user
         ? passed('credential', `The credential is registered to ${user.username}.`)
@@ -103,6 +110,7 @@ export async function verifyAuthentication(
     }
     run.require(passed('signature', 'The signature verifies with the stored public key.'));
     run.require(checkSignCount(stored!.counter, info.newCounter));
+    run.require(policyCheck(db, user!.id, { aaguid: stored!.aaguid, backupEligible: stored!.device_type === 'multiDevice', attested: stored!.attested === 1 }, 'authentication'));
 
     const usedAt = new Date(now()).toISOString();
     recordCredentialUse(db, stored!.id, { counter: info.newCounter, backedUp: info.credentialBackedUp, usedAt });

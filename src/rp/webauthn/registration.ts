@@ -11,7 +11,13 @@ import type { CeremonyReport } from '../../shared/schemas.js';
 import { CheckRun } from './check-run.js';
 import { checkChallenge, checkOrigin, checkRpIdHash, checkType, checkUserPresence, checkUserVerification, failed, passed } from './checks.js';
 import { CHALLENGE_TTL_MS, SUPPORTED_ALGORITHMS } from './constants.js';
-import { decodeAttestationObject, decodeClientData } from '../inspect/decode.js';
+import { decodeAttestationObject, decodeClientData, x5cOf } from '../inspect/decode.js';
+import { verifyAttestation } from '../inspect/attestation.js';
+import { attestationToRequest } from '../policy/evaluate.js';
+import { gateCheck, policyCheck } from '../policy/enforce.js';
+import { groupIdsOf } from '../store/groups.js';
+import { readPolicy } from '../store/tenant-settings.js';
+import type { LogSubject } from '../store/sign-in-log.js';
 
 /** What the options promised, kept with the challenge until the response comes back. */
 export interface RegistrationPayload {
@@ -36,8 +42,12 @@ export async function createRegistrationOptions(
   { config, db, now }: Deps,
   request: { username: string; displayName?: string; hint?: Hint },
   account: UserRow | undefined,
+  { startedWithTap = false }: { startedWithTap?: boolean } = {},
 ): Promise<{ options: PublicKeyCredentialCreationOptionsJSON; payload: RegistrationPayload; expiresAt: number }> {
   if (!account && findUserByUsername(db, request.username)) throw new RpError('username_taken');
+  // Refuse before the ceremony what no passkey could pass: method off, out of scope, no self-service.
+  const refused = gateCheck(db, account?.id ?? null, 'registration', { startedWithTap });
+  if (refused) throw new RpError(refused.code!, refused.message);
   const payload: RegistrationPayload = account
     ? { userId: account.id, username: account.username, displayName: account.display_name, userHandle: account.user_handle, existingUser: true }
     : {
@@ -54,7 +64,8 @@ export async function createRegistrationOptions(
     userDisplayName: payload.displayName,
     userID: isoBase64URL.toBuffer(payload.userHandle),
     timeout: CHALLENGE_TTL_MS,
-    attestationType: 'none',
+    // Direct attestation when a profile of the user enforces it (a new account: all_users only).
+    attestationType: attestationToRequest(readPolicy(db), account ? groupIdsOf(db, account.id) : []),
     excludeCredentials: account ? listCredentials(db, account.id).map((c) => ({ id: c.id, transports: parseTransports(c.transports) })) : [],
     authenticatorSelection: { residentKey: 'required', requireResidentKey: true, userVerification: 'required' },
     // PRF lets a passkey derive secrets in the browser (the /prf demo); credProps reports rk.
@@ -75,12 +86,15 @@ export async function verifyRegistration(
   pending: { challenge: string; payload: RegistrationPayload; expiresAt: number } | undefined,
   response: RegistrationResponseJSON,
   nickname: string | undefined,
+  { startedWithTap = false, subject = {} }: { startedWithTap?: boolean; subject?: LogSubject } = {},
 ): Promise<{ user: UserRow; credential: CredentialRow; userVerified: boolean; report: CeremonyReport }> {
   const run = new CheckRun('registration', pending?.payload.options ?? null);
+  if (pending) Object.assign(subject, { username: pending.payload.username, userId: pending.payload.existingUser ? pending.payload.userId : null });
   return run.around(async () => {
     const clientData = decodeClientData(response.response.clientDataJSON, 'response.clientDataJSON');
     const attestation = decodeAttestationObject(response.response.attestationObject, { directory, field: 'response.attestationObject' });
     const authData = attestation.authenticatorData;
+    if (authData.attestedCredentialData) Object.assign(subject, { credentialId: response.id, aaguid: authData.attestedCredentialData.aaguid });
     Object.assign(run.decoded, { clientData, attestation, extensions: response.clientExtensionResults, transports: response.response.transports ?? [] });
     if (!authData.attestedCredentialData) {
       throw new RpError('invalid_request', 'The attestation object carries no credential (AT flag missing).', 'response.attestationObject');
@@ -117,6 +131,15 @@ export async function verifyRegistration(
         ? failed('credentialUnique', 'credential_already_registered', 'This credential id is already registered.')
         : passed('credentialUnique', 'The credential id is new.'),
     );
+    // Attested: the statement verified and its chain leads to a known root (not none, not self).
+    const trust = await verifyAttestation(response, { origin: clientData.origin, attestationObject: attestation, x5c: x5cOf(isoBase64URL.toBuffer(response.response.attestationObject)) }, directory);
+    const attested = trust.verified && trust.trust === 'trusted';
+    run.decoded.attestationTrust = { trust: trust.trust, message: trust.message };
+    run.require(
+      policyCheck(db, payload.existingUser ? payload.userId : null, { aaguid: info.aaguid.toLowerCase(), backupEligible: info.credentialDeviceType === 'multiDevice', attested }, 'registration', {
+        startedWithTap,
+      }),
+    );
     const createdAt = new Date(now()).toISOString();
     const credential: CredentialRow = {
       id: info.credential.id,
@@ -131,6 +154,7 @@ export async function verifyRegistration(
       nickname: nickname || directory.lookup(info.aaguid).name || 'Passkey',
       created_at: createdAt,
       last_used_at: null,
+      attested: attested ? 1 : 0,
     };
 
     const user = db.transaction((): UserRow => {
@@ -141,14 +165,13 @@ export async function verifyRegistration(
         return existing;
       }
       if (findUserByUsername(db, payload.username)) run.require(failed('username', 'username_taken', `The username ${payload.username} was registered meanwhile.`));
-      const created: UserRow = {
+      const created = insertUser(db, {
         id: payload.userId,
         username: payload.username,
         display_name: payload.displayName,
         user_handle: payload.userHandle,
         created_at: createdAt,
-      };
-      insertUser(db, created);
+      });
       insertCredential(db, credential);
       return created;
     })();

@@ -1,0 +1,41 @@
+import type { Context } from 'hono';
+import { describeUserAgent } from '../../shared/user-agent.js';
+import type { SignInLogEntry } from '../../shared/tenant.js';
+import { appendSignInLog, type LogSubject } from '../store/sign-in-log.js';
+import type { Env } from './env.js';
+import { RpError } from './rp-error.js';
+
+/**
+ * Runs one registration or sign-in attempt and writes it to the sign-in log: `success`, or the
+ * error code it was refused with (an unexpected error is logged as `internal_error`). The
+ * attempt fills `subject` as it learns who and which passkey it is about.
+ */
+export async function logAttempt<T>(
+  c: Context<Env>,
+  entry: { ceremony: SignInLogEntry['ceremony']; method: SignInLogEntry['method'] },
+  attempt: (subject: LogSubject) => Promise<T>,
+): Promise<T> {
+  const subject: LogSubject = {};
+  const write = (result: string) => {
+    const { db, now } = c.var.deps;
+    appendSignInLog(db, {
+      at: new Date(now()).toISOString(),
+      ceremony: entry.ceremony,
+      method: entry.method,
+      user_id: subject.userId ?? null,
+      username: subject.username ?? null,
+      credential_id: subject.credentialId ?? null,
+      aaguid: subject.aaguid?.toLowerCase() ?? null,
+      result,
+      ...describeUserAgent(c.req.header('user-agent') ?? ''),
+    });
+  };
+  try {
+    const value = await attempt(subject);
+    write('success');
+    return value;
+  } catch (error) {
+    write(error instanceof RpError ? error.code : 'internal_error');
+    throw error;
+  }
+}

@@ -1,0 +1,77 @@
+import type { SignInLogEntry } from '../../shared/tenant.js';
+import type { AuthenticatorDirectory } from '../metadata/directory.js';
+import type { Db } from './database.js';
+
+export interface SignInLogRow {
+  id: number;
+  at: string;
+  ceremony: SignInLogEntry['ceremony'];
+  user_id: string | null;
+  username: string | null;
+  credential_id: string | null;
+  aaguid: string | null;
+  result: string;
+  method: SignInLogEntry['method'];
+  browser: string;
+  os: string;
+}
+
+/** Who and which passkey an attempt was about, as far as the ceremony got to know. */
+export interface LogSubject {
+  userId?: string | null;
+  username?: string | null;
+  credentialId?: string | null;
+  aaguid?: string | null;
+}
+
+export function appendSignInLog(db: Db, row: Omit<SignInLogRow, 'id'>): void {
+  db.prepare(
+    `INSERT INTO sign_in_log (at, ceremony, user_id, username, credential_id, aaguid, result, method, browser, os)
+     VALUES (@at, @ceremony, @user_id, @username, @credential_id, @aaguid, @result, @method, @browser, @os)`,
+  ).run(row);
+}
+
+export interface SignInLogFilter {
+  username?: string | undefined;
+  ceremony?: SignInLogEntry['ceremony'] | undefined;
+  /** `success`, `failure` or one error code. */
+  result?: string | undefined;
+  limit: number;
+}
+
+export function querySignInLog(db: Db, filter: SignInLogFilter): SignInLogRow[] {
+  const where: string[] = [];
+  const params: Record<string, string | number> = { limit: filter.limit };
+  if (filter.username) {
+    where.push('username = @username COLLATE NOCASE');
+    params.username = filter.username;
+  }
+  if (filter.ceremony) {
+    where.push('ceremony = @ceremony');
+    params.ceremony = filter.ceremony;
+  }
+  if (filter.result === 'failure') where.push("result <> 'success'");
+  else if (filter.result) {
+    where.push('result = @result');
+    params.result = filter.result;
+  }
+  const sql = `SELECT * FROM sign_in_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT @limit`;
+  return db.prepare<[Record<string, string | number>], SignInLogRow>(sql).all(params);
+}
+
+export function toSignInLogEntry(row: SignInLogRow, directory: AuthenticatorDirectory): SignInLogEntry {
+  return {
+    id: row.id,
+    at: row.at,
+    ceremony: row.ceremony,
+    userId: row.user_id,
+    username: row.username,
+    credentialId: row.credential_id,
+    aaguid: row.aaguid,
+    providerName: row.aaguid ? directory.lookup(row.aaguid).name : null,
+    result: row.result,
+    method: row.method,
+    browser: row.browser,
+    os: row.os,
+  };
+}
