@@ -26,8 +26,20 @@ function relyingParty(): Plugin {
   };
 }
 
+/** The organisation's branding (BRAND_* variables) in index.html under `npm run dev`, as `npm start` does it. */
+function branding(): Plugin {
+  return {
+    name: 'passkey-lab-branding',
+    apply: 'serve',
+    async transformIndexHtml(html) {
+      const [{ loadBranding }, { brandIndexHtml }] = await Promise.all([import('./src/rp/branding'), import('./src/shared/branding')]);
+      return brandIndexHtml(html, loadBranding());
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), relyingParty()],
+  plugins: [react(), relyingParty(), branding()],
   server: { port: 5173, strictPort: true, host: 'localhost' },
   preview: { port: 4173, host: 'localhost' },
   build: { target: 'es2022', sourcemap: false },

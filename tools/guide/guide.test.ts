@@ -1,0 +1,116 @@
+/**
+ * Runs the guide generator for real (the lab in this process, Chromium, virtual authenticators)
+ * on a small subset of scenarios, and checks what a trainer gets: every step has an instruction
+ * and a picture that decodes, the HTML and Markdown link only to files that exist, the PDF has
+ * a cover page plus one page per step, and a second run gives the same bytes.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { inflateSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseGuideConfig, type ScenarioId } from './config';
+import { generateGuide } from './generate';
+import type { Guide } from './model';
+
+/** Decodes a PNG far enough to prove it is whole: signature, chunk CRCs, IHDR, and the inflated pixel data's size. */
+function decodePng(bytes: Buffer): { width: number; height: number } {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc32 = (data: Buffer) => {
+    let c = 0xffffffff;
+    for (const byte of data) c = crcTable[(c ^ byte) & 0xff]! ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  if (!bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) throw new Error('not a PNG');
+  let offset = 8;
+  let header: { width: number; height: number; bitDepth: number; colourType: number } | undefined;
+  const data: Buffer[] = [];
+  for (;;) {
+    const length = bytes.readUInt32BE(offset);
+    const type = bytes.toString('latin1', offset + 4, offset + 8);
+    const body = bytes.subarray(offset + 8, offset + 8 + length);
+    if (crc32(bytes.subarray(offset + 4, offset + 8 + length)) !== bytes.readUInt32BE(offset + 8 + length)) throw new Error(`bad CRC in ${type}`);
+    if (type === 'IHDR') header = { width: body.readUInt32BE(0), height: body.readUInt32BE(4), bitDepth: body[8]!, colourType: body[9]! };
+    if (type === 'IDAT') data.push(body);
+    offset += 12 + length;
+    if (type === 'IEND') break;
+  }
+  if (!header) throw new Error('no IHDR');
+  const channels = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 }[header.colourType as 0 | 2 | 3 | 4 | 6];
+  const rowBytes = Math.ceil((header.width * channels * header.bitDepth) / 8);
+  const pixels = inflateSync(Buffer.concat(data));
+  if (pixels.length !== header.height * (rowBytes + 1)) throw new Error(`pixel data is ${pixels.length} bytes, expected ${header.height * (rowBytes + 1)}`);
+  return { width: header.width, height: header.height };
+}
+
+/** Pages of a PDF as Chromium writes it (one `/Type /Page` object per page). */
+const pdfPages = (pdf: Buffer) => pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g)?.length ?? 0;
+
+const SCENARIOS: ScenarioId[] = ['register-here', 'not-allowed'];
+let dist: string;
+let out: string;
+let guide: Guide;
+
+beforeAll(async () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'passkey-lab-guide-'));
+  dist = path.join(root, 'dist');
+  out = path.join(root, 'guide');
+  execFileSync(process.execPath, [path.resolve('node_modules/vite/bin/vite.js'), 'build', '--outDir', dist, '--logLevel', 'error']);
+  const config = parseGuideConfig({ organisation: 'Contoso', appName: 'Contoso Sign-in', accentColor: '#0f766e', scenarios: SCENARIOS });
+  ({ guide } = await generateGuide({ config, configDir: process.cwd(), scenarios: SCENARIOS, out, formats: ['html', 'md', 'pdf'], distDir: dist }));
+}, 180_000);
+
+afterAll(() => {
+  if (dist) fs.rmSync(path.dirname(dist), { recursive: true, force: true });
+});
+
+describe('the generated guide', () => {
+  it('has the chosen sections, and every step an instruction and a picture that decodes', () => {
+    expect(guide.sections.map((section) => section.id)).toEqual(SCENARIOS);
+    const steps = guide.sections.flatMap((section) => section.steps);
+    expect(steps.length).toBeGreaterThanOrEqual(6);
+    expect(steps.map((step) => step.number)).toEqual(steps.map((_, i) => i + 1));
+    for (const step of steps) {
+      expect(step.instruction.trim().length, `step ${step.number}`).toBeGreaterThan(10);
+      const { width, height } = decodePng(fs.readFileSync(path.join(out, step.image)));
+      expect(width).toBe(step.device === 'phone' ? 720 : 1280);
+      expect(height).toBeGreaterThan(500);
+    }
+  });
+
+  it('links only to pictures that exist, in the HTML and in the Markdown', () => {
+    const html = fs.readFileSync(path.join(out, 'index.html'), 'utf8');
+    const markdown = fs.readFileSync(path.join(out, 'guide.md'), 'utf8');
+    const htmlImages = [...html.matchAll(/<img[^>]+src="([^"]+)"/g)].map((m) => m[1]!);
+    const mdImages = [...markdown.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map((m) => m[1]!);
+    const steps = guide.sections.flatMap((section) => section.steps);
+    expect(htmlImages).toHaveLength(steps.length);
+    expect(mdImages).toHaveLength(steps.length);
+    for (const image of [...htmlImages, ...mdImages]) expect(fs.existsSync(path.join(out, image)), image).toBe(true);
+    expect(html).toContain('Contoso Sign-in: setting up and using passkeys');
+    expect(html).not.toMatch(/https?:\/\//); // works offline: nothing is fetched from anywhere
+  });
+
+  it('prints a cover page and one page per step to PDF', () => {
+    const steps = guide.sections.flatMap((section) => section.steps).length;
+    expect(pdfPages(fs.readFileSync(path.join(out, 'guide.pdf')))).toBe(1 + steps);
+  });
+
+  it('carries the organisation’s accent colour', () => {
+    expect(fs.readFileSync(path.join(out, 'index.html'), 'utf8')).toContain('--accent: #0f766e');
+  });
+
+  it('is the same, byte for byte, when generated again', async () => {
+    const again = path.join(path.dirname(out), 'again');
+    const config = parseGuideConfig({ organisation: 'Contoso', appName: 'Contoso Sign-in', accentColor: '#0f766e', scenarios: SCENARIOS });
+    await generateGuide({ config, configDir: process.cwd(), scenarios: SCENARIOS, out: again, formats: ['html', 'md', 'pdf'], distDir: dist });
+    for (const file of ['index.html', 'guide.md', 'guide.pdf', ...guide.sections.flatMap((s) => s.steps.map((step) => step.image))]) {
+      expect(fs.readFileSync(path.join(again, file)).equals(fs.readFileSync(path.join(out, file))), file).toBe(true);
+    }
+  }, 180_000);
+});

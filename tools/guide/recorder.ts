@@ -1,0 +1,72 @@
+/**
+ * Takes a guide step: the element to use outlined, a screenshot of the screen as a person sees
+ * it (nothing random on it: QR codes, codes and links are masked), and the words around it.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+import type { GuideSection, GuideStep } from './model';
+
+export interface StepInput {
+  instruction: string;
+  why?: string;
+  aside?: string;
+  /** The element to click or fill: outlined on the screenshot, scrolled into view. */
+  target?: Locator;
+  /** Anything that differs at every run (QR codes, one-time codes, links with ids): painted over. */
+  mask?: Locator[];
+}
+
+const OUTLINE_STYLE = '[data-guide-target]{outline:4px solid #e11d48 !important;outline-offset:3px !important;border-radius:6px}';
+
+/**
+ * A screenshot taken again until two in a row are the same: what is still painting (a control
+ * that was just checked, a chunk that just arrived) settles first, so every run gives the same picture.
+ */
+async function stableScreenshot(page: Page, mask: Locator[] | undefined): Promise<Buffer> {
+  const take = () =>
+    page.screenshot({ animations: 'disabled', caret: 'hide', style: OUTLINE_STYLE, ...(mask ? { mask, maskColor: '#9ca3af' } : {}) });
+  let previous = await take();
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await page.waitForTimeout(100);
+    const next = await take();
+    if (next.equals(previous)) return next;
+    previous = next;
+  }
+  throw new Error('the page did not stop changing, so its screenshot would differ at every run');
+}
+
+export class Recorder {
+  private count = 0;
+
+  constructor(
+    private readonly outDir: string,
+    private readonly onStep: (step: GuideStep, section: GuideSection) => void = () => {},
+  ) {}
+
+  get steps(): number {
+    return this.count;
+  }
+
+  async step(section: GuideSection, page: Page, device: GuideStep['device'], input: StepInput): Promise<void> {
+    const number = ++this.count;
+    const image = `images/${String(number).padStart(2, '0')}-${section.id}.png`;
+    if (input.target) {
+      await input.target.scrollIntoViewIfNeeded();
+      await input.target.evaluate((element) => element.setAttribute('data-guide-target', ''));
+    }
+    await page.evaluate(() => document.fonts.ready);
+    fs.writeFileSync(path.join(this.outDir, image), await stableScreenshot(page, input.mask));
+    if (input.target) await input.target.evaluate((element) => element.removeAttribute('data-guide-target'));
+    const step: GuideStep = {
+      number,
+      instruction: input.instruction,
+      image,
+      device,
+      ...(input.why ? { why: input.why } : {}),
+      ...(input.aside ? { aside: input.aside } : {}),
+    };
+    section.steps.push(step);
+    this.onStep(step, section);
+  }
+}
