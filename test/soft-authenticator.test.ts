@@ -3,6 +3,10 @@
  * and its tampering switches must break exactly what they name. Checked against
  * @simplewebauthn/server directly, independent of our relying party.
  */
+import { createPrivateKey, X509Certificate } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
   generateAuthenticationOptions,
@@ -105,6 +109,22 @@ describe('soft authenticator: registration', () => {
     const result = await verify();
     expect(result.verified).toBe(true);
     expect(result.registrationInfo?.fmt).toBe('packed');
+  });
+
+  it('produces a "packed" full attestation with x5c, signed with the attestation key (fixtures/attestation-ca)', async () => {
+    const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'rp', 'fixtures', 'attestation-ca');
+    const certificate = new X509Certificate(readFileSync(path.join(fixtures, 'attestation.pem')));
+    const attestationCertificate = { x5c: [certificate.raw], privateKey: createPrivateKey(readFileSync(path.join(fixtures, 'attestation.key'))) };
+    const { response, verify } = await registerWith({ aaguid: 'c0ffee00-1ab0-4a55-9e1d-0000000a77e5' }, { fmt: 'packed', attestationCertificate });
+    const statement = decodeAttestationObject(new Uint8Array(fromB64url(response.response.attestationObject))).get('attStmt');
+    expect(statement.get('alg')).toBe(-7);
+    expect(Buffer.from(statement.get('x5c')?.[0] ?? [])).toEqual(certificate.raw);
+    const result = await verify();
+    expect(result.verified).toBe(true);
+    expect(result.registrationInfo?.fmt).toBe('packed');
+    // The certificate's AAGUID extension pins the model: another AAGUID does not verify.
+    const other = await registerWith({ aaguid: MICROSOFT_IOS }, { fmt: 'packed', attestationCertificate });
+    await expect(other.verify()).rejects.toThrow(/id-fido-gen-ce-aaguid/);
   });
 
   it('can make Ed25519 credentials', async () => {

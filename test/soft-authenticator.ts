@@ -212,9 +212,23 @@ export interface RegisterOverrides {
   credentialId?: string;
   /** Attestation format. Default 'none'; 'packed' is self-attestation with the credential key. */
   fmt?: 'none' | 'packed';
+  /**
+   * With fmt 'packed': full (basic) attestation instead of self attestation. The statement is
+   * signed (ES256) with this attestation key and carries `x5c` (DER, the attestation
+   * certificate first).
+   */
+  attestationCertificate?: AttestationCertificate;
   /** Register even when the options' excludeCredentials names a credential held here. */
   ignoreExcludeCredentials?: boolean;
   transports?: AuthenticatorTransport[];
+}
+
+/** An attestation certificate chain and the key of its leaf, for packed full attestation. */
+export interface AttestationCertificate {
+  /** DER certificates, leaf (the attestation certificate) first. */
+  x5c: Uint8Array[];
+  /** The leaf certificate's private key (EC P-256). */
+  privateKey: KeyObject;
 }
 
 export interface AuthenticateOverrides {
@@ -310,13 +324,21 @@ export function createAuthenticator(settings: AuthenticatorOptions = {}): SoftAu
       });
 
       const fmt = overrides.fmt ?? 'none';
-      const attStmt =
-        fmt === 'packed'
-          ? new Map<string, CborValue>([
-              ['alg', coseAlg[algorithm]],
-              ['sig', signWith(algorithm, privateKey, Buffer.concat([authData, sha256(clientData)]))],
-            ])
-          : new Map<string, CborValue>();
+      const signatureBase = Buffer.concat([authData, sha256(clientData)]);
+      const full = overrides.attestationCertificate;
+      let attStmt = new Map<string, CborValue>();
+      if (fmt === 'packed' && full) {
+        attStmt = new Map<string, CborValue>([
+          ['alg', coseAlg.ES256],
+          ['sig', signWith('ES256', full.privateKey, signatureBase)],
+          ['x5c', full.x5c.map((cert) => Uint8Array.from(cert))],
+        ]);
+      } else if (fmt === 'packed') {
+        attStmt = new Map<string, CborValue>([
+          ['alg', coseAlg[algorithm]],
+          ['sig', signWith(algorithm, privateKey, signatureBase)],
+        ]);
+      }
       const attestationObject = cborEncode(
         new Map<string, CborValue>([
           ['fmt', fmt],

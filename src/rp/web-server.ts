@@ -16,11 +16,17 @@ export function createWebServer({ config, db, branding, distDir, now }: { config
   const indexFile = path.join(distDir, 'index.html');
   if (!fs.existsSync(indexFile)) throw new Error(`${indexFile} is missing: run \`npm run build\` first (npm start does it for you).`);
   const indexHtml = brandIndexHtml(fs.readFileSync(indexFile, 'utf8'), branding);
-  const root = path.relative(process.cwd(), distDir) || '.';
+  const root = distDir;
   return (
     new Hono()
       .route('/', createApp({ config, db, ...(now ? { now } : {}) }))
-      .use('/assets/*', serveStatic({ root, onFound: (_path, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable') }))
+      // Hashed file names never change content: cache them for good. (Set on the way out:
+      // serveStatic's onFound runs after its response is built, too late for a header.)
+      .use('/assets/*', async (c, next) => {
+        await next();
+        if (c.res.status === 200) c.res.headers.set('Cache-Control', 'public, max-age=31536000, immutable');
+      })
+      .use('/assets/*', serveStatic({ root }))
       // index.html itself is served branded, below.
       .use('*', async (c, next) => (c.req.path === '/' || c.req.path === '/index.html' ? next() : serveStatic({ root })(c, next)))
       // Client-side routes (/register, /account, ...) all get the SPA shell.

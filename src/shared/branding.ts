@@ -6,19 +6,22 @@
  * Runs in the browser and in Node: no DOM or Node APIs here.
  */
 import { z } from 'zod';
+import { BRANDING_META_NAME, defaultBranding, type Branding } from './branding-meta.js';
+
+export { BRANDING_META_NAME, defaultBranding, type Branding };
 
 export const brandingSchema = z.strictObject({
   /** Who rolls passkeys out, e.g. "Contoso". Empty: the lab speaks for itself. */
   organisation: z.string().trim().max(80, 'must be at most 80 characters').default(''),
   /** The app's name in the header and the page titles. */
-  appName: z.string().trim().min(1, 'must not be empty').max(40, 'must be at most 40 characters').default('Passkey Lab'),
+  appName: z.string().trim().min(1, 'must not be empty').max(40, 'must be at most 40 characters').default(defaultBranding.appName),
   /** Buttons, links and the logo tile: a #rrggbb colour. */
   accentColor: z
     .string()
     .trim()
     .regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #1d4ed8')
     .transform((value) => value.toLowerCase())
-    .default('#1d4ed8'),
+    .default(defaultBranding.accentColor),
   /** A data:image URI (SVG or PNG) shown instead of the lab's key mark; null for the mark. */
   logo: z
     .string()
@@ -26,13 +29,7 @@ export const brandingSchema = z.strictObject({
     .nullable()
     .default(null),
 });
-export type Branding = z.infer<typeof brandingSchema>;
 export type BrandingInput = z.input<typeof brandingSchema>;
-
-export const defaultBranding: Branding = brandingSchema.parse({});
-
-/** The <meta> tag the SPA reads its branding from. */
-export const BRANDING_META_NAME = 'passkey-lab-branding';
 
 const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 

@@ -138,7 +138,7 @@ export type TapSummary = z.infer<typeof tapSummarySchema>;
 
 export const tapSignInRequest = z.object({
   username,
-  code: z.string().trim().min(1, 'Enter the Temporary Access Pass.').max(64, 'A Temporary Access Pass has at most 48 characters.'),
+  code: z.string().trim().min(1, 'Enter the Temporary Access Pass.').max(48, 'A Temporary Access Pass has at most 48 characters.'),
 });
 export type TapSignInRequest = z.infer<typeof tapSignInRequest>;
 

@@ -14,8 +14,10 @@ import { createApp } from '../../src/rp/app';
 import type { RpConfig } from '../../src/rp/config';
 import { openDatabase } from '../../src/rp/store/database';
 import { errorCodes, type ErrorCode } from '../../src/shared/error-codes';
-import { verifiedSchema, type Verified } from '../../src/shared/schemas';
-import type { AuthenticateOverrides, RegisterOverrides, SoftAuthenticator } from '../soft-authenticator';
+import type { Fido2Policy, Fido2PolicyPatchInput } from '../../src/shared/policy';
+import { verifiedSchema, type CeremonyReport, type Verified } from '../../src/shared/schemas';
+import type { Group, IssuedTap } from '../../src/shared/tenant';
+import { createAuthenticator, type AuthenticateOverrides, type AuthenticatorOptions, type RegisterOverrides, type SoftAuthenticator } from '../soft-authenticator';
 
 export const ORIGIN = 'http://localhost:3000';
 export const SESSION_COOKIE = 'passkey_lab_session';
@@ -260,7 +262,19 @@ export function snapshot(db: Db): Snapshot {
   };
 }
 
-export function count(db: Db, table: 'users' | 'credentials' | 'sessions' | 'challenges'): number {
+export type Table =
+  | 'users'
+  | 'credentials'
+  | 'sessions'
+  | 'challenges'
+  | 'groups'
+  | 'group_members'
+  | 'temporary_access_passes'
+  | 'tap_failures'
+  | 'sign_in_log'
+  | 'tenant_settings';
+
+export function count(db: Db, table: Table): number {
   return (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
 }
 
@@ -273,4 +287,95 @@ export function credentialRow(db: Db, id: string): { counter: number; last_used_
 /** The client is not signed in (GET /api/session answers 401 not_signed_in). */
 export async function expectSignedOut(client: Client): Promise<void> {
   expectError(await client.get('/api/session'), 401, 'not_signed_in');
+}
+
+// ---- the tenant ---------------------------------------------------------------------------
+
+export const MICROSOFT_IOS = '90a3ccdf-635c-4729-a248-9b709135078f';
+export const MICROSOFT_ANDROID = 'de1e552d-db1d-4423-a619-566b625cdc84';
+export const CHROMIUM_VIRTUAL = '01020304-0506-0708-0102-030405060708';
+
+export interface Tenant extends World {
+  /** The first account: the tenant admin, signed in with `adminKey`. */
+  admin: Client;
+  adminKey: SoftAuthenticator;
+}
+
+/** A world whose first account, `admin`, is registered and signed in (and so the tenant admin). */
+export async function createTenant(config: RpConfig = testConfig()): Promise<Tenant> {
+  const world = createWorld(config);
+  const admin = world.client();
+  const adminKey = createAuthenticator();
+  await admin.register(adminKey, 'admin');
+  return { ...world, admin, adminKey };
+}
+
+/** A new browser that registers `username` with a new soft authenticator (which must succeed). */
+export async function newUser(world: World, username: string, settings: AuthenticatorOptions = {}, overrides?: RegisterOverrides) {
+  const client = world.client();
+  const key = createAuthenticator(settings);
+  const verified = await client.register(key, username, overrides ? { overrides } : {});
+  return { client, key, user: verified.user, credential: verified.credential };
+}
+
+/** PATCH /api/admin/policy, which must succeed; returns the new document. */
+export async function patchPolicy(admin: Client, patch: Fido2PolicyPatchInput | Record<string, unknown>): Promise<Fido2Policy> {
+  const reply = await admin.patch('/api/admin/policy', patch);
+  expect(reply.status, reply.text).toBe(200);
+  return reply.json as Fido2Policy;
+}
+
+export async function getPolicy(admin: Client): Promise<Fido2Policy> {
+  const reply = await admin.get('/api/admin/policy');
+  expect(reply.status, reply.text).toBe(200);
+  return reply.json as Fido2Policy;
+}
+
+/** The default profile's key restrictions replaced (everything else as stored). */
+export async function restrictKeys(admin: Client, enforcementType: 'allow' | 'block', aaGuids: string[], profile: Record<string, unknown> = {}): Promise<Fido2Policy> {
+  const current = await getPolicy(admin);
+  const [first, ...rest] = current.passkeyProfiles;
+  return patchPolicy(admin, { passkeyProfiles: [{ ...first!, keyRestrictions: { isEnforced: true, enforcementType, aaGuids }, ...profile }, ...rest] });
+}
+
+/** The default profile changed (everything else as stored). */
+export async function changeDefaultProfile(admin: Client, profile: Record<string, unknown>): Promise<Fido2Policy> {
+  const current = await getPolicy(admin);
+  const [first, ...rest] = current.passkeyProfiles;
+  return patchPolicy(admin, { passkeyProfiles: [{ ...first!, ...profile }, ...rest] });
+}
+
+/** POST /api/admin/groups, then adds the members; returns the group. */
+export async function createGroup(admin: Client, displayName: string, members: string[] = []): Promise<Group> {
+  const created = await admin.post('/api/admin/groups', { displayName });
+  expect(created.status, created.text).toBe(201);
+  let group = created.json as Group;
+  for (const username of members) {
+    const added = await admin.post(`/api/admin/groups/${group.id}/members`, { username });
+    expect(added.status, added.text).toBe(200);
+    group = added.json as Group;
+  }
+  return group;
+}
+
+/** POST /api/admin/temporary-access-passes, which must succeed. */
+export async function issueTap(admin: Client, body: Record<string, unknown>): Promise<IssuedTap> {
+  const reply = await admin.post('/api/admin/temporary-access-passes', body);
+  expect(reply.status, reply.text).toBe(201);
+  return reply.json as IssuedTap;
+}
+
+export function signInWithTap(client: Client, username: string, code: string, options?: RequestOptions): Promise<Reply> {
+  return client.post('/api/authentication/temporary-access-pass', { username, code }, options);
+}
+
+/** A 403 policy refusal: the code, and the report's last check is `policy`, failed with that code. */
+export function expectPolicyRefusal(reply: Reply, code: ErrorCode): CeremonyReport {
+  expectError(reply, 403, code);
+  const report = (reply.json as { report?: CeremonyReport }).report;
+  expect(report, 'a refused verify call carries its report').toBeDefined();
+  const last = report!.checks.at(-1);
+  expect(last).toMatchObject({ id: 'policy', passed: false, code });
+  expect(report!.checks.slice(0, -1).every((check) => check.passed)).toBe(true);
+  return report!;
 }

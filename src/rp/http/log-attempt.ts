@@ -16,26 +16,33 @@ export async function logAttempt<T>(
   attempt: (subject: LogSubject) => Promise<T>,
 ): Promise<T> {
   const subject: LogSubject = {};
-  const write = (result: string) => {
-    const { db, now } = c.var.deps;
-    appendSignInLog(db, {
-      at: new Date(now()).toISOString(),
-      ceremony: entry.ceremony,
-      method: entry.method,
-      user_id: subject.userId ?? null,
-      username: subject.username ?? null,
-      credential_id: subject.credentialId ?? null,
-      aaguid: subject.aaguid?.toLowerCase() ?? null,
-      result,
-      ...describeUserAgent(c.req.header('user-agent') ?? ''),
-    });
-  };
   try {
     const value = await attempt(subject);
-    write('success');
+    appendAttempt(c, entry, subject, 'success');
     return value;
   } catch (error) {
-    write(error instanceof RpError ? error.code : 'internal_error');
+    appendAttempt(c, entry, subject, error instanceof RpError ? error.code : 'internal_error');
     throw error;
   }
+}
+
+/** Writes one attempt to the sign-in log (also one refused before any ceremony, e.g. at its options). */
+export function appendAttempt(
+  c: Context<Env>,
+  entry: { ceremony: SignInLogEntry['ceremony']; method: SignInLogEntry['method'] },
+  subject: LogSubject,
+  result: string,
+): void {
+  const { db, now } = c.var.deps;
+  appendSignInLog(db, {
+    at: new Date(now()).toISOString(),
+    ceremony: entry.ceremony,
+    method: entry.method,
+    user_id: subject.userId ?? null,
+    username: subject.username ?? null,
+    credential_id: subject.credentialId ?? null,
+    aaguid: subject.aaguid?.toLowerCase() ?? null,
+    result,
+    ...describeUserAgent(c.req.header('user-agent') ?? ''),
+  });
 }

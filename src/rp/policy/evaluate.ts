@@ -119,7 +119,14 @@ export function attestationToRequest(policy: Fido2Policy, groupIds: readonly str
   return profiles.some((profile) => profile.attestationEnforcement === 'registrationOnly') ? 'direct' : 'none';
 }
 
-/** Whether an AAGUID passes the key restrictions of at least one profile (for the inventory). */
+/**
+ * Whether an AAGUID passes the key restrictions of at least one profile an include target uses
+ * (for the inventory): a profile no target names lets nobody in, whatever its restrictions.
+ */
 export function aaguidAllowedByPolicy(policy: Fido2Policy, aaguid: string): boolean {
-  return policy.state === 'enabled' && policy.passkeyProfiles.some((profile) => keyRestrictionsAllow(profile.keyRestrictions, aaguid));
+  if (policy.state !== 'enabled') return false;
+  const used = new Set(
+    policy.includeTargets.flatMap((target) => (target.allowedPasskeyProfiles.length > 0 ? target.allowedPasskeyProfiles : [policy.defaultPasskeyProfile])),
+  );
+  return policy.passkeyProfiles.some((profile) => used.has(profile.id) && keyRestrictionsAllow(profile.keyRestrictions, aaguid));
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { validateTapSettings } from '../../shared/policy.js';
 import {
   addGroupMemberRequest,
@@ -32,6 +32,15 @@ function toGroup(db: Db, row: GroupRow): Group {
   return { id: row.id, displayName: row.display_name, createdAt: row.created_at, members: groupMembers(db, row.id).map(toUser) };
 }
 
+/** The body as JSON for routes that validate it themselves; malformed JSON is a 400, not a 500. */
+async function jsonBody(c: Context<Env>): Promise<unknown> {
+  try {
+    return await c.req.json();
+  } catch {
+    throw new RpError('invalid_request', 'The request body is not valid JSON.');
+  }
+}
+
 function existingGroup(db: Db, id: string): GroupRow {
   const row = findGroup(db, id);
   if (!row) throw new RpError('not_found', 'There is no group with this id.');
@@ -48,11 +57,11 @@ export const adminRoutes = new Hono<Env>()
   // ---- the passkey policy -------------------------------------------------------------
   .get('/policy', (c) => c.json(readPolicy(c.var.deps.db)))
   .patch('/policy', async (c) => {
-    const { next } = patchedPolicy(c.var.deps, await c.req.json());
+    const { next } = patchedPolicy(c.var.deps, await jsonBody(c));
     savePolicy(c.var.deps.db, next);
     return c.json(next);
   })
-  .post('/policy/preview', async (c) => c.json(previewPolicy(c.var.deps, await c.req.json())))
+  .post('/policy/preview', async (c) => c.json(previewPolicy(c.var.deps, await jsonBody(c))))
   .post('/policy/prepare-allow-list', validJson(prepareAllowListRequest), (c) => {
     const { deps } = c.var;
     const inUse = [...new Set(listAllCredentials(deps.db).map((row) => row.aaguid))];

@@ -32,9 +32,7 @@ export const authenticationRoutes = new Hono<Env>()
     const { username, code } = c.req.valid('json');
     const user = await logAttempt(c, { ceremony: 'temporaryAccessPass', method: 'temporaryAccessPass' }, async (subject) => {
       subject.username = username;
-      const found = await redeemTap(c.var.deps, username, code);
-      subject.userId = found.id;
-      return found;
+      return redeemTap(c.var.deps, username, code, subject);
     });
     startSignedInSession(c, { userId: user.id, userVerified: false, method: 'temporaryAccessPass' });
     return c.json({ user: toUser(user), method: 'temporaryAccessPass' } satisfies { user: User; method: string });

@@ -79,7 +79,12 @@ export const handoffRoutes = new Hono<Env>()
   .post('/:id/approve', (c) => {
     const { db, now } = c.var.deps;
     const row = existing(findHandoff(db, c.req.param('id')));
-    const { user } = requireUser(c);
+    const { user, session } = requireUser(c);
+    // Only a user-verified passkey sign-in vouches: the computer's session will count as one
+    // (a Temporary Access Pass sign-in must not turn into a phishing-resistant session there).
+    if (session.user_verified !== 1) {
+      throw new RpError('forbidden', 'Sign in on this device with a passkey first: a Temporary Access Pass sign-in cannot approve another device.');
+    }
     refuseUnlessStatus(row, now(), 'pending');
     if (row.purpose === 'registration' && row.username?.toLowerCase() !== user.username.toLowerCase()) {
       throw new RpError('forbidden', `This hand-off creates the account “${row.username}”, but you are signed in as “${user.username}”.`);

@@ -9,18 +9,21 @@ import type { Db } from '../store/database.js';
 import { groupIdsOf } from '../store/groups.js';
 import { markCampaignSnoozed, type SessionRow } from '../store/sessions.js';
 import { readPolicy } from '../store/tenant-settings.js';
-import { snoozeCampaign, type UserRow } from '../store/users.js';
+import { findUserById, snoozeCampaign, type UserRow } from '../store/users.js';
 
 /** The registration campaign: people a target requires to register, with no passkey, are nudged. */
 function campaignOf(db: Db, user: UserRow, session: SessionRow): Campaign {
   const policy = readPolicy(db);
   const required = policy.state === 'enabled' && scopeOf(policy, groupIdsOf(db, user.id)).registrationRequired && listCredentials(db, user.id).length === 0;
   const snoozesLeft = Math.max(0, MAX_CAMPAIGN_SNOOZES - user.campaign_snoozes);
+  // A snooze (the last one included) hides the nudge for the rest of this session; the next
+  // session asks again, and with no snoozes left registration is required.
+  const snoozedHere = session.campaign_snoozed === 1;
   return {
-    nudge: required && (snoozesLeft === 0 || session.campaign_snoozed === 0),
+    nudge: required && !snoozedHere,
     snoozesUsed: user.campaign_snoozes,
     snoozesLeft,
-    mustRegister: required && snoozesLeft === 0,
+    mustRegister: required && snoozesLeft === 0 && !snoozedHere,
   };
 }
 
@@ -38,5 +41,6 @@ export const registrationCampaignRoutes = new Hono<Env>()
       snoozeCampaign(db, user.id);
       markCampaignSnoozed(db, session.id_hash);
     }
-    return c.json(campaignOf(db, user, { ...session, campaign_snoozed: 1 }));
+    // Read the user again: the answer counts the snooze just made.
+    return c.json(campaignOf(db, findUserById(db, user.id) ?? user, { ...session, campaign_snoozed: 1 }));
   });

@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
 import { registrationOptionsRequest, registrationVerifyRequest, type RegistrationOptions, type Verified } from '../../shared/schemas.js';
 import type { Env } from '../http/env.js';
-import { logAttempt } from '../http/log-attempt.js';
+import { appendAttempt, logAttempt } from '../http/log-attempt.js';
+import { RpError } from '../http/rp-error.js';
 import { ensureSession, startSignedInSession } from '../http/session-cookie.js';
 import { validJson } from '../http/validate.js';
 import { saveChallenge, takeChallenge } from '../store/challenges.js';
@@ -11,14 +12,22 @@ import { createRegistrationOptions, verifyRegistration, type RegistrationPayload
 
 /** With self-service off, only a session that signed in with a Temporary Access Pass may register. */
 const TAP_METHOD = 'temporaryAccessPass';
+const POLICY_GATE_CODES = new Set<string>(['policy_disabled', 'not_in_policy_scope', 'self_service_not_allowed']);
 
 export const registrationRoutes = new Hono<Env>()
   .post('/options', validJson(registrationOptionsRequest), async (c) => {
     const { deps, session } = c.var;
     const account = session?.user_id ? findUserById(deps.db, session.user_id) : undefined;
-    const { options, payload, expiresAt } = await createRegistrationOptions(deps, c.req.valid('json'), account, {
-      startedWithTap: session?.method === TAP_METHOD,
-    });
+    const request = c.req.valid('json');
+    const { options, payload, expiresAt } = await createRegistrationOptions(deps, request, account, { startedWithTap: session?.method === TAP_METHOD }).catch(
+      (error: unknown) => {
+        // The tenant policy refused before any ceremony: still an attempt the sign-in log shows.
+        if (error instanceof RpError && POLICY_GATE_CODES.has(error.code)) {
+          appendAttempt(c, { ceremony: 'registration', method: 'passkey' }, { userId: account?.id ?? null, username: account?.username ?? request.username }, error.code);
+        }
+        throw error;
+      },
+    );
     saveChallenge(deps.db, ensureSession(c).id_hash, 'registration', { challenge: options.challenge, payload, expiresAt });
     return c.json({ options } satisfies RegistrationOptions);
   })

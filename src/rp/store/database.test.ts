@@ -23,6 +23,32 @@ describe('openDatabase', () => {
     again.close();
   });
 
+  it('a lab whose accounts predate the tenant gets its first account as admin when it is upgraded', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'passkey-lab-'));
+    dirs.push(root);
+    const file = path.join(root, 'lab.db');
+    const old = openDatabase(file);
+    const insert = old.prepare('INSERT INTO users (id, username, display_name, user_handle, created_at) VALUES (?, ?, ?, ?, ?)');
+    insert.run('u2', 'bob', 'Bob', 'aGFuZGxlMg', '2026-02-01T00:00:00.000Z');
+    insert.run('u1', 'alice', 'Alice', 'aGFuZGxl', '2026-01-01T00:00:00.000Z');
+    // As after migration 3 ran on a database that already had users: nobody is admin.
+    old.pragma('user_version = 3');
+    old.close();
+
+    const upgraded = openDatabase(file);
+    expect(upgraded.prepare('SELECT username, is_admin FROM users ORDER BY username').all()).toEqual([
+      { username: 'alice', is_admin: 1 },
+      { username: 'bob', is_admin: 0 },
+    ]);
+    // An admin already there is kept, and nobody else is promoted.
+    upgraded.prepare("UPDATE users SET is_admin = CASE id WHEN 'u2' THEN 1 ELSE 0 END").run();
+    upgraded.pragma('user_version = 3');
+    upgraded.close();
+    const again = openDatabase(file);
+    expect(again.prepare('SELECT username FROM users WHERE is_admin = 1').all()).toEqual([{ username: 'bob' }]);
+    again.close();
+  });
+
   it('keeps :memory: databases off the disk and enforces foreign keys', () => {
     const db = openDatabase(':memory:');
     expect(() =>

@@ -120,6 +120,12 @@ const migrations: readonly string[] = [
     os             TEXT NOT NULL
   );
   `,
+  // A lab created before the tenant existed: its first account becomes the admin, as it would have.
+  `
+  UPDATE users SET is_admin = 1
+  WHERE id = (SELECT id FROM users ORDER BY created_at, rowid LIMIT 1)
+    AND NOT EXISTS (SELECT 1 FROM users WHERE is_admin = 1);
+  `,
 ];
 
 export function openDatabase(databasePath: string): Db {

@@ -45,8 +45,14 @@ export function countTapFailures(db: Db, username: string, since: number): numbe
   return db.prepare<[string, number], { n: number }>('SELECT COUNT(*) AS n FROM tap_failures WHERE username = ? AND at > ?').get(username, since)?.n ?? 0;
 }
 
-export function recordTapFailure(db: Db, username: string, at: number): void {
-  db.prepare('INSERT INTO tap_failures (username, at) VALUES (?, ?)').run(username, at);
+/** Records a failed (or not yet checked) attempt; returns its rowid. */
+export function recordTapFailure(db: Db, username: string, at: number): number {
+  return Number(db.prepare('INSERT INTO tap_failures (username, at) VALUES (?, ?)').run(username, at).lastInsertRowid);
+}
+
+/** Takes back one attempt recorded by recordTapFailure (it turned out not to be a wrong code). */
+export function forgetTapFailure(db: Db, rowid: number): void {
+  db.prepare('DELETE FROM tap_failures WHERE rowid = ?').run(rowid);
 }
 
 export function forgetTapFailures(db: Db, username: string): void {

@@ -9,7 +9,8 @@ import { TAP_LIMITS, type TapSettings } from '../../shared/policy.js';
 import type { IssuedTap, TapSummary } from '../../shared/tenant.js';
 import type { Deps } from '../http/env.js';
 import { RpError } from '../http/rp-error.js';
-import { countTapFailures, forgetTapFailures, insertTap, markTapUsed, recordTapFailure, tapsOf, type TapRow } from '../store/temporary-access-passes.js';
+import { countTapFailures, forgetTapFailure, forgetTapFailures, insertTap, markTapUsed, recordTapFailure, tapsOf, type TapRow } from '../store/temporary-access-passes.js';
+import type { LogSubject } from '../store/sign-in-log.js';
 import { findUserByUsername, insertUser, toUser, type UserRow } from '../store/users.js';
 
 const scryptAsync = promisify(scrypt) as (password: string, salt: Buffer, keylen: number) => Promise<Buffer>;
@@ -94,16 +95,23 @@ export function summary(row: TapRow, user: UserRow, now: number): Omit<TapSummar
   };
 }
 
+/** A hash no code matches, checked for usernames without a pass. */
+const unknownUserHash = hashTapCode(randomBytes(16).toString('hex'));
+
 /**
  * Checks a pass typed at /sign-in. A wrong code and an unknown username get the same answer
  * (tap_invalid); a right code says whether it expired or was used. Returns the user to sign in.
  */
-export async function redeemTap({ db, now }: Deps, username: string, code: string): Promise<UserRow> {
+export async function redeemTap({ db, now }: Deps, username: string, code: string, subject: LogSubject = {}): Promise<UserRow> {
   const at = now();
   if (countTapFailures(db, username, at - TAP_FAILURE_WINDOW_MS) >= TAP_MAX_FAILURES) {
     throw new RpError('rate_limited', 'Too many wrong Temporary Access Pass attempts for this username. Wait 15 minutes and try again.');
   }
+  // Count the attempt as failed before the (asynchronous) scrypt checks, in the same synchronous
+  // step as the count above: otherwise parallel guesses would all pass the limit while they run.
+  const attempt = recordTapFailure(db, username, at);
   const user = findUserByUsername(db, username);
+  if (user) subject.userId = user.id;
   // The newest few are enough: older ones were replaced anyway (and each check costs an scrypt).
   const passes = user ? tapsOf(db, user.id).slice(0, 3) : [];
   let match: TapRow | undefined;
@@ -113,11 +121,16 @@ export async function redeemTap({ db, now }: Deps, username: string, code: strin
       break;
     }
   }
-  if (!user || !match) {
-    recordTapFailure(db, username, at);
-    throw new RpError('tap_invalid');
-  }
-  const status = tapStatus(match, at);
+  // As slow for an unknown username as for a wrong code: the timing does not tell which usernames exist.
+  if (passes.length === 0) await tapCodeMatches(code, await unknownUserHash);
+  if (!user || !match) throw new RpError('tap_invalid');
+  // The right code: not a failed attempt, whatever the pass's status.
+  forgetTapFailure(db, attempt);
+  // Read the pass again: during the scrypt checks a parallel attempt may have used it (or a new
+  // pass replaced it). From here to markTapUsed nothing awaits, so no other attempt interleaves.
+  const matched = match;
+  const current = tapsOf(db, user.id).find((row) => row.id === matched.id) ?? matched;
+  const status = tapStatus(current, at);
   if (status === 'expired') throw new RpError('tap_expired');
   if (status === 'used' || status === 'replaced') throw new RpError('tap_used');
   markTapUsed(db, match.id, at);

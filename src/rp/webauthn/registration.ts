@@ -175,6 +175,8 @@ export async function verifyRegistration(
       insertCredential(db, credential);
       return created;
     })();
+    // The sign-in log names the account, also one this registration just created.
+    subject.userId = user.id;
     return { user, credential, userVerified: info.userVerified, report: run.report() };
   });
 }
