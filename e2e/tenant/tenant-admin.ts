@@ -1,3 +1,4 @@
 /** The tenant specs' admin (ADMIN_USERNAMES of the tenant server) and where its session is saved. */
 export const TENANT_ADMIN = 'tenant-admin';
-export const ADMIN_STORAGE_STATE = 'test-results/.tenant-admin.json';
+/** Outside test-results/, which every Playwright run empties: a second run must not sign the tenant specs out. */
+export const ADMIN_STORAGE_STATE = '.tmp/tenant-admin.json';

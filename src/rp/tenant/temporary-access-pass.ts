@@ -72,8 +72,8 @@ export async function issueTap(
     });
     return { user, created: !existing };
   })();
-  const row = tapsOf(db, user.id)[0]!;
-  return { ...summary(row, user, createdAt), userCreated: created, temporaryAccessPass: code };
+  const { status: _status, ...issued } = summary(tapsOf(db, user.id)[0]!, user, createdAt);
+  return { ...issued, userCreated: created, temporaryAccessPass: code };
 }
 
 export function tapStatus(row: TapRow, now: number): TapSummary['status'] {
