@@ -27,6 +27,19 @@ export class AccountPage {
    * (right after it), or "Add a passkey".
    */
   readonly ceremonyPanel: CeremonyPanel;
+  /**
+   * The card that asks for a passkey now: "Create your passkey" (after a Temporary Access Pass
+   * sign-in), "Set up a passkey" (the registration campaign) or "A passkey for this computer"
+   * (after the phone hand-off). It tries to create one automatically first; under a virtual
+   * authenticator that fails, and it offers `createPasskeyButton`.
+   */
+  readonly passkeySetup: Locator;
+  /** The registration campaign's card, "Set up a passkey". */
+  readonly campaignCard: Locator;
+  /** The card's "Create a passkey" (the hand-off's card says "Create a passkey on this device"). */
+  readonly createPasskeyButton: Locator;
+  /** The campaign's snooze, shown while snoozes are left. */
+  readonly notNowButton: Locator;
 
   constructor(readonly page: Page) {
     this.passkeysHeading = page.getByRole('heading', { name: 'Your passkeys', exact: true });
@@ -43,6 +56,10 @@ export class AccountPage {
     this.displayName = page.getByRole('textbox', { name: 'Display name', exact: true });
     this.saveDisplayNameButton = page.getByRole('button', { name: 'Save display name', exact: true });
     this.ceremonyPanel = new CeremonyPanel(page);
+    this.passkeySetup = page.getByRole('region', { name: /^(Create your passkey|Set up a passkey|A passkey for this computer)$/ });
+    this.campaignCard = page.getByRole('region', { name: 'Set up a passkey', exact: true });
+    this.createPasskeyButton = this.passkeySetup.getByRole('button', { name: /^Create a passkey( on this device)?$/ });
+    this.notNowButton = page.getByRole('button', { name: 'Not now', exact: true });
   }
 
   async open(): Promise<void> {
@@ -56,6 +73,11 @@ export class AccountPage {
 
   signedInAs(username: string): Locator {
     return this.page.getByText(`Signed in as ${username}`);
+  }
+
+  /** The note under a passkey whose provider name no attestation proved ("Not proven: …"). */
+  unprovenNote(nickname: string): Locator {
+    return this.passkey(nickname).getByText(/^Not proven:/);
   }
 
   /** The list item of the passkey with this nickname (its heading). */
@@ -98,6 +120,16 @@ export class AccountPage {
   async addPasskey(place?: PasskeyPlace): Promise<void> {
     if (place !== undefined) await this.newPasskeyPlace.choose(place);
     await this.addPasskeyButton.click();
+  }
+
+  /** The setup card's "Create a passkey", once its automatic attempt has given up. */
+  async createFirstPasskey(): Promise<void> {
+    await this.createPasskeyButton.click();
+  }
+
+  /** The campaign's "Not now". */
+  async notNow(): Promise<void> {
+    await this.notNowButton.click();
   }
 
   async signOut(): Promise<void> {

@@ -70,13 +70,22 @@ export const test = base.extend<TenantFixtures>({
   },
   restoreTenant: [
     async ({ playwright, baseURL }, use) => {
-      const request = await playwright.request.newContext({ ...(baseURL ? { baseURL } : {}), storageState: ADMIN_STORAGE_STATE });
-      const api = new TenantAdminApi(request);
-      const [policy, rule] = [await api.policy(), await api.conditionalAccess()];
+      // A fresh request context on each side of the test: one kept open through a long test can
+      // find its idle connection closed by the server (ECONNRESET) when it is used again.
+      const withAdmin = async <T>(run: (api: TenantAdminApi) => Promise<T>): Promise<T> => {
+        const request = await playwright.request.newContext({ ...(baseURL ? { baseURL } : {}), storageState: ADMIN_STORAGE_STATE });
+        try {
+          return await run(new TenantAdminApi(request));
+        } finally {
+          await request.dispose();
+        }
+      };
+      const [policy, rule] = await withAdmin((api) => Promise.all([api.policy(), api.conditionalAccess()]));
       await use();
-      await api.patchPolicy(policy);
-      await api.setConditionalAccess(rule);
-      await request.dispose();
+      await withAdmin(async (api) => {
+        await api.patchPolicy(policy);
+        await api.setConditionalAccess(rule);
+      });
     },
     { auto: true },
   ],

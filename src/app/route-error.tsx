@@ -2,6 +2,7 @@ import { Link, isRouteErrorResponse, useRouteError } from 'react-router';
 import { ErrorAlert } from '../components/alert';
 import { describeError } from '../lib/error-messages';
 import { paths } from '../lib/paths';
+import { branding } from '../lib/branding';
 
 /** Last-resort page when a route fails to load or render (for example a chunk went missing after a deploy). */
 export function RouteError() {
@@ -12,7 +13,7 @@ export function RouteError() {
       <h1>{is404 ? 'Page not found' : 'This page could not be shown'}</h1>
       {!is404 && <ErrorAlert message={describeError(error)} />}
       <p>
-        <Link to={paths.home.getHref()}>Go to the Passkey Lab home page</Link>
+        <Link to={paths.home.getHref()}>Go to the {branding().appName} home page</Link>
       </p>
     </main>
   );

@@ -1,8 +1,10 @@
 import { useEffect } from 'react';
+import { branding } from '../lib/branding';
 
-/** Sets the tab title ("Sign in · Passkey Lab") so each page is announced by name. */
+/** Sets the tab title ("Sign in · Passkey Lab", with the organisation's app name) so each page is announced by name. */
 export function useDocumentTitle(title: string) {
   useEffect(() => {
-    document.title = title ? `${title} · Passkey Lab` : 'Passkey Lab';
+    const app = branding().appName;
+    document.title = title ? `${title} · ${app}` : app;
   }, [title]);
 }

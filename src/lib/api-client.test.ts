@@ -56,6 +56,15 @@ describe('apiClient', () => {
     expect((await caught(apiClient.post('/api/authentication/verify', {}))).report).toBeUndefined();
   });
 
+  it('keeps the field a 400 names, and only a text one', async () => {
+    const message = 'passkeyProfiles[0].keyRestrictions.aaGuids[2]: "nope" is not an AAGUID';
+    respond(400, { error: { code: 'invalid_request', message, field: 'passkeyProfiles[0].keyRestrictions.aaGuids[2]' } });
+    const error = await caught(apiClient.patch('/api/admin/policy', {}));
+    expect(error).toMatchObject({ status: 400, code: 'invalid_request', message, field: 'passkeyProfiles[0].keyRestrictions.aaGuids[2]' });
+    respond(400, { error: { code: 'invalid_request', message: 'x', field: 3 } });
+    expect((await caught(apiClient.patch('/api/admin/policy', {}))).field).toBeUndefined();
+  });
+
   it('gives a network failure its own code', async () => {
     vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
     const error = await caught(apiClient.get('/api/session'));

@@ -18,13 +18,28 @@ export class ApiError extends Error {
   readonly code: string;
   /** The ceremony report a refused verify call answers with beside `error` (docs/api.md). */
   readonly report: CeremonyReport | undefined;
+  /** The place a 400 `invalid_request` names (`passkeyProfiles[0].keyRestrictions.aaGuids[2]`), when it names one. */
+  readonly field: string | undefined;
 
-  constructor({ status, code, message, report }: { status: number; code: string; message: string; report?: CeremonyReport | undefined }) {
+  constructor({
+    status,
+    code,
+    message,
+    report,
+    field,
+  }: {
+    status: number;
+    code: string;
+    message: string;
+    report?: CeremonyReport | undefined;
+    field?: string | undefined;
+  }) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.report = report;
+    this.field = field;
   }
 }
 
@@ -88,6 +103,7 @@ async function request<T>(method: Method, path: string, body?: unknown): Promise
         code: payload.error.code,
         message: payload.error.message,
         report: isCeremonyReport(report) ? report : undefined,
+        field: typeof payload.error.field === 'string' ? payload.error.field : undefined,
       });
     }
     throw new ApiError({

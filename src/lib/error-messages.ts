@@ -12,6 +12,14 @@ export interface ErrorMessage {
   action: string;
 }
 
+/**
+ * Where the error happened, when that changes what a person should do: the same policy refusal
+ * means "use another authenticator" while creating a passkey and "use another passkey, or ask
+ * for a Temporary Access Pass" while signing in. A refused verify call carries its report, whose
+ * `ceremony` tells registration from sign-in when the caller does not say.
+ */
+export type ErrorContext = 'registration' | 'sign-in' | 'temporary-access-pass' | 'step-up';
+
 const cancelledOrNotVerified: ErrorMessage = {
   title: 'The passkey request was cancelled or could not verify you.',
   action: 'Try again, and unlock your device or touch your security key when it asks.',
@@ -159,6 +167,105 @@ export const apiErrorMessages: Record<ErrorCode, ErrorMessage> = {
     title: 'This hand-off was started in another browser.',
     action: 'Finish it in the browser where it started.',
   },
+  self_service_not_allowed: {
+    title: 'Your organisation lets people add a passkey only after signing in with a Temporary Access Pass.',
+    action: 'Ask your admin for a Temporary Access Pass, sign in with it, then create your passkey.',
+  },
+  step_up_required: {
+    title: 'This app needs a sign-in with a passkey, and this session did not start with one.',
+    action: 'Verify with a passkey to go on.',
+  },
+  tap_invalid: {
+    title: 'That username and Temporary Access Pass do not go together.',
+    action: 'Check both and try again, or ask your admin for a new pass.',
+  },
+  tap_expired: {
+    title: 'This Temporary Access Pass has expired.',
+    action: 'Ask your admin for a new one.',
+  },
+  tap_used: {
+    title: 'This Temporary Access Pass was already used, or your admin has replaced it with a newer one.',
+    action: 'Ask your admin for a new pass. If you already created a passkey with it, sign in with that passkey instead.',
+  },
+  snooze_limit_reached: {
+    title: 'You have put off setting up a passkey as many times as your organisation allows.',
+    action: 'Create a passkey now to go on.',
+  },
+  group_exists: {
+    title: 'A group with that name already exists.',
+    action: 'Choose another name, or add the people to the existing group.',
+  },
+  group_in_use: {
+    title: 'The passkey policy still names this group.',
+    action: 'Remove the group from the policy’s targets first, then delete it.',
+  },
+};
+
+/**
+ * Wording that depends on where the error happened (see ErrorContext); codes not listed for a
+ * context use apiErrorMessages.
+ */
+export const contextualErrorMessages: Record<ErrorContext, Partial<Record<ErrorCode, ErrorMessage>>> = {
+  registration: {
+    aaguid_blocked: {
+      title: 'Your organisation only allows certain authenticators for passkeys, and this one is not one of them.',
+      action: 'Create the passkey with an allowed one, such as Microsoft Authenticator; your admin can tell you which ones are allowed.',
+    },
+    attestation_required: {
+      title: 'Your organisation only accepts authenticators that prove their make and model, and this one did not.',
+      action: 'Use a security key or app your organisation allows, such as Microsoft Authenticator, or ask your admin which ones work.',
+    },
+    passkey_type_not_allowed: {
+      title: 'Your organisation does not allow this type of passkey (synced across your devices, or kept on one device).',
+      action: 'Create it with an authenticator of the allowed type, or ask your admin which type that is.',
+    },
+    policy_disabled: {
+      title: 'Your organisation has turned passkeys off, so a passkey cannot be created now.',
+      action: 'Ask your admin when passkeys will be turned on, and how to sign in until then.',
+    },
+    not_in_policy_scope: {
+      title: 'Your account is not in a group your organisation allows to use passkeys.',
+      action: 'Ask your admin to add you to the passkey rollout, then try again.',
+    },
+  },
+  'sign-in': {
+    aaguid_blocked: {
+      title: 'Your organisation no longer allows the authenticator this passkey is on.',
+      action: 'Sign in with another passkey, or ask your admin for a Temporary Access Pass to set up an allowed one.',
+    },
+    passkey_type_not_allowed: {
+      title: 'Your organisation no longer allows this type of passkey (synced across your devices, or kept on one device).',
+      action: 'Sign in with another passkey, or ask your admin for a Temporary Access Pass to set up one of the allowed type.',
+    },
+    policy_disabled: {
+      title: 'Your organisation has turned passkey sign-in off.',
+      action: 'Ask your admin how to sign in meanwhile, for example with a Temporary Access Pass.',
+    },
+    not_in_policy_scope: {
+      title: 'Your account is not in a group your organisation allows to sign in with a passkey.',
+      action: 'Ask your admin to add you to the passkey rollout, or for a Temporary Access Pass meanwhile.',
+    },
+  },
+  'temporary-access-pass': {
+    rate_limited: {
+      title: 'Too many wrong attempts for this username, so passes for it are refused for a while.',
+      action: 'Wait 15 minutes and try again, or ask your admin for a new pass.',
+    },
+    invalid_request: {
+      title: 'The username or the Temporary Access Pass is not in the expected form.',
+      action: 'Check both (a username has no spaces) and try again.',
+    },
+  },
+  'step-up': {
+    aaguid_blocked: {
+      title: 'Your organisation no longer allows the authenticator this passkey is on.',
+      action: 'Verify with another passkey, or ask your admin which authenticators are allowed.',
+    },
+    credential_not_allowed: {
+      title: 'That passkey belongs to another account than the one you are signed in with.',
+      action: 'Choose your own passkey for this account.',
+    },
+  },
 };
 
 /** Every code of @simplewebauthn/browser's WebAuthnError. */
@@ -264,17 +371,84 @@ function webAuthnCodeOf(value: unknown): WebAuthnErrorCode | undefined {
   return typeof code === 'string' && Object.hasOwn(webAuthnErrorMessages, code) ? (code as WebAuthnErrorCode) : undefined;
 }
 
-function describeApiError(error: ApiError): ErrorMessage {
+function member(value: unknown, key: string): unknown {
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+}
+
+/**
+ * Whether the refused passkey is a synced one (backup eligible, the BE flag), as the report's
+ * decoded authenticator data tells (a sign-in's `decoded.authenticatorData`, a registration's
+ * `decoded.attestation.authenticatorData`); undefined when it does not.
+ */
+function isSyncedPasskey(error: ApiError): boolean | undefined {
+  const decoded = error.report?.decoded;
+  const authenticatorData = member(decoded, 'authenticatorData') ?? member(member(decoded, 'attestation'), 'authenticatorData');
+  if (typeof authenticatorData !== 'object' || authenticatorData === null) return undefined;
+  const flags = (authenticatorData as { flags?: unknown }).flags;
+  if (typeof flags !== 'object' || flags === null) return undefined;
+  const be = (flags as { be?: unknown }).be;
+  return typeof be === 'boolean' ? be : undefined;
+}
+
+/** passkey_type_not_allowed, when the report tells which type the refused passkey is. */
+export const passkeyTypeMessages: Record<'registration' | 'sign-in', Record<'synced' | 'deviceBound', ErrorMessage>> = {
+  registration: {
+    synced: {
+      title: 'Your organisation only allows passkeys that stay on one device, and this one would be synced to your other devices.',
+      action: 'Create it on a security key or in Microsoft Authenticator instead, or ask your admin which authenticators to use.',
+    },
+    deviceBound: {
+      title: 'Your organisation only allows synced passkeys (kept by a password manager), and this one would stay on one device.',
+      action: 'Create it with your password manager instead, or ask your admin which authenticators to use.',
+    },
+  },
+  'sign-in': {
+    synced: {
+      title: 'Your organisation no longer allows synced passkeys, and this passkey is synced to your devices.',
+      action: 'Sign in with a passkey that stays on one device, or ask your admin for a Temporary Access Pass to set one up.',
+    },
+    deviceBound: {
+      title: 'Your organisation no longer allows passkeys that stay on one device, and this passkey is one of them.',
+      action: 'Sign in with a synced passkey, or ask your admin for a Temporary Access Pass to set one up.',
+    },
+  },
+};
+
+/** The context a caller named, else the one the refused ceremony's report tells. */
+function contextOf(error: ApiError, context: ErrorContext | undefined): ErrorContext | undefined {
+  if (context) return context;
+  if (error.report?.ceremony === 'registration') return 'registration';
+  if (error.report?.ceremony === 'authentication') return 'sign-in';
+  return undefined;
+}
+
+function describeApiError(error: ApiError, context: ErrorContext | undefined): ErrorMessage {
   if (error.code === NETWORK_ERROR) return networkErrorMessage;
-  if (isErrorCode(error.code)) return apiErrorMessages[error.code];
+  if (isErrorCode(error.code)) {
+    const where = contextOf(error, context);
+    // Stepping up is a sign-in: what it does not word itself, it words as one.
+    const contexts: ErrorContext[] = where === 'step-up' ? ['step-up', 'sign-in'] : where ? [where] : [];
+    const synced = error.code === 'passkey_type_not_allowed' ? isSyncedPasskey(error) : undefined;
+    if (synced !== undefined && (where === 'registration' || where === 'sign-in' || where === 'step-up')) {
+      return passkeyTypeMessages[where === 'registration' ? 'registration' : 'sign-in'][synced ? 'synced' : 'deviceBound'];
+    }
+    for (const each of contexts) {
+      const message = contextualErrorMessages[each][error.code];
+      if (message) return message;
+    }
+    return apiErrorMessages[error.code];
+  }
   if (error.code.startsWith('challenge_')) return apiErrorMessages.challenge_missing;
   if (error.code === UNEXPECTED_RESPONSE || error.status >= 500) return apiErrorMessages.internal_error;
   return unknownErrorMessage;
 }
 
-/** What happened and what to do next, for any thrown value. */
-export function describeError(error: unknown): ErrorMessage {
-  if (error instanceof ApiError) return describeApiError(error);
+/**
+ * What happened and what to do next, for any thrown value. `context` picks the wording for
+ * where it happened (a refused verify call's report tells registration from sign-in by itself).
+ */
+export function describeError(error: unknown, context?: ErrorContext): ErrorMessage {
+  if (error instanceof ApiError) return describeApiError(error, context);
 
   const code = webAuthnCodeOf(error);
   if (code === 'ERROR_PASSTHROUGH_SEE_CAUSE_PROPERTY') {

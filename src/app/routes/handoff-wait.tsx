@@ -1,4 +1,5 @@
 import { useParams } from 'react-router';
+import { WithPresenterNotes } from '../../components/presenter-panel';
 import { useDocumentTitle } from '../../components/use-document-title';
 import { HandoffWait } from '../../features/handoff/components/handoff-wait';
 
@@ -7,9 +8,11 @@ function HandoffWaitPage() {
   useDocumentTitle('Continue on your phone');
   const { id = '' } = useParams();
   return (
-    <div className="stack handoff-page">
-      <HandoffWait key={id} id={id} />
-    </div>
+    <WithPresenterNotes flow="cross-device">
+      <div className="stack handoff-page">
+        <HandoffWait key={id} id={id} />
+      </div>
+    </WithPresenterNotes>
   );
 }
 

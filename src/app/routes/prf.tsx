@@ -4,6 +4,7 @@ import { WebAuthnUnsupported } from '../../components/webauthn-unsupported';
 import { PrfNote } from '../../features/prf/components/prf-note';
 import { paths } from '../../lib/paths';
 import { browserSupportsWebAuthn } from '../../lib/webauthn-support';
+import { branding } from '../../lib/branding';
 
 /** /prf: the PRF extension, shown by encrypting a note that the server never sees. */
 function PrfPage() {
@@ -25,7 +26,7 @@ function PrfPage() {
           <li>Your browser turns that secret into an AES encryption key (with HKDF), here in this page.</li>
           <li>
             The note is encrypted and decrypted in this browser. The server never sees the note, the secret or the key; no
-            request leaves this page, not even to Passkey Lab.
+            request leaves this page, not even to {branding().appName}.
           </li>
         </ol>
         <p className="muted">

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { ErrorAlert, Note, StatusMessage } from '../../../components/alert';
 import { Button } from '../../../components/button';
 import { HintChoiceGroup, type HintChoice } from '../../../components/hint-choice-group';
@@ -10,20 +10,28 @@ import { outcomeOfError, reportOfError } from '../../../lib/ceremony-report';
 import { describeError } from '../../../lib/error-messages';
 import { isPhonePasskey } from '../../../lib/passkey-words';
 import { paths } from '../../../lib/paths';
+import { sessionQueryKey } from '../../../lib/session';
 import { rpIdOf, signalAllAcceptedCredentials, signalCurrentUserDetails, signalUnknownCredential } from '../../../lib/webauthn-signals';
-import type { CeremonyReport, Session } from '../../../shared/schemas';
+import type { CeremonyReport, Credential, Session } from '../../../shared/schemas';
 import { CeremonyReportPanel } from '../../inspector/components/ceremony-report-panel';
 import { useAddPasskey } from '../api/add-passkey';
 import { useCredentials } from '../api/get-credentials';
 import { useSignOut } from '../api/sign-out';
 import { DisplayNameForm } from './display-name-form';
 import { PasskeyItem } from './passkey-item';
-import { PasskeyUpgrade } from './passkey-upgrade';
+import { PasskeyUpgrade, type UpgradeReason } from './passkey-upgrade';
 
 /** The WebAuthn user handle (base64url) the session answers with beside `user`, where it does. */
 function userHandleOf(session: Session): string | null {
   const handle = (session as Session & { userHandle?: unknown }).userHandle;
   return typeof handle === 'string' && handle.length > 0 ? handle : null;
+}
+
+/** The organisation's registration campaign asks for a passkey: its words and its "Not now". */
+export interface CampaignRequest {
+  explanation: ReactNode;
+  /** "Not now", while snoozes are left. */
+  notNow?: ReactNode;
 }
 
 export interface AccountOverviewProps {
@@ -32,9 +40,32 @@ export interface AccountOverviewProps {
   signedInWith?: SignInMethod | null;
   /** The report of the sign-in that just happened, if it was a passkey ceremony in this browser. */
   signInReport?: CeremonyReport | null;
+  /** The person just signed in with a Temporary Access Pass (from /sign-in): lead straight to creating a passkey. */
+  justUsedTemporaryAccessPass?: boolean;
+  /** Where the person was going before signing in, offered once a passkey exists. */
+  continueTo?: string | null;
+  /** Set while the registration campaign nudges this person. */
+  campaign?: CampaignRequest | null;
+  /** False until the campaign is known, so that its card does not replace another one just shown. */
+  campaignKnown?: boolean;
+  /** Called after a passkey was created on this page (any button, or automatically). */
+  onPasskeyCreated?: () => void;
 }
 
-export function AccountOverview({ session, signedInWith = null, signInReport = null }: AccountOverviewProps) {
+function signedInWithTemporaryAccessPass(session: Session): boolean {
+  return session.method === 'temporaryAccessPass';
+}
+
+export function AccountOverview({
+  session,
+  signedInWith = null,
+  signInReport = null,
+  justUsedTemporaryAccessPass = false,
+  continueTo = null,
+  campaign = null,
+  campaignKnown = true,
+  onPasskeyCreated,
+}: AccountOverviewProps) {
   const credentials = useCredentials();
   const addPasskey = useAddPasskey();
   const signOut = useSignOut();
@@ -42,10 +73,47 @@ export function AccountOverview({ session, signedInWith = null, signInReport = n
   const navigate = useNavigate();
   const [status, setStatus] = useState<ReactNode>(() => (signedInWith ? signedInSentence(signedInWith) : null));
   const [hint, setHint] = useState<HintChoice>('');
+  /** The passkey the "Create your passkey" / "Set up a passkey" card just created: the card is done. */
+  const [createdFirst, setCreatedFirst] = useState<Credential | null>(null);
   const listHeading = useRef<HTMLHeadingElement>(null);
   const { user } = session;
   const list = credentials.data?.credentials ?? [];
   const userHandle = userHandleOf(session);
+  const viaPass = signedInWithTemporaryAccessPass(session);
+
+  // Which card asks for a passkey, if any: the hand-off's (it stays, and says what it did), else
+  // the campaign's, else the Temporary Access Pass's (until a passkey exists). The last two go
+  // once their passkey exists, and the page says so in its status line.
+  const upgradeReason: UpgradeReason | null =
+    signedInWith === 'handoff'
+      ? 'handoff'
+      : createdFirst
+        ? null
+        : campaign
+          ? 'campaign'
+          : campaignKnown && viaPass && (justUsedTemporaryAccessPass || (credentials.isSuccess && list.length === 0))
+            ? 'temporaryAccessPass'
+            : null;
+
+  function onFirstPasskey(credential: Credential, automatically: boolean) {
+    setCreatedFirst(credential);
+    setStatus(
+      <>
+        <p>
+          {automatically ? `Your browser created the passkey “${credential.nickname}” automatically.` : `Created the passkey “${credential.nickname}”.`}{' '}
+          {viaPass ? 'From now on, sign in with it: you no longer need the Temporary Access Pass.' : 'From now on, you can sign in with it.'}
+        </p>
+        {continueTo && (
+          <p>
+            <Link to={continueTo}>Continue to the page you were going to</Link>
+          </p>
+        )}
+      </>,
+    );
+    onPasskeyCreated?.();
+    // The card is gone: show where the new passkey is.
+    requestAnimationFrame(() => listHeading.current?.focus());
+  }
 
   // Signal API: tell the passkey provider which of this account's passkeys still exist, when
   // the page loads and whenever the list changes.
@@ -65,6 +133,7 @@ export function AccountOverview({ session, signedInWith = null, signInReport = n
       { username: user.username, hint: hint || undefined },
       {
         onSuccess: ({ credential }) => {
+          onPasskeyCreated?.();
           const added = `Added the passkey “${credential.nickname}”. It is now in your list.`;
           setStatus(
             hint === 'hybrid' || isPhonePasskey(credential) ? (
@@ -86,6 +155,9 @@ export function AccountOverview({ session, signedInWith = null, signInReport = n
     signOut.mutate(undefined, {
       onSuccess: async () => {
         await navigate(paths.signIn.getHref(), { replace: true, state: { signedOut: true } });
+        // The layout (still mounted) shows the session in its nav: reset it first so that the
+        // nav drops what it knew (clear() alone does not tell the queries' observers).
+        void queryClient.resetQueries({ queryKey: sessionQueryKey });
         queryClient.clear();
       },
     });
@@ -112,7 +184,22 @@ export function AccountOverview({ session, signedInWith = null, signInReport = n
       {signOut.isError && <ErrorAlert message={describeError(signOut.error)} />}
       {status && <StatusMessage>{status}</StatusMessage>}
       {signInReport && <CeremonyReportPanel report={signInReport} outcome="accepted" />}
-      {signedInWith === 'handoff' && <PasskeyUpgrade username={user.username} />}
+      {upgradeReason === 'handoff' && <PasskeyUpgrade username={user.username} reason="handoff" onCreated={() => onPasskeyCreated?.()} />}
+      {upgradeReason === 'campaign' && campaign && (
+        <PasskeyUpgrade
+          key="campaign"
+          username={user.username}
+          reason="campaign"
+          automatic={viaPass}
+          secondaryAction={campaign.notNow}
+          onCreated={onFirstPasskey}
+        >
+          {campaign.explanation}
+        </PasskeyUpgrade>
+      )}
+      {upgradeReason === 'temporaryAccessPass' && (
+        <PasskeyUpgrade key="temporaryAccessPass" username={user.username} reason="temporaryAccessPass" onCreated={onFirstPasskey} />
+      )}
 
       <section aria-labelledby="passkeys-heading" className="stack">
         <h2 id="passkeys-heading" ref={listHeading} tabIndex={-1}>
@@ -139,11 +226,15 @@ export function AccountOverview({ session, signedInWith = null, signInReport = n
         ) : credentials.isError ? (
           <ErrorAlert message={describeError(credentials.error)} />
         ) : (
-          list.length === 0 && (
+          list.length === 0 &&
+          (viaPass ? (
+            // Signed in with a Temporary Access Pass: never had one, or lost them all; the pass is the way in until then.
+            <p>You have no passkey yet. Until you create one, you can only sign in with a Temporary Access Pass from your admin.</p>
+          ) : (
             <Note tone="warning">
               <p>You have no passkeys left, so this account cannot be signed into again. Add one now to keep it.</p>
             </Note>
-          )
+          ))
         )}
         <div className="stack-sm">
           {list.length > 0 && (

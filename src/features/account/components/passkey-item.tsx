@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import { Button } from '../../../components/button';
 import { PasskeyFacts } from '../../../components/passkey-facts';
 import type { Credential } from '../../../shared/schemas';
+import { unattestedProviderNote } from '../unattested-provider-note';
 import { DeletePasskeyDialog } from './delete-passkey-dialog';
 import { RenamePasskeyForm } from './rename-passkey-form';
 
@@ -17,6 +18,7 @@ export function PasskeyItem({ credential, isLast, onRenamed, onDeleted }: Passke
   const renameButton = useRef<HTMLButtonElement>(null);
   const deleteButton = useRef<HTMLButtonElement>(null);
   const headingId = `passkey-${credential.id}`;
+  const claimNote = unattestedProviderNote(credential);
 
   return (
     <li className="passkey card">
@@ -24,6 +26,7 @@ export function PasskeyItem({ credential, isLast, onRenamed, onDeleted }: Passke
         {credential.nickname}
       </h3>
       <PasskeyFacts credential={credential} withDates />
+      {claimNote && <p className="passkey__claim muted">{claimNote}</p>}
       {mode === 'rename' ? (
         <RenamePasskeyForm
           credential={credential}

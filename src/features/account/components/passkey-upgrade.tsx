@@ -1,40 +1,88 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { ErrorAlert, StatusMessage } from '../../../components/alert';
 import { Button } from '../../../components/button';
 import { outcomeOfError, reportOfError } from '../../../lib/ceremony-report';
 import { describeError } from '../../../lib/error-messages';
+import type { Credential } from '../../../shared/schemas';
 import { CeremonyReportPanel } from '../../inspector/components/ceremony-report-panel';
 import { useAddPasskey } from '../api/add-passkey';
 import { cancelAutomaticPasskey, useCreatePasskeyAutomatically } from '../api/create-passkey-automatically';
 
+/**
+ * Why the page asks for a passkey now:
+ * - `handoff`: signed in with the phone; a passkey on this computer too would be handy;
+ * - `temporaryAccessPass`: signed in with a Temporary Access Pass and has no passkey yet;
+ * - `campaign`: the organisation's registration campaign asks for one (its words come as children).
+ */
+export type UpgradeReason = 'handoff' | 'temporaryAccessPass' | 'campaign';
+
 export interface PasskeyUpgradeProps {
   username: string;
-  /** Called with the new passkey's name once one exists on this device. */
-  onCreated?: (nickname: string) => void;
+  reason: UpgradeReason;
+  /**
+   * Ask the browser to create the passkey by itself first (conditional create), as right after a
+   * sign-in that used no passkey on this device. Otherwise the button is offered at once.
+   */
+  automatic?: boolean;
+  /** More explanation under the first paragraph (the campaign's). */
+  children?: ReactNode;
+  /** Beside "Create a passkey" (the campaign's "Not now"). */
+  secondaryAction?: ReactNode;
+  /** Called with the new passkey, and whether the browser created it by itself. */
+  onCreated?: (credential: Credential, automatically: boolean) => void;
 }
 
 type Phase = 'trying' | 'automatic' | 'fallback';
 
+const wording: Record<UpgradeReason, { heading: string; intro: string | null; button: string }> = {
+  handoff: {
+    heading: 'A passkey for this computer',
+    intro: 'You signed in with your phone. With a passkey on this computer too, you can sign in here without it next time.',
+    button: 'Create a passkey on this device',
+  },
+  temporaryAccessPass: {
+    heading: 'Create your passkey',
+    intro:
+      'You signed in with a Temporary Access Pass. It is only for getting set up and stops working soon, so create a passkey now: from then on, you sign in with the passkey.',
+    button: 'Create a passkey',
+  },
+  campaign: {
+    heading: 'Set up a passkey',
+    intro: null,
+    button: 'Create a passkey',
+  },
+};
+
 /**
- * After a sign-in that used no passkey on this device (the phone hand-off): first ask the
- * browser to create one automatically (conditional create); where it does not, offer the
- * normal prompt. A line says which happened.
+ * After a sign-in that used no passkey on this device (the phone hand-off, a Temporary Access
+ * Pass) or when the organisation asks for one: first ask the browser to create one automatically
+ * (conditional create, where `automatic`); where it does not, offer the normal prompt. A line
+ * says which happened.
  */
-export function PasskeyUpgrade({ username, onCreated }: PasskeyUpgradeProps) {
-  const automatic = useCreatePasskeyAutomatically();
+export function PasskeyUpgrade({ username, reason, automatic = true, children, secondaryAction, onCreated }: PasskeyUpgradeProps) {
+  const auto = useCreatePasskeyAutomatically();
   const prompt = useAddPasskey();
-  const [phase, setPhase] = useState<Phase>('trying');
+  const [phase, setPhase] = useState<Phase>(automatic ? 'trying' : 'fallback');
   const attempt = useRef(0);
-  const { mutate: tryAutomatic } = automatic;
+  const onCreatedRef = useRef(onCreated);
+  const { mutate: tryAutomatic } = auto;
+  const words = wording[reason];
 
   useEffect(() => {
+    onCreatedRef.current = onCreated;
+  }, [onCreated]);
+
+  useEffect(() => {
+    if (!automatic) return;
     const mine = ++attempt.current;
     const isCurrent = () => attempt.current === mine;
     tryAutomatic(
       { username, isCurrent },
       {
-        onSuccess: () => {
-          if (isCurrent()) setPhase('automatic');
+        onSuccess: ({ credential }) => {
+          if (!isCurrent()) return;
+          setPhase('automatic');
+          onCreatedRef.current?.(credential, true);
         },
         onError: () => {
           if (isCurrent()) setPhase('fallback');
@@ -45,46 +93,46 @@ export function PasskeyUpgrade({ username, onCreated }: PasskeyUpgradeProps) {
       attempt.current += 1;
       cancelAutomaticPasskey();
     };
-  }, [tryAutomatic, username]);
+  }, [tryAutomatic, username, automatic]);
 
   function onCreate() {
     attempt.current += 1; // a pending automatic attempt no longer speaks for this page
-    prompt.mutate(
-      { username, hint: 'client-device' },
-      { onSuccess: ({ credential }) => onCreated?.(credential.nickname) },
-    );
+    prompt.mutate({ username, hint: 'client-device' }, { onSuccess: ({ credential }) => onCreatedRef.current?.(credential, false) });
   }
 
   const promptReport = prompt.isSuccess ? prompt.data.report : reportOfError(prompt.error);
 
   return (
-    <section className="card stack-sm" aria-labelledby="upgrade-heading">
-      <h2 id="upgrade-heading">A passkey for this computer</h2>
-      <p>You signed in with your phone. With a passkey on this computer too, you can sign in here without it next time.</p>
+    <section className={`card stack-sm${reason === 'handoff' ? '' : ' card--prominent'}`} aria-labelledby="upgrade-heading">
+      <h2 id="upgrade-heading">{words.heading}</h2>
+      {words.intro && <p>{words.intro}</p>}
+      {children}
       {phase === 'trying' && <p className="muted">Asking your browser to create a passkey for this device automatically…</p>}
       {phase === 'automatic' && (
         <>
           <StatusMessage>Your browser created a passkey for this device automatically.</StatusMessage>
-          {automatic.data?.report && <CeremonyReportPanel report={automatic.data.report} outcome="accepted" />}
+          {auto.data?.report && <CeremonyReportPanel report={auto.data.report} outcome="accepted" />}
         </>
       )}
       {phase === 'fallback' && (
         <>
-          <p role="status">Your browser did not create one automatically; you can create one now.</p>
+          {automatic && <p role="status">Your browser did not create one automatically; you can create one now.</p>}
           {prompt.isSuccess ? (
             <StatusMessage>Created the passkey “{prompt.data.credential.nickname}” on this device.</StatusMessage>
           ) : (
             <div className="actions">
               <Button busy={prompt.isPending} onClick={onCreate}>
-                Create a passkey on this device
+                {words.button}
               </Button>
+              {!prompt.isPending && secondaryAction}
               {prompt.isPending && <p className="muted">Follow the prompts from your browser or device…</p>}
             </div>
           )}
-          {prompt.isError && <ErrorAlert message={describeError(prompt.error)} />}
+          {prompt.isError && <ErrorAlert message={describeError(prompt.error, 'registration')} />}
           {promptReport && <CeremonyReportPanel report={promptReport} outcome={prompt.isSuccess ? 'accepted' : outcomeOfError(prompt.error)} />}
         </>
       )}
+      {phase === 'trying' && secondaryAction && <div className="actions">{secondaryAction}</div>}
     </section>
   );
 }

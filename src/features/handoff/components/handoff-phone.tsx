@@ -12,6 +12,7 @@ import { useHandoff } from '../api/get-handoff';
 import { useRunPhoneCeremony } from '../api/run-phone-ceremony';
 import { HandoffEnded, type HandoffEndReason } from './handoff-ended';
 import { WhyHybridIsSafer } from './why-hybrid-is-safer';
+import { branding } from '../../../lib/branding';
 
 type Step = 'confirm' | 'ceremony' | 'refused';
 
@@ -126,7 +127,7 @@ function PhoneSteps({ handoff, approve }: { handoff: Handoff; approve: ReturnTyp
           </p>
         ) : (
           <p>
-            Choose the passkey this phone keeps for Passkey Lab and unlock the phone. Then the computer is signed in to
+            Choose the passkey this phone keeps for {branding().appName} and unlock the phone. Then the computer is signed in to
             the same account.
           </p>
         )}

@@ -5,8 +5,10 @@ import { Button } from '../../../components/button';
 import { Field } from '../../../components/field';
 import { HintChoiceGroup, type HintChoice } from '../../../components/hint-choice-group';
 import { PhoneBeforeNote } from '../../../components/phone-passkey-notes';
+import { WithPresenterNotes } from '../../../components/presenter-panel';
 import { Stepper } from '../../../components/stepper';
 import { ApiError } from '../../../lib/api-client';
+import { branding } from '../../../lib/branding';
 import { outcomeOfError, reportOfError } from '../../../lib/ceremony-report';
 import { describeError } from '../../../lib/error-messages';
 import { paths } from '../../../lib/paths';
@@ -55,7 +57,7 @@ export function RegisterFlow({ signedInAs }: RegisterFlowProps) {
   const refusedReport = reportOfError(createPasskey.error);
 
   return (
-    <>
+    <WithPresenterNotes flow="registration" step={current}>
       <Stepper label="Registration steps" steps={steps} current={current} />
       {createPasskey.isSuccess ? (
         <RegistrationResult result={createPasskey.data} hint={createPasskey.variables.hint} />
@@ -106,7 +108,7 @@ export function RegisterFlow({ signedInAs }: RegisterFlowProps) {
             <ol>
               <li>Your browser asks your device (or security key, or phone) to make a new key pair for this site.</li>
               <li>It asks you to unlock it: fingerprint, face, PIN or a touch.</li>
-              <li>The private key never leaves the device. Passkey Lab receives and keeps only the public key.</li>
+              <li>The private key never leaves the device. {branding().appName} receives and keeps only the public key.</li>
             </ol>
           </section>
           {createPasskey.isError && (
@@ -145,6 +147,6 @@ export function RegisterFlow({ signedInAs }: RegisterFlowProps) {
           )}
         </form>
       )}
-    </>
+    </WithPresenterNotes>
   );
 }

@@ -1,0 +1,66 @@
+import { useState, type ReactNode } from 'react';
+import { ErrorAlert, Note } from '../../../components/alert';
+import { Button } from '../../../components/button';
+import { isCeremonyAborted, describeError } from '../../../lib/error-messages';
+import { outcomeOfError, reportOfError } from '../../../lib/ceremony-report';
+import type { Credential, Session } from '../../../shared/schemas';
+import { CeremonyReportPanel } from '../../inspector/components/ceremony-report-panel';
+import { providerAdvice, refusedStepUp, stepUpExplanation, stepUpReason } from '../sensitive-app-words';
+
+export interface StepUpProps {
+  session: Session | undefined;
+  /** How many passkeys the account has; null while unknown. */
+  passkeyCount: number | null;
+  /** The passkey the person verified with on this page, when that was not enough. */
+  usedPasskey: Pick<Credential, 'providerName'> | null;
+  /** Runs the passkey sign-in (username first) and waits until the page knows the outcome. */
+  onVerify: () => Promise<void>;
+  /** Where to create a passkey (a link to the account page). */
+  createPasskeyLink: ReactNode;
+}
+
+/** 403 step_up_required: says why in plain words, and offers "Verify with a passkey". */
+export function StepUp({ session, passkeyCount, usedPasskey, onVerify, createPasskeyLink }: StepUpProps) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  // A passkey that verified but was not enough says more than the session's method.
+  const reason = usedPasskey ? 'provider' : stepUpReason(session);
+
+  async function verify() {
+    setBusy(true);
+    setError(null);
+    try {
+      await onVerify();
+    } catch (caught) {
+      if (!isCeremonyAborted(caught)) setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const report = reportOfError(error);
+  return (
+    <section className="card card--prominent stack-sm" aria-labelledby="step-up-heading">
+      <h2 id="step-up-heading">This app needs a passkey</h2>
+      <p>{stepUpExplanation(reason, usedPasskey ? usedPasskey.providerName : undefined)}</p>
+      {/* After a step-up that verified but was not enough, the alert says so (and is announced). */}
+      {reason === 'provider' && !usedPasskey && <p>{providerAdvice()}</p>}
+      {usedPasskey && error === null && <ErrorAlert message={refusedStepUp(usedPasskey.providerName)} />}
+      {error !== null && <ErrorAlert message={describeError(error, 'step-up')} />}
+      {report && <CeremonyReportPanel report={report} outcome={outcomeOfError(error)} />}
+      {passkeyCount === 0 ? (
+        <Note>
+          <p>You have no passkey yet, so there is nothing to verify with.</p>
+          <p>{createPasskeyLink}, then come back here and verify with it.</p>
+        </Note>
+      ) : (
+        <div className="actions">
+          <Button busy={busy} onClick={() => void verify()}>
+            Verify with a passkey
+          </Button>
+          {busy && <p className="muted">Follow the prompts from your browser or device…</p>}
+        </div>
+      )}
+    </section>
+  );
+}
