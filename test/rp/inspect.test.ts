@@ -499,7 +499,8 @@ describe('inspect: fuzz (never anything but a decoded result or a 400 invalid_re
       await settle({ ...response, response: { ...response.response, attestationObject: b64url(copy) } });
       await settle(b64url(copy));
     }
-  });
+    // ~1,000 inspections: about 2 s alone, more on a busy 2-core machine.
+  }, 30_000);
 
   it('nested garbage, deep nesting and huge arrays', async () => {
     const deep = `${'['.repeat(20000)}${']'.repeat(20000)}`;
