@@ -18,7 +18,7 @@ function stepHtml(step: GuideStep, sectionHeading: string): string {
   return `
     <article class="step step--${step.device}" id="step-${step.number}">
       ${sectionHeading}
-      <h3><span class="step__number">${step.number}</span> ${inlineHtml(step.instruction)}</h3>
+      <h3><span class="step__number">${step.number}</span><span>${inlineHtml(step.instruction)}</span></h3>
       ${step.aside ? `<p class="aside"><strong>Outside the browser:</strong> ${inlineHtml(step.aside)}</p>` : ''}
       ${step.why ? `<p class="why"><strong>Why:</strong> ${inlineHtml(step.why)}</p>` : ''}
       <figure><img src="${escapeHtml(step.image)}" alt="${escapeHtml(alt)}"><figcaption>${step.device === 'phone' ? 'On the phone' : 'On the computer'}</figcaption></figure>
