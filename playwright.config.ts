@@ -1,5 +1,5 @@
-import fs from 'node:fs';
-import { chromium, defineConfig, devices } from '@playwright/test';
+import { defineConfig, devices } from '@playwright/test';
+import { chromiumExecutable } from './e2e/chromium-executable';
 import { TENANT_ADMIN } from './e2e/tenant/tenant-admin';
 
 /** The e2e server's port. WebAuthn needs a secure context: always `localhost`, never 127.0.0.1. */
@@ -13,10 +13,14 @@ const TENANT_PORT = PORT + 1;
 const TENANT_ORIGIN = `http://localhost:${TENANT_PORT}`;
 
 /**
- * Playwright's own Chromium when `npx playwright install chromium` has run, otherwise Debian's
- * (`apt-get install chromium`): the same config works on both kinds of machine.
+ * A headed run (`--headed`, `--debug`, `--ui`, PWDEBUG) needs the full browser. Read here in the
+ * runner and handed down through the environment to the workers, which load this file again.
  */
-const executablePath = fs.existsSync(chromium.executablePath()) ? undefined : '/usr/bin/chromium';
+if (process.argv.some((arg) => arg === '--headed' || arg === '--debug' || arg.startsWith('--ui')) || process.env.PWDEBUG) {
+  process.env.PASSKEY_LAB_E2E_HEADED = '1';
+}
+const headed = process.env.PASSKEY_LAB_E2E_HEADED === '1';
+const executablePath = chromiumExecutable({ headed });
 
 export default defineConfig({
   testDir: 'e2e',

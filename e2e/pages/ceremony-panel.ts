@@ -16,6 +16,7 @@ export const registrationChecks: readonly CheckId[] = [
   'userVerification',
   'attestation',
   'credentialUnique',
+  'policy',
 ];
 
 /** A sign-in, every check passing. */
@@ -30,6 +31,7 @@ export const authenticationChecks: readonly CheckId[] = [
   'userVerification',
   'signature',
   'counter',
+  'policy',
 ];
 
 function escapeRegExp(text: string): string {

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
+import { chromiumExecutable } from '../../e2e/chromium-executable';
 import { imageDataUri } from '../../src/rp/branding';
 import { brandingSchema } from '../../src/shared/branding';
 import type { Format, GuideConfig, ScenarioId } from './config';
@@ -28,8 +29,6 @@ export interface GenerateOptions {
   onProgress?: (message: string) => void;
 }
 
-/** Playwright's own Chromium when installed, otherwise Debian's (as playwright.config.ts). */
-const executablePath = () => (fs.existsSync(chromium.executablePath()) ? undefined : '/usr/bin/chromium');
 
 export async function generateGuide(options: GenerateOptions): Promise<{ guide: Guide; files: string[] }> {
   const { config, out } = options;
@@ -53,7 +52,7 @@ export async function generateGuide(options: GenerateOptions): Promise<{ guide: 
 
   const recorder = new Recorder(out, (step: GuideStep, section: GuideSection) => progress(`  ${step.number}. [${section.id}] ${step.instruction.replace(/\*\*/g, '')}`));
   const browser = await chromium.launch({
-    executablePath: executablePath(),
+    executablePath: chromiumExecutable(),
     args: ['--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   const lab = await startLab({ distDir: options.distDir, branding });
