@@ -158,6 +158,10 @@ export async function verifyRegistration(
     };
 
     const user = db.transaction((): UserRow => {
+      // Checked again where it holds: while this call awaited the attestation, a parallel one may
+      // have registered the same credential id (attestation "none" signs no clientData, so one
+      // response can answer several sessions' challenges). Nothing awaits inside a transaction.
+      if (findCredential(db, credential.id)) run.require(failed('credentialUnique', 'credential_already_registered', 'This credential id was registered meanwhile.'));
       if (payload.existingUser) {
         const existing = findUserById(db, payload.userId);
         if (!existing) throw new RpError('not_signed_in');
