@@ -1,0 +1,170 @@
+/**
+ * `npm run bench` — the lab against the floor (a bare relying party), side by side in one run.
+ *
+ *   npm run bench                      # 10 s per phase, 60 s soak: about 5 minutes
+ *   npm run bench -- --quick           # a smoke run: a second or so per phase
+ *   npm run bench -- --duration 5 --soak 30 --json bench.json
+ *   npm run bench -- --profile .prof   # the lab runs under node --cpu-prof, profiles land there
+ *
+ * Both servers run in their own Node processes on loopback ports; this process is the load
+ * generator. See "Benchmark" in the README for what is measured and the targets.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { SoftAuthenticator } from './authenticator.js';
+import { register, runPhase, signIn, type PhaseResult, type Target } from './load.js';
+import { formatReport, type BenchReport, type LevelResult, type SoakResult } from './report.js';
+import type { ChildMessage, ServerKind } from './server-process.js';
+
+const LEVELS = [1, 16, 64] as const;
+
+interface RunningServer extends Target {
+  kind: ServerKind;
+  mode: string;
+  child: ChildProcess;
+  rss(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+async function startServer(kind: ServerKind, profileDir?: string): Promise<RunningServer> {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const execArgv = ['--import', 'tsx', ...(profileDir && kind === 'lab' ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])];
+  const child = fork(path.join(here, 'server-process.ts'), [kind], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const ready = await new Promise<Extract<ChildMessage, { type: 'ready' }>>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${kind} server did not start within 30 s`)), 30_000);
+    child.once('exit', (code) => reject(new Error(`${kind} server exited (${code}) before it was ready`)));
+    child.on('message', (message: ChildMessage) => {
+      if (message.type === 'ready') {
+        clearTimeout(timer);
+        resolve(message);
+      }
+    });
+  });
+  return {
+    kind,
+    name: kind,
+    mode: ready.mode,
+    baseUrl: `http://localhost:${ready.port}`,
+    child,
+    rss: () =>
+      new Promise((resolve) => {
+        const onMessage = (message: ChildMessage) => {
+          if (message.type !== 'rss') return;
+          child.off('message', onMessage);
+          resolve(message.rss);
+        };
+        child.on('message', onMessage);
+        child.send('rss');
+      }),
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.send('stop');
+      }),
+  };
+}
+
+/** One authenticator (one passkey, one account) per worker, so a passkey is never used twice at once. */
+async function enrol(server: RunningServer, count: number, prefix: string): Promise<SoftAuthenticator[]> {
+  const authenticators: SoftAuthenticator[] = [];
+  for (let index = 0; index < count; index++) authenticators.push(await register(server, `${prefix}-${index}`));
+  return authenticators;
+}
+
+function signInPhase(server: RunningServer, users: SoftAuthenticator[], concurrency: number, durationMs: number, windowMs?: number) {
+  return runPhase({ concurrency, durationMs, ...(windowMs ? { windowMs } : {}), operation: (worker) => signIn(server, users[worker]!) });
+}
+
+function registrationPhase(server: RunningServer, label: string, concurrency: number, durationMs: number) {
+  return runPhase({ concurrency, durationMs, operation: (worker, iteration) => register(server, `${label}-w${worker}-${iteration}`) });
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      quick: { type: 'boolean', default: false },
+      duration: { type: 'string' },
+      soak: { type: 'string' },
+      window: { type: 'string' },
+      json: { type: 'string' },
+      profile: { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    console.log('npm run bench -- [--quick] [--duration seconds per phase] [--soak seconds] [--window seconds] [--json file] [--profile dir]');
+    return;
+  }
+  const seconds = (value: string | undefined, fallback: number, name: string) => {
+    if (value === undefined) return fallback;
+    const number = Number(value);
+    if (!(number > 0 && number <= 600)) throw new Error(`--${name} must be a number of seconds between 0 and 600`);
+    return number;
+  };
+  const phaseMs = seconds(values.duration, values.quick ? 1 : 10, 'duration') * 1000;
+  const soakMs = seconds(values.soak, values.quick ? 3 : 60, 'soak') * 1000;
+  const windowMs = seconds(values.window, values.quick ? 1 : 10, 'window') * 1000;
+  const warmupMs = Math.min(3000, phaseMs);
+  const profileDir = values.profile ? path.resolve(values.profile) : undefined;
+  if (profileDir) fs.mkdirSync(profileDir, { recursive: true });
+
+  const servers = { floor: await startServer('floor'), lab: await startServer('lab', profileDir) };
+  const stopAll = () => Promise.all(Object.values(servers).map((server) => server.stop()));
+  process.once('SIGINT', () => void stopAll().then(() => process.exit(130)));
+  try {
+    const order = [servers.floor, servers.lab];
+    const maxWorkers = Math.max(...LEVELS);
+    const users = new Map<ServerKind, SoftAuthenticator[]>();
+    for (const server of order) users.set(server.kind, await enrol(server, maxWorkers, 'bench-user'));
+    // Warm both up (JIT, connection pool) before anything is measured.
+    for (const server of order) {
+      await signInPhase(server, users.get(server.kind)!, 16, warmupMs);
+      await registrationPhase(server, 'warm', 16, warmupMs);
+    }
+
+    const levels: LevelResult[] = [];
+    const loadStart = os.loadavg();
+    for (const concurrency of LEVELS) {
+      // Floor and lab one after the other at each level, so a change in the machine's load hits both alike.
+      const signIns = {} as Record<ServerKind, PhaseResult>;
+      for (const server of order) signIns[server.kind] = await signInPhase(server, users.get(server.kind)!, concurrency, phaseMs);
+      const registrations = {} as Record<ServerKind, PhaseResult>;
+      for (const server of order) registrations[server.kind] = await registrationPhase(server, `reg${concurrency}`, concurrency, phaseMs);
+      levels.push({ concurrency, signIn: signIns, registration: registrations });
+    }
+
+    const soak: SoakResult[] = [];
+    for (const server of order) {
+      const rssStart = await server.rss();
+      const phase = await signInPhase(server, users.get(server.kind)!, maxWorkers, soakMs, windowMs);
+      const rssEnd = await server.rss();
+      soak.push({ server: server.kind, phase, rssStart, rssEnd, windowMs });
+    }
+
+    const report: BenchReport = {
+      at: new Date().toISOString(),
+      cores: os.cpus().length,
+      loadAverageStart: loadStart,
+      loadAverageEnd: os.loadavg(),
+      phaseSeconds: phaseMs / 1000,
+      modes: { floor: servers.floor.mode, lab: servers.lab.mode },
+      levels,
+      soak,
+    };
+    console.log(formatReport(report));
+    if (values.json) fs.writeFileSync(values.json, `${JSON.stringify(report, null, 2)}\n`);
+  } finally {
+    await stopAll();
+  }
+  if (profileDir) console.log(`CPU profile of the lab: ${profileDir}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
