@@ -12,7 +12,15 @@ describe('loadConfig', () => {
       secureCookies: false,
       relatedOrigins: [],
       adminUsernames: [],
+      signInLogRetentionDays: 30,
+      signInLogMaxEntries: 100_000,
     });
+  });
+
+  it('reads the sign-in log retention, refusing what is not a positive whole number', () => {
+    expect(loadConfig({ SIGN_IN_LOG_RETENTION_DAYS: '7', SIGN_IN_LOG_MAX_ENTRIES: '5000' })).toMatchObject({ signInLogRetentionDays: 7, signInLogMaxEntries: 5000 });
+    expect(() => loadConfig({ SIGN_IN_LOG_RETENTION_DAYS: '0' })).toThrow(/SIGN_IN_LOG_RETENTION_DAYS/);
+    expect(() => loadConfig({ SIGN_IN_LOG_MAX_ENTRIES: '1.5' })).toThrow(/SIGN_IN_LOG_MAX_ENTRIES/);
   });
 
   it('derives the default origin from PORT', () => {

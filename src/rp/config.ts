@@ -23,7 +23,14 @@ export interface RpConfig {
   mdsMetadataPath?: string;
   /** Usernames that are tenant admins besides the first account (`ADMIN_USERNAMES`, lower case). */
   adminUsernames: string[];
+  /** Sign-in log entries older than this many days are deleted by the sweep (`SIGN_IN_LOG_RETENTION_DAYS`, default 30). */
+  signInLogRetentionDays?: number;
+  /** The sign-in log keeps at most this many newest entries (`SIGN_IN_LOG_MAX_ENTRIES`, default 100,000). */
+  signInLogMaxEntries?: number;
 }
+
+export const DEFAULT_SIGN_IN_LOG_RETENTION_DAYS = 30;
+export const DEFAULT_SIGN_IN_LOG_MAX_ENTRIES = 100_000;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { port?: number } = {}): RpConfig {
   const port = parsePort(env.PORT) ?? defaults.port ?? 3000;
@@ -43,6 +50,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { por
       .split(',')
       .map((name) => name.trim().toLowerCase())
       .filter(Boolean),
+    signInLogRetentionDays: positiveInteger('SIGN_IN_LOG_RETENTION_DAYS', env.SIGN_IN_LOG_RETENTION_DAYS) ?? DEFAULT_SIGN_IN_LOG_RETENTION_DAYS,
+    signInLogMaxEntries: positiveInteger('SIGN_IN_LOG_MAX_ENTRIES', env.SIGN_IN_LOG_MAX_ENTRIES) ?? DEFAULT_SIGN_IN_LOG_MAX_ENTRIES,
     ...(env.AAGUID_METADATA_PATH?.trim() ? { aaguidMetadataPath: env.AAGUID_METADATA_PATH.trim() } : {}),
     ...(env.MDS_METADATA_PATH?.trim() ? { mdsMetadataPath: env.MDS_METADATA_PATH.trim() } : {}),
   };
@@ -61,4 +70,11 @@ function parsePort(value: string | undefined): number | undefined {
   const port = Number(value);
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`PORT must be a port number, got "${value}"`);
   return port;
+}
+
+function positiveInteger(name: string, value: string | undefined): number | undefined {
+  if (!value?.trim()) return undefined;
+  const number = Number(value);
+  if (!Number.isSafeInteger(number) || number < 1) throw new Error(`${name} must be a whole number of at least 1, got "${value}"`);
+  return number;
 }

@@ -6,13 +6,17 @@ import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { loadBranding } from './branding.js';
 import { loadConfig } from './config.js';
+import { startSweeper } from './maintenance/sweep.js';
 import { openDatabase } from './store/database.js';
 import { createWebServer } from './web-server.js';
 
 let app;
 const config = loadConfig();
 try {
-  app = createWebServer({ config, db: openDatabase(config.databasePath), branding: loadBranding(), distDir: path.resolve('dist') });
+  const db = openDatabase(config.databasePath);
+  app = createWebServer({ config, db, branding: loadBranding(), distDir: path.resolve('dist') });
+  // Expired sessions and challenges, old pass failures and sign-in log entries, every minute.
+  startSweeper({ db, config });
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);

@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { findUserById, isAdmin, type UserRow } from '../store/users.js';
-import { createSession, deleteExpiredSessions, deleteSession, findSession, SESSION_TTL_MS, type SessionRow, type SignIn } from '../store/sessions.js';
+import { createSession, deleteSession, extendAnonymousSession, findSession, SESSION_TTL_MS, type SessionRow, type SignIn } from '../store/sessions.js';
 import type { Env } from './env.js';
 import { RpError } from './rp-error.js';
 
@@ -15,24 +15,33 @@ export const loadSession: MiddlewareHandler<Env> = async (c, next) => {
   await next();
 };
 
-function issueCookie(c: Context<Env>, id: string) {
+/**
+ * A signed-in session's cookie lasts as long as the session (12 hours); an anonymous one is a
+ * browser-session cookie, because the server forgets it after 10 idle minutes anyway.
+ */
+function issueCookie(c: Context<Env>, id: string, signedIn: boolean) {
   setCookie(c, SESSION_COOKIE, id, {
     httpOnly: true,
     sameSite: 'Lax',
     secure: c.var.deps.config.secureCookies,
     path: '/',
-    maxAge: SESSION_TTL_MS / 1000,
+    ...(signedIn ? { maxAge: SESSION_TTL_MS / 1000 } : {}),
   });
 }
 
-/** The caller's session, created (anonymous) when missing: challenges are bound to it. */
+/**
+ * The caller's session, created (anonymous, short-lived) when missing: challenges are bound to
+ * it. Expired sessions are swept on a timer (maintenance/sweep.ts), not here.
+ */
 export function ensureSession(c: Context<Env>): SessionRow {
-  const existing = c.var.session;
-  if (existing) return existing;
   const { db, now } = c.var.deps;
-  deleteExpiredSessions(db, now());
+  const existing = c.var.session;
+  if (existing) {
+    if (existing.user_id === null) extendAnonymousSession(db, existing.id_hash, now());
+    return existing;
+  }
   const id = createSession(db, now());
-  issueCookie(c, id);
+  issueCookie(c, id, false);
   const session = findSession(db, id, now());
   if (!session) throw new Error('session just created is missing');
   c.set('session', session);
@@ -44,7 +53,7 @@ export function startSignedInSession(c: Context<Env>, signIn: SignIn): void {
   const { db, now } = c.var.deps;
   if (c.var.session) deleteSession(db, c.var.session.id_hash);
   const id = createSession(db, now(), signIn);
-  issueCookie(c, id);
+  issueCookie(c, id, true);
   c.set('session', findSession(db, id, now()));
 }
 

@@ -6,9 +6,10 @@ export type Db = Database.Database;
 
 /**
  * Versioned migrations: each entry runs once, in order, inside a transaction, and bumps
- * `PRAGMA user_version`. Append new entries; never edit a released one.
+ * `PRAGMA user_version`. Append new entries; never edit a released one. An entry is SQL, or a
+ * function when the step needs JavaScript (SQLite has no Unicode normalisation).
  */
-const migrations: readonly string[] = [
+const migrations: readonly (string | ((db: Db) => void))[] = [
   `
   CREATE TABLE users (
     id            TEXT PRIMARY KEY,
@@ -126,6 +127,15 @@ const migrations: readonly string[] = [
   WHERE id = (SELECT id FROM users ORDER BY created_at, rowid LIMIT 1)
     AND NOT EXISTS (SELECT 1 FROM users WHERE is_admin = 1);
   `,
+  // Expiry and retention are swept by indexed range deletes, never by table scans; a user's
+  // sessions are found without a scan when the user is deleted.
+  `
+  CREATE INDEX IF NOT EXISTS sessions_expires_at ON sessions(expires_at);
+  CREATE INDEX IF NOT EXISTS sessions_user ON sessions(user_id);
+  CREATE INDEX IF NOT EXISTS challenges_expires_at ON challenges(expires_at);
+  CREATE INDEX IF NOT EXISTS tap_failures_at ON tap_failures(at);
+  CREATE INDEX IF NOT EXISTS sign_in_log_at ON sign_in_log(at);
+  `,
 ];
 
 export function openDatabase(databasePath: string): Db {
@@ -139,9 +149,10 @@ export function openDatabase(databasePath: string): Db {
 
 function migrate(db: Db): void {
   const current = db.pragma('user_version', { simple: true }) as number;
-  migrations.slice(current).forEach((sql, index) => {
+  migrations.slice(current).forEach((step, index) => {
     db.transaction(() => {
-      db.exec(sql);
+      if (typeof step === 'string') db.exec(step);
+      else step(db);
       db.pragma(`user_version = ${current + index + 1}`);
     })();
   });

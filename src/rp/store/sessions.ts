@@ -1,8 +1,16 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from './database.js';
 
-/** Sessions live 12 hours; the cookie holds a random id, the table only its hash. */
+/** A signed-in session lives 12 hours; the cookie holds a random id, the table only its hash. */
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
+
+/**
+ * An anonymous session exists only to bind a pending ceremony (options → verify) or a hand-off
+ * to one browser, so it lives 10 minutes from its last use: twice a challenge's 5 minutes, so
+ * that a late answer still hears `challenge_expired` rather than `challenge_missing`. Signing
+ * in replaces it with a new 12-hour session (a fresh id, see startSignedInSession).
+ */
+export const ANONYMOUS_SESSION_TTL_MS = 10 * 60 * 1000;
 
 export interface SessionRow {
   id_hash: string;
@@ -17,30 +25,44 @@ export interface SessionRow {
   campaign_snoozed: number;
 }
 
+/** Every statement by primary key or an index (test/rp/abuse-sessions.test.ts checks the plans). */
+export const SESSION_SQL = {
+  find: 'SELECT * FROM sessions WHERE id_hash = ?',
+  insert: 'INSERT INTO sessions (id_hash, user_id, method, user_verified, signed_in_at, expires_at, credential_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  extendAnonymous: 'UPDATE sessions SET expires_at = ? WHERE id_hash = ? AND user_id IS NULL AND expires_at < ?',
+  snoozeCampaign: 'UPDATE sessions SET campaign_snoozed = 1 WHERE id_hash = ?',
+  delete: 'DELETE FROM sessions WHERE id_hash = ?',
+  deleteExpired: 'DELETE FROM sessions WHERE expires_at <= ?',
+} as const;
+
 export function hashSessionId(id: string): string {
   return createHash('sha256').update(id).digest('hex');
 }
 
 export function findSession(db: Db, id: string, now: number): SessionRow | undefined {
-  const row = db.prepare<[string], SessionRow>('SELECT * FROM sessions WHERE id_hash = ?').get(hashSessionId(id));
+  const row = db.prepare<[string], SessionRow>(SESSION_SQL.find).get(hashSessionId(id));
   return row && row.expires_at > now ? row : undefined;
 }
 
-/** Creates a session (anonymous when `user` is omitted) and returns the cookie value. */
+/** Creates a session (anonymous and short-lived when `user` is omitted) and returns the cookie value. */
 export function createSession(db: Db, now: number, user?: SignIn): string {
   const id = randomBytes(32).toString('base64url');
-  db.prepare(
-    'INSERT INTO sessions (id_hash, user_id, method, user_verified, signed_in_at, expires_at, credential_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  ).run(
+  db.prepare(SESSION_SQL.insert).run(
     hashSessionId(id),
     user?.userId ?? null,
     user?.method ?? null,
     user?.userVerified ? 1 : 0,
     user ? new Date(now).toISOString() : null,
-    now + SESSION_TTL_MS,
+    now + (user ? SESSION_TTL_MS : ANONYMOUS_SESSION_TTL_MS),
     user?.credentialId ?? null,
   );
   return id;
+}
+
+/** An anonymous session in use again (new options, a hand-off) lives another 10 minutes. */
+export function extendAnonymousSession(db: Db, idHash: string, now: number): void {
+  const expiresAt = now + ANONYMOUS_SESSION_TTL_MS;
+  db.prepare(SESSION_SQL.extendAnonymous).run(expiresAt, idHash, expiresAt);
 }
 
 /** How a session was signed in. */
@@ -53,13 +75,14 @@ export interface SignIn {
 }
 
 export function markCampaignSnoozed(db: Db, idHash: string): void {
-  db.prepare('UPDATE sessions SET campaign_snoozed = 1 WHERE id_hash = ?').run(idHash);
+  db.prepare(SESSION_SQL.snoozeCampaign).run(idHash);
 }
 
 export function deleteSession(db: Db, idHash: string): void {
-  db.prepare('DELETE FROM sessions WHERE id_hash = ?').run(idHash);
+  db.prepare(SESSION_SQL.delete).run(idHash);
 }
 
-export function deleteExpiredSessions(db: Db, now: number): void {
-  db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(now);
+/** Deletes expired sessions (their challenges go with them); returns how many. */
+export function deleteExpiredSessions(db: Db, now: number): number {
+  return db.prepare(SESSION_SQL.deleteExpired).run(now).changes;
 }
