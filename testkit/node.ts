@@ -1,0 +1,170 @@
+/**
+ * The simulated devices for Node tests of a relying party: no browser, real responses.
+ *
+ *   const phone = createSoftAuthenticator('microsoft-authenticator-ios', { origin: 'https://example.com', issuer });
+ *   const response = await phone.register(optionsFromYourServer);          // RegistrationResponseJSON
+ *   const assertion = await phone.authenticate(requestOptions, { counter: 0 }); // tampered on purpose
+ *
+ * The same code as in the browser (WebCrypto ES256 keys, packed attestation, PRF, counters and the
+ * browser's own checks), plus low-level hooks that break one thing at a time.
+ */
+import { toBase64url } from './core/bytes';
+import { createMemoryStore } from './core/memory-store';
+import { presets, presetIds, getPreset, isPresetId } from './core/presets';
+import {
+  approveAutomatically,
+  createSimulatedDevice,
+  type Assertion,
+  type CeremonyTamper,
+  type ClientExtensionResults,
+  type FailureKind,
+  type Mediation,
+  type NewCredential,
+  type SimulatedDevice,
+} from './core/soft-authenticator';
+import type { AttestationIssuer, DeviceOptions, PasskeyStore, PresetId, Prompt, StoredPasskey } from './core/types';
+import type {
+  AuthenticationResponseJSON,
+  ClientExtensionResultsJSON,
+  CreationOptionsJSON,
+  RegistrationResponseJSON,
+  RequestOptionsJSON,
+} from './core/webauthn-json';
+
+export type * from './core/types';
+export type * from './core/webauthn-json';
+export type { CeremonyTamper, FailureKind, Mediation } from './core/soft-authenticator';
+export { presets, presetIds, getPreset, isPresetId, createMemoryStore };
+
+/** Tampering hooks: everything in CeremonyTamper, plus the client extension results to send. */
+export interface Tamper extends CeremonyTamper {
+  /** Replaces clientExtensionResults in the JSON. */
+  extensions?: ClientExtensionResultsJSON;
+}
+
+export interface SoftAuthenticatorOptions {
+  /** The origin the "browser" is on. Default http://localhost:3000. */
+  origin?: string;
+  issuer?: AttestationIssuer;
+  store?: PasskeyStore;
+  /** 'approve' (default), 'cancel', 'never' (the person never answers: times out), or your own prompt. */
+  prompt?: 'approve' | 'cancel' | 'never' | Prompt;
+}
+
+export interface SoftAuthenticator {
+  readonly preset: (typeof presets)[PresetId];
+  readonly aaguid: string;
+  readonly origin: string;
+  readonly store: PasskeyStore;
+  /** What the simulator did differently from the real device during the last registration. */
+  readonly notices: string[];
+  register(options: CreationOptionsJSON, tamper?: Tamper & { mediation?: Mediation; signal?: AbortSignal }): Promise<RegistrationResponseJSON>;
+  authenticate(options: RequestOptionsJSON, tamper?: Tamper & { mediation?: Mediation; signal?: AbortSignal }): Promise<AuthenticationResponseJSON>;
+  /** Passkeys this device holds. */
+  credentials(): Promise<StoredPasskey[]>;
+  failNext(kind: FailureKind): void;
+  setDevice(device: DeviceOptions): void;
+  signalUnknownCredential(options: { rpId: string; credentialId: string }): Promise<void>;
+  signalAllAcceptedCredentials(options: { rpId: string; userId: string; allAcceptedCredentialIds: string[] }): Promise<void>;
+  signalCurrentUserDetails(options: { rpId: string; userId: string; name: string; displayName: string }): Promise<void>;
+  /** The core device, for anything the wrapper does not expose. */
+  readonly device: SimulatedDevice;
+}
+
+function promptFrom(choice: SoftAuthenticatorOptions['prompt']): Prompt {
+  if (typeof choice === 'function') return choice;
+  if (choice === 'cancel') return async () => ({ action: 'cancel' });
+  if (choice === 'never')
+    return (_request, signal) => new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason), { once: true }));
+  return approveAutomatically;
+}
+
+export function extensionResultsToJSON(results: ClientExtensionResults): ClientExtensionResultsJSON {
+  const json: ClientExtensionResultsJSON = {};
+  if (results.credProps) json.credProps = { ...results.credProps };
+  if (results.prf) {
+    const { enabled, results: outputs } = results.prf;
+    json.prf = {
+      ...(enabled !== undefined ? { enabled } : {}),
+      ...(outputs ? { results: { first: toBase64url(outputs.first), ...(outputs.second ? { second: toBase64url(outputs.second) } : {}) } } : {}),
+    };
+  }
+  return json;
+}
+
+export function registrationToJSON(credential: NewCredential): RegistrationResponseJSON {
+  return {
+    id: credential.id,
+    rawId: toBase64url(credential.rawId),
+    type: 'public-key',
+    authenticatorAttachment: credential.authenticatorAttachment,
+    clientExtensionResults: extensionResultsToJSON(credential.clientExtensionResults),
+    response: {
+      clientDataJSON: toBase64url(credential.clientDataJSON),
+      attestationObject: toBase64url(credential.attestationObject),
+      authenticatorData: toBase64url(credential.authenticatorData),
+      transports: [...credential.transports],
+      publicKeyAlgorithm: credential.publicKeyAlgorithm,
+      publicKey: toBase64url(credential.publicKey),
+    },
+  };
+}
+
+export function assertionToJSON(assertion: Assertion): AuthenticationResponseJSON {
+  return {
+    id: assertion.id,
+    rawId: toBase64url(assertion.rawId),
+    type: 'public-key',
+    authenticatorAttachment: assertion.authenticatorAttachment,
+    clientExtensionResults: extensionResultsToJSON(assertion.clientExtensionResults),
+    response: {
+      clientDataJSON: toBase64url(assertion.clientDataJSON),
+      authenticatorData: toBase64url(assertion.authenticatorData),
+      signature: toBase64url(assertion.signature),
+      ...(assertion.userHandle ? { userHandle: toBase64url(assertion.userHandle) } : {}),
+    },
+  };
+}
+
+/** A simulated device for Node tests, from a preset name or full device options. */
+export function createSoftAuthenticator(preset: PresetId | DeviceOptions, options: SoftAuthenticatorOptions = {}): SoftAuthenticator {
+  const device = createSimulatedDevice({
+    device: typeof preset === 'string' ? { preset } : preset,
+    store: options.store ?? createMemoryStore(),
+    ...(options.issuer ? { issuer: options.issuer } : {}),
+    prompt: promptFrom(options.prompt),
+  });
+  const origin = options.origin ?? 'http://localhost:3000';
+  let notices: string[] = [];
+  return {
+    get preset() {
+      return device.preset;
+    },
+    get aaguid() {
+      return device.preset.aaguid;
+    },
+    origin,
+    store: device.store,
+    get notices() {
+      return [...notices];
+    },
+    device,
+    async register(creationOptions, { extensions, mediation, signal, ...tamper } = {}) {
+      const credential = await device.create({ origin, options: creationOptions, tamper, ...(mediation ? { mediation } : {}), ...(signal ? { signal } : {}) });
+      notices = credential.notices;
+      const json = registrationToJSON(credential);
+      return extensions ? { ...json, clientExtensionResults: extensions } : json;
+    },
+    async authenticate(requestOptions, { extensions, mediation, signal, ...tamper } = {}) {
+      const assertion = await device.get({ origin, options: requestOptions, tamper, ...(mediation ? { mediation } : {}), ...(signal ? { signal } : {}) });
+      const json = assertionToJSON(assertion);
+      return extensions ? { ...json, clientExtensionResults: extensions } : json;
+    },
+    credentials: () => device.passkeys(),
+    failNext: (kind) => device.failNext(kind),
+    setDevice: (next) => device.setDevice(next),
+    signalUnknownCredential: (signal) => device.signalUnknownCredential(origin, signal),
+    signalAllAcceptedCredentials: (signal) => device.signalAllAcceptedCredentials(origin, signal),
+    signalCurrentUserDetails: (signal) => device.signalCurrentUserDetails(origin, signal),
+  };
+}
