@@ -34,6 +34,15 @@ export default tseslint.config(
     },
   },
   {
+    // The simulated devices' core runs in the browser and in Node: WebCrypto only, no DOM, no Node modules.
+    files: ['testkit/core/**/*.ts'],
+    ignores: ['testkit/core/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['node:*', '**/src/**', '**/browser/**', 'react*', '@playwright/*'] }],
+      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'location', 'Buffer', 'process'],
+    },
+  },
+  {
     files: ['src/rp/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['**/app/**', '**/features/**', '**/components/**', '**/lib/**', 'react*'] }],
