@@ -1,6 +1,7 @@
 /**
  * The demo "sensitive app" behind conditional access (docs/api.md, "Conditional access"): a
- * session that started with a Temporary Access Pass is asked to step up with a passkey; a
+ * session that started with a Temporary Access Pass, or with the lab's hand-off, is asked to
+ * step up with a passkey, in words chosen by the relying party's `error.reason`; a
  * rule that pins providers (AAGUIDs) refuses a passkey from any other one, and says so.
  */
 import { MICROSOFT_AUTHENTICATOR_AAGUIDS } from '../../src/shared/policy';
@@ -25,6 +26,7 @@ test('a Temporary Access Pass is not enough, and without a passkey the app leads
   await app.open();
   await expect(app.stepUp).toContainText('You signed in with a Temporary Access Pass');
   await expect(app.stepUp).toContainText('not phishing-resistant');
+  expect(await (await page.request.get('/api/apps/sensitive')).json()).toMatchObject({ error: { code: 'step_up_required', reason: 'temporaryAccessPass' } });
   // No passkey yet: nothing to verify with, so the page sends the person to create one.
   await expect(app.verifyButton).toBeHidden();
   await app.createPasskeyLink.click();
@@ -60,6 +62,23 @@ test('"Verify with a passkey" steps a pass session up, and the app lets the pers
   await expect(app.fact('Passkey provider')).toHaveText('Chromium virtual authenticator');
   await expect(app.whyLetIn).toContainText('you signed in with a passkey that verified you');
   expect(await rp.session()).toMatchObject({ method: 'passkey', userVerified: true, user: { username: passkeyUser.username } });
+});
+
+test('a hand-off sign-in is asked to step up because it was a hand-off, not because of its provider', async ({ page, passkeyUser, otherBrowser: computer }) => {
+  // The passkey and its session are in `page` (the phone here); `computer` signs in through the
+  // lab's hand-off, driven through the API (the pages of the hand-off are tested in handoff.spec.ts).
+  const created = await computer.page.request.post('/api/handoffs', { data: { purpose: 'sign-in' } });
+  expect(created.status()).toBe(201);
+  const { id } = ((await created.json()) as { handoff: { id: string } }).handoff;
+  expect((await page.request.post(`/api/handoffs/${id}/approve`, { headers: { 'content-length': '0' } })).status()).toBe(200);
+  expect(await computer.rp.claimHandoff(id)).toBeNull();
+  expect(await computer.rp.session()).toMatchObject({ method: 'handoff', userVerified: true, user: { username: passkeyUser.username } });
+
+  const app = new SensitiveAppPage(computer.page);
+  await app.open();
+  await expect(app.stepUp).toContainText('You signed in from your phone through the lab’s hand-off');
+  await expect(app.stepUp).toContainText('does not count as phishing-resistant');
+  await expect(app.stepUp).not.toContainText('providers your admin chose');
 });
 
 test('a rule that accepts only Microsoft Authenticator refuses a passkey from another provider', async ({

@@ -65,6 +65,13 @@ describe('apiClient', () => {
     expect((await caught(apiClient.patch('/api/admin/policy', {}))).field).toBeUndefined();
   });
 
+  it('keeps the reason a refusal carries, and only a text one', async () => {
+    respond(403, { error: { code: 'step_up_required', message: 'x', reason: 'handoff' } });
+    expect(await caught(apiClient.get('/api/apps/sensitive'))).toMatchObject({ status: 403, code: 'step_up_required', reason: 'handoff' });
+    respond(403, { error: { code: 'step_up_required', message: 'x', reason: { nested: true } } });
+    expect((await caught(apiClient.get('/api/apps/sensitive'))).reason).toBeUndefined();
+  });
+
   it('gives a network failure its own code', async () => {
     vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
     const error = await caught(apiClient.get('/api/session'));

@@ -20,6 +20,8 @@ export class ApiError extends Error {
   readonly report: CeremonyReport | undefined;
   /** The place a 400 `invalid_request` names (`passkeyProfiles[0].keyRestrictions.aaGuids[2]`), when it names one. */
   readonly field: string | undefined;
+  /** Why a refusal happened, when its code has reasons (`step_up_required`: a StepUpReason, src/shared/sign-in.ts). */
+  readonly reason: string | undefined;
 
   constructor({
     status,
@@ -27,12 +29,14 @@ export class ApiError extends Error {
     message,
     report,
     field,
+    reason,
   }: {
     status: number;
     code: string;
     message: string;
     report?: CeremonyReport | undefined;
     field?: string | undefined;
+    reason?: string | undefined;
   }) {
     super(message);
     this.name = 'ApiError';
@@ -40,6 +44,7 @@ export class ApiError extends Error {
     this.code = code;
     this.report = report;
     this.field = field;
+    this.reason = reason;
   }
 }
 
@@ -70,6 +75,11 @@ function isErrorBody(value: unknown): value is ErrorBody {
     typeof (error as { code?: unknown }).code === 'string' &&
     typeof (error as { message?: unknown }).message === 'string'
   );
+}
+
+function readReason(error: object): string | undefined {
+  const reason = (error as { reason?: unknown }).reason;
+  return typeof reason === 'string' ? reason : undefined;
 }
 
 async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
@@ -104,6 +114,7 @@ async function request<T>(method: Method, path: string, body?: unknown): Promise
         message: payload.error.message,
         report: isCeremonyReport(report) ? report : undefined,
         field: typeof payload.error.field === 'string' ? payload.error.field : undefined,
+        reason: readReason(payload.error),
       });
     }
     throw new ApiError({

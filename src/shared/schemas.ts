@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { errorCodes, type ErrorCode } from './error-codes.js';
 import { checkIds } from './report.js';
+import { signInMethodSchema } from './sign-in.js';
 import type {
   AuthenticationResponseJSON,
   PublicKeyCredentialCreationOptionsJSON,
@@ -135,7 +136,7 @@ export const sessionSchema = z.object({
   user: userSchema,
   /** The account's WebAuthn user handle (base64url), for the Signal API. */
   userHandle: z.string(),
-  method: z.string(),
+  method: signInMethodSchema,
   signedInAt: z.iso.datetime(),
   userVerified: z.boolean(),
   /** A tenant admin (the first account, or one named in ADMIN_USERNAMES): may use /api/admin. */

@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { normaliseAaguid, type Fido2Policy, type Fido2PolicyPatch } from './policy.js';
 import { username, userSchema } from './schemas.js';
+import { signInMethodSchema } from './sign-in.js';
 
 // ---- groups and users -------------------------------------------------------------------
 
@@ -161,7 +162,7 @@ export const sensitiveAppSchema = z.object({
   app: z.string(),
   user: userSchema,
   /** How this session signed in, which is what let it in. */
-  signedInWith: z.object({ method: z.string(), userVerified: z.boolean(), aaguid: z.string().nullable(), providerName: z.string().nullable() }),
+  signedInWith: z.object({ method: signInMethodSchema, userVerified: z.boolean(), aaguid: z.string().nullable(), providerName: z.string().nullable() }),
   rule: conditionalAccessSchema,
 });
 export type SensitiveApp = z.infer<typeof sensitiveAppSchema>;
@@ -195,7 +196,7 @@ export const signInLogEntrySchema = z.object({
   providerName: z.string().nullable(),
   /** `success`, or the error code the attempt was refused with. */
   result: z.string(),
-  method: z.enum(['passkey', 'temporaryAccessPass']),
+  method: signInMethodSchema.extract(['passkey', 'temporaryAccessPass']),
   browser: z.string(),
   os: z.string(),
 });

@@ -1,7 +1,9 @@
 /** Conditional access for the demo "sensitive app" (docs/api.md): phishing-resistant sign-in, optional AAGUID pinning. */
 import { describe, expect, it } from 'vitest';
+import type { StepUpReason, StepUpRequiredBody } from '../../src/shared/sign-in';
 import { conditionalAccessSchema, sensitiveAppSchema } from '../../src/shared/tenant';
-import { createTenant, expectError, issueTap, MICROSOFT_ANDROID, MICROSOFT_IOS, newUser, signInWithTap, type Client, type Tenant } from './helpers';
+import { createSession } from '../../src/rp/store/sessions';
+import { createTenant, expectError, issueTap, MICROSOFT_ANDROID, MICROSOFT_IOS, newUser, SESSION_COOKIE, signInWithTap, type Client, type Reply, type Tenant } from './helpers';
 
 const DEFAULT_RULE = { state: 'enabled', requirePhishingResistant: true, allowedAaguids: [] };
 
@@ -16,6 +18,12 @@ async function userWithPasskeyAndTap(tenant: Tenant, username: string, aaguid = 
   const { key, user } = await newUser(tenant, username, { aaguid });
   const tap = await issueTap(tenant.admin, { username });
   return { key, user, tap };
+}
+
+/** 403 step_up_required carrying `error.reason` (docs/api.md, "Conditional access"). */
+function expectStepUp(reply: Reply, reason: StepUpReason): void {
+  expectError(reply, 403, 'step_up_required');
+  expect((reply.json as StepUpRequiredBody).error.reason).toBe(reason);
 }
 
 async function tapSession(tenant: Tenant, username: string, code: string): Promise<Client> {
@@ -36,7 +44,7 @@ describe('GET /api/apps/sensitive', () => {
     const { tap } = await userWithPasskeyAndTap(tenant, 'alice');
     const client = await tapSession(tenant, 'alice', tap.temporaryAccessPass);
     const reply = await client.get('/api/apps/sensitive');
-    expectError(reply, 403, 'step_up_required');
+    expectStepUp(reply, 'temporaryAccessPass');
     expect((reply.json as { error: { message: string } }).error.message).toMatch(/Temporary Access Pass/);
   });
 
@@ -77,7 +85,7 @@ describe('GET /api/apps/sensitive', () => {
     const annaClient = tenant.client();
     await annaClient.signIn(android.key, 'anna');
     const refused = await annaClient.get('/api/apps/sensitive');
-    expectError(refused, 403, 'step_up_required');
+    expectStepUp(refused, 'aaguidNotAllowed');
     expect((refused.json as { error: { message: string } }).error.message).toMatch(/specific authenticators/);
     const ivanClient = tenant.client();
     await ivanClient.signIn(ios.key, 'ivan');
@@ -101,7 +109,17 @@ describe('GET /api/apps/sensitive', () => {
     const client = await tapSession(tenant, 'alice', tap.temporaryAccessPass);
     expect((await client.get('/api/apps/sensitive')).status).toBe(200);
     await patchRule(tenant.admin, { allowedAaguids: [MICROSOFT_IOS] });
-    expectError(await client.get('/api/apps/sensitive'), 403, 'step_up_required');
+    expectStepUp(await client.get('/api/apps/sensitive'), 'aaguidNotAllowed');
+  });
+
+  it('a passkey session that did not verify the user → 403 step_up_required, reason userNotVerified', async () => {
+    // Every ceremony here requires UV, so such a session cannot be made through the API; it is
+    // written straight to the store, as an older or more lenient relying party could have.
+    const tenant = await createTenant();
+    const { user, credential } = await newUser(tenant, 'alice', { aaguid: MICROSOFT_IOS });
+    const client = tenant.client();
+    client.cookies.set(SESSION_COOKIE, createSession(tenant.db, tenant.clock.now, { userId: user.id, method: 'passkey', userVerified: false, credentialId: credential.id }));
+    expectStepUp(await client.get('/api/apps/sensitive'), 'userNotVerified');
   });
 });
 
@@ -162,7 +180,7 @@ describe('a hand-off does not turn a Temporary Access Pass into a phishing-resis
     expect((await phone.post(`/api/handoffs/${id}/approve`)).status).toBe(200);
     expect((await computer.post(`/api/handoffs/${id}/claim`)).status).toBe(200);
     // The lab's hand-off has no proximity check (a phishing page could relay its link): not phishing-resistant.
-    expectError(await computer.get('/api/apps/sensitive'), 403, 'step_up_required');
+    expectStepUp(await computer.get('/api/apps/sensitive'), 'handoff');
     expect((await computer.get('/api/session')).json).toMatchObject({ method: 'handoff' });
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { MICROSOFT_AUTHENTICATOR_AAGUIDS } from '../../shared/policy';
+import type { SignInMethod } from '../../shared/sign-in';
 import type { ConditionalAccessRule, SensitiveApp } from '../../shared/tenant';
-import { methodWords, refusedStepUp, stepUpExplanation, stepUpReason, UNKNOWN_PROVIDER_WORDS, whyLetIn } from './sensitive-app-words';
+import { methodWords, refusedStepUp, stepUpExplanation, UNKNOWN_PROVIDER_WORDS, whyLetIn } from './sensitive-app-words';
 
 const rule = (over: Partial<ConditionalAccessRule> = {}): ConditionalAccessRule => ({
   state: 'enabled',
@@ -42,14 +43,14 @@ describe('why the sensitive app let someone in', () => {
 });
 
 describe('why the sensitive app asks to step up', () => {
-  it('tells the reasons apart from the session', () => {
-    expect(stepUpReason({ method: 'temporaryAccessPass', userVerified: false })).toBe('temporaryAccessPass');
-    expect(stepUpReason({ method: 'handoff', userVerified: true })).toBe('provider');
-    expect(stepUpReason({ method: 'handoff', userVerified: false })).toBe('notVerified');
-    expect(stepUpReason({ method: 'passkey', userVerified: false })).toBe('notVerified');
-    expect(stepUpReason({ method: 'passkey', userVerified: true })).toBe('provider');
-    expect(stepUpReason(undefined)).toBe('other');
-    expect(stepUpReason({ method: 'password', userVerified: true })).toBe('other');
+  it('words each reason the relying party gives, and nothing else', () => {
+    // A verified hand-off is refused for being a hand-off, not for its provider.
+    const handoff = stepUpExplanation('handoff');
+    expect(handoff).toContain('You signed in from your phone through the lab’s hand-off');
+    expect(handoff).toContain('does not count as phishing-resistant');
+    expect(handoff).not.toContain('providers your admin chose');
+    expect(stepUpExplanation('userNotVerified')).toContain('did not verify you with a PIN, fingerprint or face');
+    expect(stepUpExplanation(undefined)).toBe('This app needs a sign-in with a passkey that verifies you (PIN, fingerprint or face).');
   });
 
   it('explains a Temporary Access Pass in plain words', () => {
@@ -60,18 +61,19 @@ describe('why the sensitive app asks to step up', () => {
   });
 
   it('names the provider of a passkey the rule does not allow', () => {
-    expect(stepUpExplanation('provider', 'Chromium virtual authenticator')).toContain(
+    expect(stepUpExplanation('aaguidNotAllowed', 'Chromium virtual authenticator')).toContain(
       'You verified with a passkey from Chromium virtual authenticator, but this app accepts only passkeys from the providers your admin chose',
     );
-    expect(stepUpExplanation('provider', null)).toContain(UNKNOWN_PROVIDER_WORDS);
-    expect(stepUpExplanation('provider')).toContain('the one you used is not among them');
+    expect(stepUpExplanation('aaguidNotAllowed', null)).toContain(UNKNOWN_PROVIDER_WORDS);
+    expect(stepUpExplanation('aaguidNotAllowed')).toContain('the one you used is not among them');
     const refused = refusedStepUp('Chromium virtual authenticator');
     expect(refused.title).toBe('Your passkey from Chromium virtual authenticator verified you, but this app does not accept passkeys from that provider.');
     expect(refused.action).toMatch(/^Verify with a passkey from an allowed provider.*\.$/);
   });
 
   it('words every method', () => {
-    expect(['passkey', 'temporaryAccessPass', 'handoff', 'x'].map(methodWords)).toEqual([
+    // 'x': a method a newer relying party might send.
+    expect((['passkey', 'temporaryAccessPass', 'handoff', 'x'] as SignInMethod[]).map(methodWords)).toEqual([
       'a passkey',
       'a Temporary Access Pass',
       'your phone, through the lab’s hand-off',

@@ -2,11 +2,11 @@
  * Plain words for the demo "sensitive app" (docs/api.md, "Conditional access"): how the person
  * signed in, why the app let them in, and why it asks them to step up. Pure, unit-tested.
  */
-import type { Session } from '../../shared/schemas';
+import type { SignInMethod, StepUpReason } from '../../shared/sign-in';
 import type { SensitiveApp } from '../../shared/tenant';
 
 /** How a session started, as a phrase: "a passkey", "a Temporary Access Pass", … */
-export function methodWords(method: string): string {
+export function methodWords(method: SignInMethod): string {
   switch (method) {
     case 'passkey':
       return 'a passkey';
@@ -15,7 +15,8 @@ export function methodWords(method: string): string {
     case 'handoff':
       return 'your phone, through the lab’s hand-off';
     default:
-      return `“${method}”`;
+      // A method this page does not know yet (a newer relying party): named as it is.
+      return `“${String(method)}”`;
   }
 }
 
@@ -52,29 +53,20 @@ export function whyLetIn(app: Pick<SensitiveApp, 'signedInWith' | 'rule'>): stri
   return out;
 }
 
-export type StepUpReason = 'temporaryAccessPass' | 'notVerified' | 'provider' | 'other';
-
 /**
- * Why the app asks this session to step up. The relying party answers only `step_up_required`;
- * the session's method tells the cases apart: a passkey sign-in (here, or on the phone through
- * the hand-off) counts as phishing-resistant when it verified the user, so a verified passkey
- * session that is still refused used a passkey whose provider the rule does not allow.
+ * The explanation under "This app needs a passkey", from the reason the relying party gave
+ * (`error.reason` of 403 step_up_required); the page never guesses it from the session.
+ * `usedProvider`: the passkey the person just stepped up with, when that was still not enough.
  */
-export function stepUpReason(session: Pick<Session, 'method' | 'userVerified'> | undefined): StepUpReason {
-  if (!session) return 'other';
-  if (session.method === 'temporaryAccessPass') return 'temporaryAccessPass';
-  if (session.method === 'passkey' || session.method === 'handoff') return session.userVerified ? 'provider' : 'notVerified';
-  return 'other';
-}
-
-/** The explanation under "This app needs a passkey". */
-export function stepUpExplanation(reason: StepUpReason, usedProvider?: string | null): string {
+export function stepUpExplanation(reason: StepUpReason | undefined, usedProvider?: string | null): string {
   switch (reason) {
     case 'temporaryAccessPass':
       return 'You signed in with a Temporary Access Pass. It is fine for getting set up, but it is not phishing-resistant: a fake site that tricked you into typing it could use it too. This app needs a passkey, which only works on the real site.';
-    case 'notVerified':
+    case 'handoff':
+      return 'You signed in from your phone through the lab’s hand-off. Your phone’s passkey verified you, but a fake site could have passed the hand-off’s link or code on to you, so it does not count as phishing-resistant. This app needs a passkey used on this computer (or through the browser’s own QR code, which checks that the phone is nearby).';
+    case 'userNotVerified':
       return 'Your passkey sign-in did not verify you with a PIN, fingerprint or face. This app needs a passkey that does.';
-    case 'provider':
+    case 'aaguidNotAllowed':
       return usedProvider !== undefined
         ? `You verified with a passkey from ${providerWords(usedProvider)}, but this app accepts only passkeys from the providers your admin chose, and that one is not among them.`
         : 'You signed in with a passkey, but this app accepts only passkeys from the providers your admin chose, and the one you used is not among them.';

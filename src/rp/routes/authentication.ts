@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { authenticationOptionsRequest, authenticationVerifyRequest, type AuthenticationOptions, type User, type Verified } from '../../shared/schemas.js';
 import { tapSignInRequest } from '../../shared/tenant.js';
+import type { SignInMethod } from '../../shared/sign-in.js';
 import type { Env } from '../http/env.js';
 import { logAttempt } from '../http/log-attempt.js';
 import { ensureSession, startSignedInSession } from '../http/session-cookie.js';
@@ -35,5 +36,5 @@ export const authenticationRoutes = new Hono<Env>()
       return redeemTap(c.var.deps, username, code, subject);
     });
     startSignedInSession(c, { userId: user.id, userVerified: false, method: 'temporaryAccessPass' });
-    return c.json({ user: toUser(user), method: 'temporaryAccessPass' } satisfies { user: User; method: string });
+    return c.json({ user: toUser(user), method: 'temporaryAccessPass' } satisfies { user: User; method: SignInMethod });
   });

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { registrationOptionsRequest, registrationVerifyRequest, type RegistrationOptions, type Verified } from '../../shared/schemas.js';
+import type { SignInMethod } from '../../shared/sign-in.js';
 import type { Env } from '../http/env.js';
 import { appendAttempt, logAttempt } from '../http/log-attempt.js';
 import { RpError } from '../http/rp-error.js';
@@ -11,7 +12,7 @@ import { findUserById, toUser } from '../store/users.js';
 import { createRegistrationOptions, verifyRegistration, type RegistrationPayload } from '../webauthn/registration.js';
 
 /** With self-service off, only a session that signed in with a Temporary Access Pass may register. */
-const TAP_METHOD = 'temporaryAccessPass';
+const TAP_METHOD: SignInMethod = 'temporaryAccessPass';
 const POLICY_GATE_CODES = new Set<string>(['policy_disabled', 'not_in_policy_scope', 'self_service_not_allowed']);
 
 export const registrationRoutes = new Hono<Env>()

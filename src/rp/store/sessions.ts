@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { SignInMethod } from '../../shared/sign-in.js';
 import type { Db } from './database.js';
 
 /** A signed-in session lives 12 hours; the cookie holds a random id, the table only its hash. */
@@ -15,7 +16,8 @@ export const ANONYMOUS_SESSION_TTL_MS = 10 * 60 * 1000;
 export interface SessionRow {
   id_hash: string;
   user_id: string | null;
-  method: string | null;
+  /** Written only by createSession (a SignIn's method); null for an anonymous session. */
+  method: SignInMethod | null;
   user_verified: number;
   signed_in_at: string | null;
   expires_at: number;
@@ -68,8 +70,7 @@ export function extendAnonymousSession(db: Db, idHash: string, now: number): voi
 /** How a session was signed in. */
 export interface SignIn {
   userId: string;
-  /** `passkey`, `handoff` or `temporaryAccessPass`. */
-  method: string;
+  method: SignInMethod;
   userVerified: boolean;
   credentialId?: string | null;
 }

@@ -4,8 +4,8 @@ import type { SensitiveApp } from '../../../shared/tenant';
 
 /**
  * GET /api/apps/sensitive: 200 when this session satisfies the app's conditional-access rule;
- * 401 `not_signed_in`; 403 `step_up_required` when it did not sign in with a user-verified
- * passkey, or its passkey's AAGUID is not one the rule allows.
+ * 401 `not_signed_in`; 403 `step_up_required` with `error.reason` (a StepUpReason: a
+ * Temporary Access Pass, the hand-off, no user verification, or an AAGUID the rule does not allow).
  */
 export function getSensitiveApp(): Promise<SensitiveApp> {
   return apiClient.get<SensitiveApp>('/api/apps/sensitive');

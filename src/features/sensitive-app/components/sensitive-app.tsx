@@ -7,6 +7,7 @@ import { describeError } from '../../../lib/error-messages';
 import { paths } from '../../../lib/paths';
 import { useSession } from '../../../lib/session';
 import type { Credential } from '../../../shared/schemas';
+import { isStepUpReason, type StepUpReason } from '../../../shared/sign-in';
 import { getSensitiveAppQueryOptions, useSensitiveApp } from '../api/get-sensitive-app';
 import { SensitiveAppContent } from './sensitive-app-content';
 import { StepUp } from './step-up';
@@ -22,6 +23,11 @@ export interface SensitiveAppProps {
 
 function isStepUpRequired(error: unknown): boolean {
   return error instanceof ApiError && error.code === 'step_up_required';
+}
+
+/** The reason the relying party gave for `step_up_required` (docs/api.md, "Conditional access"). */
+function stepUpReasonOf(error: unknown): StepUpReason | undefined {
+  return error instanceof ApiError && isStepUpReason(error.reason) ? error.reason : undefined;
 }
 
 function isSignedOut(error: unknown): boolean {
@@ -48,7 +54,7 @@ export function SensitiveApp({ signInWithPasskey, passkeyCount, createPasskeyLin
     await queryClient.invalidateQueries();
     const result = await queryClient.fetchQuery(getSensitiveAppQueryOptions()).catch(() => null);
     if (result === null) {
-      // The passkey verified, but the app still refuses it: its provider is not one the rule allows.
+      // The passkey verified, but the app still refuses it; the new refusal's reason says why.
       setSteppedUp(false);
       setUsedPasskey(credential);
     }
@@ -70,7 +76,7 @@ export function SensitiveApp({ signInWithPasskey, passkeyCount, createPasskeyLin
   if (isStepUpRequired(app.error)) {
     return (
       <StepUp
-        session={session.data}
+        reason={stepUpReasonOf(app.error)}
         passkeyCount={passkeyCount}
         usedPasskey={usedPasskey}
         onVerify={stepUp}

@@ -3,12 +3,14 @@ import { ErrorAlert, Note } from '../../../components/alert';
 import { Button } from '../../../components/button';
 import { isCeremonyAborted, describeError } from '../../../lib/error-messages';
 import { outcomeOfError, reportOfError } from '../../../lib/ceremony-report';
-import type { Credential, Session } from '../../../shared/schemas';
+import type { Credential } from '../../../shared/schemas';
+import type { StepUpReason } from '../../../shared/sign-in';
 import { CeremonyReportPanel } from '../../inspector/components/ceremony-report-panel';
-import { providerAdvice, refusedStepUp, stepUpExplanation, stepUpReason } from '../sensitive-app-words';
+import { providerAdvice, refusedStepUp, stepUpExplanation } from '../sensitive-app-words';
 
 export interface StepUpProps {
-  session: Session | undefined;
+  /** Why the relying party asks to step up (`error.reason`); undefined when it gave none. */
+  reason: StepUpReason | undefined;
   /** How many passkeys the account has; null while unknown. */
   passkeyCount: number | null;
   /** The passkey the person verified with on this page, when that was not enough. */
@@ -20,11 +22,9 @@ export interface StepUpProps {
 }
 
 /** 403 step_up_required: says why in plain words, and offers "Verify with a passkey". */
-export function StepUp({ session, passkeyCount, usedPasskey, onVerify, createPasskeyLink }: StepUpProps) {
+export function StepUp({ reason, passkeyCount, usedPasskey, onVerify, createPasskeyLink }: StepUpProps) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  // A passkey that verified but was not enough says more than the session's method.
-  const reason = usedPasskey ? 'provider' : stepUpReason(session);
 
   async function verify() {
     setBusy(true);
@@ -44,8 +44,8 @@ export function StepUp({ session, passkeyCount, usedPasskey, onVerify, createPas
       <h2 id="step-up-heading">This app needs a passkey</h2>
       <p>{stepUpExplanation(reason, usedPasskey ? usedPasskey.providerName : undefined)}</p>
       {/* After a step-up that verified but was not enough, the alert says so (and is announced). */}
-      {reason === 'provider' && !usedPasskey && <p>{providerAdvice()}</p>}
-      {usedPasskey && error === null && <ErrorAlert message={refusedStepUp(usedPasskey.providerName)} />}
+      {reason === 'aaguidNotAllowed' && !usedPasskey && <p>{providerAdvice()}</p>}
+      {reason === 'aaguidNotAllowed' && usedPasskey && error === null && <ErrorAlert message={refusedStepUp(usedPasskey.providerName)} />}
       {error !== null && <ErrorAlert message={describeError(error, 'step-up')} />}
       {report && <CeremonyReportPanel report={report} outcome={outcomeOfError(error)} />}
       {passkeyCount === 0 ? (
