@@ -1,6 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { CeremonyPanel } from './ceremony-panel';
 import { PasskeyPlaceChoices, type PasskeyPlace } from './passkey-place-choices';
+import { SiteHeader } from './site-header';
 
 /** /account: the signed-in user and their passkeys. */
 export class AccountPage {
@@ -12,7 +13,9 @@ export class AccountPage {
   readonly addPasskeyButton: Locator;
   /** "Where should the passkey live?", next to "Add a passkey". */
   readonly newPasskeyPlace: PasskeyPlaceChoices;
+  /** The header's "Sign out" (on every page; in the menu on narrow screens). */
   readonly signOutButton: Locator;
+  readonly header: SiteHeader;
   /** The confirmation "Delete “<nickname>”?" with "Delete passkey" and "Keep it". */
   readonly deleteDialog: Locator;
   /** role="status": e.g. "You signed in with a passkey on this device." after a sign-in. */
@@ -47,7 +50,8 @@ export class AccountPage {
     this.passkeys = this.passkeysSection.getByRole('listitem');
     this.addPasskeyButton = page.getByRole('button', { name: 'Add a passkey', exact: true });
     this.newPasskeyPlace = new PasskeyPlaceChoices(page, 'Where should the passkey live?');
-    this.signOutButton = page.getByRole('button', { name: 'Sign out', exact: true });
+    this.header = new SiteHeader(page);
+    this.signOutButton = this.header.signOutButton;
     // A native <dialog> with role="alertdialog" (a destructive confirmation).
     this.deleteDialog = page.getByRole('alertdialog');
     this.status = page.getByRole('status');
@@ -71,8 +75,9 @@ export class AccountPage {
     return this.status.filter({ hasText: text });
   }
 
+  /** The account summary's "Signed in as <username>" (the header says it too: `header.signedInAs`). */
   signedInAs(username: string): Locator {
-    return this.page.getByText(`Signed in as ${username}`);
+    return this.page.getByRole('main').getByText(`Signed in as ${username}`);
   }
 
   /** The note under a passkey whose provider name no attestation proved ("Not proven: …"). */
@@ -133,6 +138,6 @@ export class AccountPage {
   }
 
   async signOut(): Promise<void> {
-    await this.signOutButton.click();
+    await this.header.signOut();
   }
 }

@@ -1,7 +1,13 @@
 import type { Locator, Page } from '@playwright/test';
+import { SiteHeader } from './site-header';
 
-/** Presenter mode: the header's switches and the notes beside a flow. */
+/**
+ * Presenter mode: the switches in the header's menu and the notes beside a flow. The switches are
+ * found even while the menu is closed (for their aria-pressed); `turnOn()` / `turnOff()` open the
+ * menu first.
+ */
 export class PresenterMode {
+  readonly header: SiteHeader;
   readonly presenterModeSwitch: Locator;
   readonly largeTypeSwitch: Locator;
   /** The notes beside the flow ("Presenter notes: …"). */
@@ -12,8 +18,9 @@ export class PresenterMode {
   readonly previousStepButton: Locator;
 
   constructor(readonly page: Page) {
-    this.presenterModeSwitch = page.getByRole('button', { name: 'Presenter mode', exact: true });
-    this.largeTypeSwitch = page.getByRole('button', { name: 'Large type', exact: true });
+    this.header = new SiteHeader(page);
+    this.presenterModeSwitch = page.getByRole('button', { name: 'Presenter mode', exact: true, includeHidden: true });
+    this.largeTypeSwitch = page.getByRole('button', { name: 'Large type', exact: true, includeHidden: true });
     this.notes = page.getByRole('complementary', { name: /^Presenter notes/ });
     this.currentStep = this.notes.locator('li[aria-current="step"]');
     this.nextStepButton = this.notes.getByRole('button', { name: 'Next step', exact: true });
@@ -26,6 +33,12 @@ export class PresenterMode {
   }
 
   async turnOn(): Promise<void> {
-    await this.presenterModeSwitch.click();
+    await this.header.reveal(this.presenterModeSwitch);
+    if ((await this.presenterModeSwitch.getAttribute('aria-pressed')) !== 'true') await this.presenterModeSwitch.click();
+  }
+
+  async turnOff(): Promise<void> {
+    await this.header.reveal(this.presenterModeSwitch);
+    if ((await this.presenterModeSwitch.getAttribute('aria-pressed')) === 'true') await this.presenterModeSwitch.click();
   }
 }

@@ -1,10 +1,10 @@
-import { useEffect, useRef } from 'react';
-import { Link, NavLink, Outlet, useLocation, useNavigation } from 'react-router';
-import { BrandIcon } from '../components/brand-icon';
-import { PresenterSwitches } from '../components/presenter-switches';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useRef } from 'react';
+import { Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
 import { branding } from '../lib/branding';
 import { paths } from '../lib/paths';
-import { useSession } from '../lib/session';
+import { sessionQueryKey, useSession } from '../lib/session';
+import { SiteHeader } from './site-header';
 
 /** Moves focus to the new page's main heading after client-side navigation. */
 function useFocusHeadingOnNavigate() {
@@ -13,56 +13,57 @@ function useFocusHeadingOnNavigate() {
   useEffect(() => {
     if (previous.current === pathname) return; // first load (or a re-run): leave focus alone
     previous.current = pathname;
-    const heading = document.querySelector<HTMLElement>('#main h1');
-    if (heading) {
-      if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
-      heading.focus();
-    }
+    focusMainHeading();
   }, [pathname]);
 }
 
-const navItems = [
-  { to: paths.register.getHref(), label: 'Register' },
-  { to: paths.signIn.getHref(), label: 'Sign in' },
-  { to: paths.account.getHref(), label: 'Your account' },
-  { to: paths.inspector.getHref(), label: 'Inspector' },
-  { to: paths.capabilities.getHref(), label: 'Capabilities' },
-  { to: paths.sensitiveApp.getHref(), label: 'Sensitive app' },
-];
+function focusMainHeading() {
+  const heading = document.querySelector<HTMLElement>('#main h1');
+  if (heading) {
+    if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+    heading.focus();
+  }
+}
 
-/** Tenant administration: only for an admin's session (the API refuses everyone else anyway). */
-const adminItem = { to: paths.admin.getHref(), label: 'Admin' };
+export interface LayoutProps {
+  /**
+   * Ends the session (DELETE /api/session). Passed in by the router, which owns the features,
+   * so that the layout does not reach into one.
+   */
+  signOut: () => Promise<void>;
+}
 
-export function Layout() {
+export function Layout({ signOut }: LayoutProps) {
   const navigation = useNavigation();
   const session = useSession();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const { pathname } = useLocation();
   useFocusHeadingOnNavigate();
-  const items = session.data?.isAdmin === true ? [...navItems, adminItem] : navItems;
   const brand = branding();
+
+  const onSignOut = useCallback(async () => {
+    await signOut();
+    const signInPath = paths.signIn.getHref();
+    await navigate(signInPath, { replace: true, state: { signedOut: true } });
+    // Reset the session first, so that the header (still mounted) drops what it knew (clear()
+    // alone does not tell the queries' observers), then forget everything of that person.
+    void queryClient.resetQueries({ queryKey: sessionQueryKey });
+    queryClient.clear();
+    // Already on /sign-in: no navigation moves focus, and the button that had it is gone.
+    if (pathname === signInPath) requestAnimationFrame(focusMainHeading);
+  }, [navigate, pathname, queryClient, signOut]);
+
+  const user = session.data?.user;
+  const signedInAs = user ? { username: user.username, isAdmin: session.data?.isAdmin === true } : session.isPending ? undefined : null;
+
   return (
     <>
       <a className="skip-link" href="#main">
         Skip to content
       </a>
       <header className="site-header">
-        <div className="container site-header__inner">
-          <Link to={paths.home.getHref()} className="brand">
-            {brand.logo ? <img src={brand.logo} alt="" className="brand__logo" /> : <BrandIcon />}
-            {brand.appName}
-          </Link>
-          <nav aria-label="Main">
-            <ul className="site-nav">
-              {items.map((item) => (
-                <li key={item.to}>
-                  <NavLink to={item.to} className="site-nav__link">
-                    {item.label}
-                  </NavLink>
-                </li>
-              ))}
-            </ul>
-          </nav>
-          <PresenterSwitches />
-        </div>
+        <SiteHeader signedInAs={signedInAs} onSignOut={onSignOut} />
         {navigation.state === 'loading' && <div className="progress" aria-hidden="true" />}
       </header>
       <main id="main" tabIndex={-1} className="container main">

@@ -1,12 +1,18 @@
 import { createBrowserRouter, RouterProvider } from 'react-router';
+import { signOut } from '../features/account/api/sign-out';
 import { paths } from '../lib/paths';
 import { Layout } from './layout';
 import { RouteError } from './route-error';
 
+/** The layout, given the operations its header offers on every page. */
+function RootLayout() {
+  return <Layout signOut={signOut} />;
+}
+
 /** Every page is its own lazily loaded chunk; only the layout ships with the entry. */
 const router = createBrowserRouter([
   {
-    Component: Layout,
+    Component: RootLayout,
     ErrorBoundary: RouteError,
     // Rendered while the first page's chunk loads: nothing, so there is no flash of text.
     HydrateFallback: () => null,

@@ -31,7 +31,12 @@ function SignInPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const redirect = searchParams.get('redirect');
-  const [signedOut, setSignedOut] = useState(() => (location.state as SignInLocationState | null)?.signedOut === true);
+  const signedOutNow = (location.state as SignInLocationState | null)?.signedOut === true;
+  const [signedOut, setSignedOut] = useState(signedOutNow);
+  // Signed out from the header while already on this page: the page stays mounted.
+  useEffect(() => {
+    if (signedOutNow) setSignedOut(true);
+  }, [signedOutNow, location.key]);
   const onAttempt = useCallback(() => setSignedOut(false), []);
   // The pass form replaces the passkey forms (and their autofill request) while it is open.
   const withPass = searchParams.get(WITH) === TEMPORARY_ACCESS_PASS;

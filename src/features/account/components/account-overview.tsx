@@ -1,6 +1,5 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import { ErrorAlert, Note, StatusMessage } from '../../../components/alert';
 import { Button } from '../../../components/button';
 import { HintChoiceGroup, type HintChoice } from '../../../components/hint-choice-group';
@@ -9,14 +8,11 @@ import { signedInSentence, type SignInMethod } from '../../../lib/authenticator-
 import { outcomeOfError, reportOfError } from '../../../lib/ceremony-report';
 import { describeError } from '../../../lib/error-messages';
 import { isPhonePasskey } from '../../../lib/passkey-words';
-import { paths } from '../../../lib/paths';
-import { sessionQueryKey } from '../../../lib/session';
 import { rpIdOf, signalAllAcceptedCredentials, signalCurrentUserDetails, signalUnknownCredential } from '../../../lib/webauthn-signals';
 import type { CeremonyReport, Credential, Session } from '../../../shared/schemas';
 import { CeremonyReportPanel } from '../../inspector/components/ceremony-report-panel';
 import { useAddPasskey } from '../api/add-passkey';
 import { useCredentials } from '../api/get-credentials';
-import { useSignOut } from '../api/sign-out';
 import { DisplayNameForm } from './display-name-form';
 import { PasskeyItem } from './passkey-item';
 import { PasskeyUpgrade, type UpgradeReason } from './passkey-upgrade';
@@ -68,9 +64,6 @@ export function AccountOverview({
 }: AccountOverviewProps) {
   const credentials = useCredentials();
   const addPasskey = useAddPasskey();
-  const signOut = useSignOut();
-  const queryClient = useQueryClient();
-  const navigate = useNavigate();
   const [status, setStatus] = useState<ReactNode>(() => (signedInWith ? signedInSentence(signedInWith) : null));
   const [hint, setHint] = useState<HintChoice>('');
   /** The passkey the "Create your passkey" / "Set up a passkey" card just created: the card is done. */
@@ -150,19 +143,6 @@ export function AccountOverview({
     );
   }
 
-  function onSignOut() {
-    setStatus(null);
-    signOut.mutate(undefined, {
-      onSuccess: async () => {
-        await navigate(paths.signIn.getHref(), { replace: true, state: { signedOut: true } });
-        // The layout (still mounted) shows the session in its nav: reset it first so that the
-        // nav drops what it knew (clear() alone does not tell the queries' observers).
-        void queryClient.resetQueries({ queryKey: sessionQueryKey });
-        queryClient.clear();
-      },
-    });
-  }
-
   return (
     <div className="stack">
       <div className="account-summary card">
@@ -170,9 +150,6 @@ export function AccountOverview({
           Signed in as <strong>{user.username}</strong>
           {user.displayName && user.displayName !== user.username ? ` (${user.displayName})` : ''}
         </p>
-        <Button variant="secondary" busy={signOut.isPending} onClick={onSignOut}>
-          Sign out
-        </Button>
         <DisplayNameForm
           user={user}
           onChanged={(updated) => {
@@ -181,7 +158,6 @@ export function AccountOverview({
           }}
         />
       </div>
-      {signOut.isError && <ErrorAlert message={describeError(signOut.error)} />}
       {status && <StatusMessage>{status}</StatusMessage>}
       {signInReport && <CeremonyReportPanel report={signInReport} outcome="accepted" />}
       {upgradeReason === 'handoff' && <PasskeyUpgrade username={user.username} reason="handoff" onCreated={() => onPasskeyCreated?.()} />}
