@@ -1,4 +1,5 @@
 import type { Db } from './database.js';
+import { statement } from './statements.js';
 
 export type Ceremony = 'registration' | 'authentication';
 
@@ -10,7 +11,7 @@ export interface PendingChallenge<P> {
 
 /** Stores the session's pending challenge for a ceremony, replacing an earlier one. */
 export function saveChallenge<P>(db: Db, sessionIdHash: string, ceremony: Ceremony, pending: PendingChallenge<P>): void {
-  db.prepare(
+  statement(db,
     `INSERT INTO challenges (session_id_hash, ceremony, challenge, payload, expires_at) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (session_id_hash, ceremony) DO UPDATE SET challenge = excluded.challenge, payload = excluded.payload, expires_at = excluded.expires_at`,
   ).run(sessionIdHash, ceremony, pending.challenge, JSON.stringify(pending.payload), pending.expiresAt);
@@ -18,8 +19,7 @@ export function saveChallenge<P>(db: Db, sessionIdHash: string, ceremony: Ceremo
 
 /** Reads and deletes the pending challenge: a challenge can be answered once, right or wrong. */
 export function takeChallenge<P>(db: Db, sessionIdHash: string, ceremony: Ceremony): PendingChallenge<P> | undefined {
-  const row = db
-    .prepare<[string, string], { challenge: string; payload: string; expires_at: number }>(
+  const row = statement<[string, string], { challenge: string; payload: string; expires_at: number }>(db,
       'DELETE FROM challenges WHERE session_id_hash = ? AND ceremony = ? RETURNING challenge, payload, expires_at',
     )
     .get(sessionIdHash, ceremony);

@@ -1,4 +1,5 @@
 import type { Db } from './database.js';
+import { statement } from './statements.js';
 import type { UserRow } from './users.js';
 
 export interface GroupRow {
@@ -8,40 +9,39 @@ export interface GroupRow {
 }
 
 export function listGroups(db: Db): GroupRow[] {
-  return db.prepare<[], GroupRow>('SELECT * FROM groups ORDER BY display_name').all();
+  return statement<[], GroupRow>(db, 'SELECT * FROM groups ORDER BY display_name').all();
 }
 
 export function findGroup(db: Db, id: string): GroupRow | undefined {
-  return db.prepare<[string], GroupRow>('SELECT * FROM groups WHERE id = ?').get(id);
+  return statement<[string], GroupRow>(db, 'SELECT * FROM groups WHERE id = ?').get(id);
 }
 
 export function findGroupByName(db: Db, displayName: string): GroupRow | undefined {
-  return db.prepare<[string], GroupRow>('SELECT * FROM groups WHERE display_name = ?').get(displayName);
+  return statement<[string], GroupRow>(db, 'SELECT * FROM groups WHERE display_name = ?').get(displayName);
 }
 
 export function insertGroup(db: Db, row: GroupRow): void {
-  db.prepare('INSERT INTO groups (id, display_name, created_at) VALUES (@id, @display_name, @created_at)').run(row);
+  statement(db, 'INSERT INTO groups (id, display_name, created_at) VALUES (@id, @display_name, @created_at)').run(row);
 }
 
 export function deleteGroup(db: Db, id: string): boolean {
-  return db.prepare('DELETE FROM groups WHERE id = ?').run(id).changes === 1;
+  return statement(db, 'DELETE FROM groups WHERE id = ?').run(id).changes === 1;
 }
 
 export function groupMembers(db: Db, groupId: string): UserRow[] {
-  return db
-    .prepare<[string], UserRow>('SELECT users.* FROM users JOIN group_members ON group_members.user_id = users.id WHERE group_id = ? ORDER BY username')
+  return statement<[string], UserRow>(db, 'SELECT users.* FROM users JOIN group_members ON group_members.user_id = users.id WHERE group_id = ? ORDER BY username')
     .all(groupId);
 }
 
 export function addGroupMember(db: Db, groupId: string, userId: string): void {
-  db.prepare('INSERT OR IGNORE INTO group_members (group_id, user_id) VALUES (?, ?)').run(groupId, userId);
+  statement(db, 'INSERT OR IGNORE INTO group_members (group_id, user_id) VALUES (?, ?)').run(groupId, userId);
 }
 
 export function removeGroupMember(db: Db, groupId: string, userId: string): boolean {
-  return db.prepare('DELETE FROM group_members WHERE group_id = ? AND user_id = ?').run(groupId, userId).changes === 1;
+  return statement(db, 'DELETE FROM group_members WHERE group_id = ? AND user_id = ?').run(groupId, userId).changes === 1;
 }
 
 /** The ids of the groups a user is in (what policy targets are matched against). */
 export function groupIdsOf(db: Db, userId: string): string[] {
-  return db.prepare<[string], { group_id: string }>('SELECT group_id FROM group_members WHERE user_id = ?').all(userId).map((row) => row.group_id);
+  return statement<[string], { group_id: string }>(db, 'SELECT group_id FROM group_members WHERE user_id = ?').all(userId).map((row) => row.group_id);
 }

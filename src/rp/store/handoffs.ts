@@ -1,6 +1,7 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import type { Handoff, HandoffPurpose } from '../../shared/schemas.js';
 import type { Db } from './database.js';
+import { statement } from './statements.js';
 
 export const HANDOFF_TTL_MS = 5 * 60 * 1000;
 
@@ -60,7 +61,7 @@ export function toHandoff(row: HandoffRow, now: number, callerSessionHash: strin
 }
 
 export function insertHandoff(db: Db, row: HandoffRow): void {
-  db.prepare(
+  statement(db,
     `INSERT INTO handoffs (id, code, purpose, username, display_name, creator_session_hash, browser, os, origin, user_id, created_at, expires_at, approved_at, claimed_at)
      VALUES (@id, @code, @purpose, @username, @display_name, @creator_session_hash, @browser, @os, @origin, @user_id, @created_at, @expires_at, @approved_at, @claimed_at)`,
   ).run(row);
@@ -68,22 +69,21 @@ export function insertHandoff(db: Db, row: HandoffRow): void {
 
 /** Forgets hand-offs an hour after they expired. */
 export function deleteStaleHandoffs(db: Db, now: number): void {
-  db.prepare('DELETE FROM handoffs WHERE expires_at < ?').run(now - 60 * 60 * 1000);
+  statement(db, 'DELETE FROM handoffs WHERE expires_at < ?').run(now - 60 * 60 * 1000);
 }
 
 export function findHandoff(db: Db, id: string): HandoffRow | undefined {
-  return db.prepare<[string], HandoffRow>('SELECT * FROM handoffs WHERE id = ?').get(id);
+  return statement<[string], HandoffRow>(db, 'SELECT * FROM handoffs WHERE id = ?').get(id);
 }
 
 export function findHandoffByCode(db: Db, code: string): HandoffRow | undefined {
-  return db.prepare<[string], HandoffRow>('SELECT * FROM handoffs WHERE code = ?').get(normalizeHandoffCode(code));
+  return statement<[string], HandoffRow>(db, 'SELECT * FROM handoffs WHERE code = ?').get(normalizeHandoffCode(code));
 }
 
 /** Marks a pending hand-off approved by `userId`; false when it was no longer pending. */
 export function approveHandoff(db: Db, id: string, userId: string, now: number): boolean {
   return (
-    db
-      .prepare('UPDATE handoffs SET user_id = ?, approved_at = ? WHERE id = ? AND approved_at IS NULL AND claimed_at IS NULL AND expires_at > ?')
+    statement(db, 'UPDATE handoffs SET user_id = ?, approved_at = ? WHERE id = ? AND approved_at IS NULL AND claimed_at IS NULL AND expires_at > ?')
       .run(userId, now, id, now).changes === 1
   );
 }
@@ -91,7 +91,7 @@ export function approveHandoff(db: Db, id: string, userId: string, now: number):
 /** Marks an approved hand-off claimed; false when someone got there first. */
 export function claimHandoff(db: Db, id: string, now: number): boolean {
   return (
-    db.prepare('UPDATE handoffs SET claimed_at = ? WHERE id = ? AND approved_at IS NOT NULL AND claimed_at IS NULL AND expires_at > ?').run(now, id, now)
+    statement(db, 'UPDATE handoffs SET claimed_at = ? WHERE id = ? AND approved_at IS NOT NULL AND claimed_at IS NULL AND expires_at > ?').run(now, id, now)
       .changes === 1
   );
 }

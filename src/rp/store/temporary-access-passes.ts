@@ -1,4 +1,5 @@
 import type { Db } from './database.js';
+import { statement } from './statements.js';
 
 export interface TapRow {
   id: string;
@@ -15,8 +16,8 @@ export interface TapRow {
 /** Stores a new pass; the user's earlier passes are replaced (Entra keeps one per user). */
 export function insertTap(db: Db, row: TapRow): void {
   db.transaction(() => {
-    db.prepare('UPDATE temporary_access_passes SET replaced_at = ? WHERE user_id = ? AND replaced_at IS NULL').run(row.created_at, row.user_id);
-    db.prepare(
+    statement(db, 'UPDATE temporary_access_passes SET replaced_at = ? WHERE user_id = ? AND replaced_at IS NULL').run(row.created_at, row.user_id);
+    statement(db,
       `INSERT INTO temporary_access_passes (id, user_id, code_hash, created_at, expires_at, lifetime_in_minutes, is_usable_once, used_at, replaced_at)
        VALUES (@id, @user_id, @code_hash, @created_at, @expires_at, @lifetime_in_minutes, @is_usable_once, @used_at, @replaced_at)`,
     ).run(row);
@@ -25,36 +26,35 @@ export function insertTap(db: Db, row: TapRow): void {
 
 /** The user's passes, newest first. */
 export function tapsOf(db: Db, userId: string): TapRow[] {
-  return db.prepare<[string], TapRow>('SELECT * FROM temporary_access_passes WHERE user_id = ? ORDER BY created_at DESC, rowid DESC').all(userId);
+  return statement<[string], TapRow>(db, 'SELECT * FROM temporary_access_passes WHERE user_id = ? ORDER BY created_at DESC, rowid DESC').all(userId);
 }
 
 export function listTaps(db: Db): (TapRow & { username: string; display_name: string })[] {
-  return db
-    .prepare<[], TapRow & { username: string; display_name: string }>(
+  return statement<[], TapRow & { username: string; display_name: string }>(db,
       'SELECT t.*, u.username, u.display_name FROM temporary_access_passes t JOIN users u ON u.id = t.user_id ORDER BY t.created_at DESC, t.rowid DESC LIMIT 200',
     )
     .all();
 }
 
 export function markTapUsed(db: Db, id: string, at: number): void {
-  db.prepare('UPDATE temporary_access_passes SET used_at = COALESCE(used_at, ?) WHERE id = ?').run(at, id);
+  statement(db, 'UPDATE temporary_access_passes SET used_at = COALESCE(used_at, ?) WHERE id = ?').run(at, id);
 }
 
 /** Failed attempts for a username since `since` (the rate limit's window). */
 export function countTapFailures(db: Db, username: string, since: number): number {
-  return db.prepare<[string, number], { n: number }>('SELECT COUNT(*) AS n FROM tap_failures WHERE username = ? AND at > ?').get(username, since)?.n ?? 0;
+  return statement<[string, number], { n: number }>(db, 'SELECT COUNT(*) AS n FROM tap_failures WHERE username = ? AND at > ?').get(username, since)?.n ?? 0;
 }
 
 /** Records a failed (or not yet checked) attempt; returns its rowid. */
 export function recordTapFailure(db: Db, username: string, at: number): number {
-  return Number(db.prepare('INSERT INTO tap_failures (username, at) VALUES (?, ?)').run(username, at).lastInsertRowid);
+  return Number(statement(db, 'INSERT INTO tap_failures (username, at) VALUES (?, ?)').run(username, at).lastInsertRowid);
 }
 
 /** Takes back one attempt recorded by recordTapFailure (it turned out not to be a wrong code). */
 export function forgetTapFailure(db: Db, rowid: number): void {
-  db.prepare('DELETE FROM tap_failures WHERE rowid = ?').run(rowid);
+  statement(db, 'DELETE FROM tap_failures WHERE rowid = ?').run(rowid);
 }
 
 export function forgetTapFailures(db: Db, username: string): void {
-  db.prepare('DELETE FROM tap_failures WHERE username = ?').run(username);
+  statement(db, 'DELETE FROM tap_failures WHERE username = ?').run(username);
 }

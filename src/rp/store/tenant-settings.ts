@@ -1,17 +1,18 @@
 import { conditionalAccessSchema, type ConditionalAccessRule } from '../../shared/tenant.js';
 import { defaultFido2Policy, fido2PolicySchema, type Fido2Policy } from '../../shared/policy.js';
 import type { Db } from './database.js';
+import { statement } from './statements.js';
 
 /** The sensitive app's rule in a fresh lab: phishing-resistant MFA, any passkey. */
 export const defaultConditionalAccess = (): ConditionalAccessRule => ({ state: 'enabled', requirePhishingResistant: true, allowedAaguids: [] });
 
 function read<T>(db: Db, key: string, parse: (value: unknown) => T, fallback: () => T): T {
-  const row = db.prepare<[string], { value: string }>('SELECT value FROM tenant_settings WHERE key = ?').get(key);
+  const row = statement<[string], { value: string }>(db, 'SELECT value FROM tenant_settings WHERE key = ?').get(key);
   return row ? parse(JSON.parse(row.value)) : fallback();
 }
 
 function write(db: Db, key: string, value: unknown): void {
-  db.prepare('INSERT INTO tenant_settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, JSON.stringify(value));
+  statement(db, 'INSERT INTO tenant_settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, JSON.stringify(value));
 }
 
 /** The stored passkey policy (validated when saved), or the lab's default. */
