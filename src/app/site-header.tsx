@@ -52,7 +52,10 @@ function MenuIcon() {
  * Escape closes the menu and puts focus back on its button; so does following a link.
  */
 export function SiteHeader({ signedInAs, onSignOut }: SiteHeaderProps) {
-  const [open, setOpen] = useState(false);
+  const { pathname } = useLocation();
+  /** The page the menu was opened on: on another page (a link in it was followed) it is closed. */
+  const [openOn, setOpenOn] = useState<string | null>(null);
+  const open = openOn === pathname;
   const [signingOut, setSigningOut] = useState(false);
   const [signOutError, setSignOutError] = useState<ErrorMessage | null>(null);
   const menuId = useId();
@@ -60,22 +63,18 @@ export function SiteHeader({ signedInAs, onSignOut }: SiteHeaderProps) {
   const header = useRef<HTMLDivElement>(null);
   /** Whichever "Menu" button opened the menu (the narrow or the wide one): focus returns there. */
   const opener = useRef<HTMLButtonElement | null>(null);
-  const { pathname } = useLocation();
   const brand = branding();
 
   const close = useCallback((returnFocus: boolean) => {
-    setOpen(false);
+    setOpenOn(null);
     if (returnFocus) opener.current?.focus();
   }, []);
-
-  // A new page: the menu has done its job.
-  useEffect(() => setOpen(false), [pathname]);
 
   // A click or tap outside the header closes the menu (focus stays where the person put it).
   useEffect(() => {
     if (!open) return;
     function onPointerDown(event: PointerEvent) {
-      if (header.current && event.target instanceof Node && !header.current.contains(event.target)) setOpen(false);
+      if (header.current && event.target instanceof Node && !header.current.contains(event.target)) setOpenOn(null);
     }
     document.addEventListener('pointerdown', onPointerDown);
     return () => document.removeEventListener('pointerdown', onPointerDown);
@@ -83,7 +82,7 @@ export function SiteHeader({ signedInAs, onSignOut }: SiteHeaderProps) {
 
   function toggle(button: HTMLButtonElement) {
     opener.current = button;
-    setOpen((value) => !value);
+    setOpenOn(open ? null : pathname);
   }
 
   function onKeyDown(event: KeyboardEvent) {

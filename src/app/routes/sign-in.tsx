@@ -33,10 +33,13 @@ function SignInPage() {
   const redirect = searchParams.get('redirect');
   const signedOutNow = (location.state as SignInLocationState | null)?.signedOut === true;
   const [signedOut, setSignedOut] = useState(signedOutNow);
-  // Signed out from the header while already on this page: the page stays mounted.
-  useEffect(() => {
+  // Signed out from the header while already on this page: the page stays mounted, and a new
+  // history entry says so (state adjusted while rendering, as React's docs recommend).
+  const [seenLocation, setSeenLocation] = useState(location.key);
+  if (seenLocation !== location.key) {
+    setSeenLocation(location.key);
     if (signedOutNow) setSignedOut(true);
-  }, [signedOutNow, location.key]);
+  }
   const onAttempt = useCallback(() => setSignedOut(false), []);
   // The pass form replaces the passkey forms (and their autofill request) while it is open.
   const withPass = searchParams.get(WITH) === TEMPORARY_ACCESS_PASS;
