@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { SignInMethod } from '../../shared/sign-in.js';
 import type { Db } from './database.js';
+import { statement } from './statements.js';
 
 /** A signed-in session lives 12 hours; the cookie holds a random id, the table only its hash. */
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
@@ -42,14 +43,14 @@ export function hashSessionId(id: string): string {
 }
 
 export function findSession(db: Db, id: string, now: number): SessionRow | undefined {
-  const row = db.prepare<[string], SessionRow>(SESSION_SQL.find).get(hashSessionId(id));
+  const row = statement<[string], SessionRow>(db, SESSION_SQL.find).get(hashSessionId(id));
   return row && row.expires_at > now ? row : undefined;
 }
 
 /** Creates a session (anonymous and short-lived when `user` is omitted) and returns the cookie value. */
 export function createSession(db: Db, now: number, user?: SignIn): string {
   const id = randomBytes(32).toString('base64url');
-  db.prepare(SESSION_SQL.insert).run(
+  statement(db, SESSION_SQL.insert).run(
     hashSessionId(id),
     user?.userId ?? null,
     user?.method ?? null,
@@ -64,7 +65,7 @@ export function createSession(db: Db, now: number, user?: SignIn): string {
 /** An anonymous session in use again (new options, a hand-off) lives another 10 minutes. */
 export function extendAnonymousSession(db: Db, idHash: string, now: number): void {
   const expiresAt = now + ANONYMOUS_SESSION_TTL_MS;
-  db.prepare(SESSION_SQL.extendAnonymous).run(expiresAt, idHash, expiresAt);
+  statement(db, SESSION_SQL.extendAnonymous).run(expiresAt, idHash, expiresAt);
 }
 
 /** How a session was signed in. */
@@ -76,14 +77,14 @@ export interface SignIn {
 }
 
 export function markCampaignSnoozed(db: Db, idHash: string): void {
-  db.prepare(SESSION_SQL.snoozeCampaign).run(idHash);
+  statement(db, SESSION_SQL.snoozeCampaign).run(idHash);
 }
 
 export function deleteSession(db: Db, idHash: string): void {
-  db.prepare(SESSION_SQL.delete).run(idHash);
+  statement(db, SESSION_SQL.delete).run(idHash);
 }
 
 /** Deletes expired sessions (their challenges go with them); returns how many. */
 export function deleteExpiredSessions(db: Db, now: number): number {
-  return db.prepare(SESSION_SQL.deleteExpired).run(now).changes;
+  return statement(db, SESSION_SQL.deleteExpired).run(now).changes;
 }
