@@ -14,7 +14,9 @@ export const registrationChecks: readonly CheckId[] = [
   'rpIdHash',
   'userPresence',
   'userVerification',
+  'credentialId',
   'attestation',
+  'publicKey',
   'credentialUnique',
   'policy',
 ];

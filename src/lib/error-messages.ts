@@ -67,6 +67,18 @@ export const apiErrorMessages: Record<ErrorCode, ErrorMessage> = {
     title: 'The authenticator answered the wrong kind of request.',
     action: 'Start again.',
   },
+  top_origin_not_allowed: {
+    title: 'The passkey was used inside a frame of another web page.',
+    action: 'Open Passkey Lab itself, from its usual address, and try again.',
+  },
+  credential_id_invalid: {
+    title: 'The authenticator returned a passkey id that is too long or does not match its own data.',
+    action: 'Try again, or use another authenticator.',
+  },
+  public_key_invalid: {
+    title: 'The authenticator returned a public key that is not valid, so the passkey could never sign in.',
+    action: 'Use another authenticator.',
+  },
   rp_id_mismatch: {
     title: 'The passkey was made for a different site.',
     action: 'Choose a passkey made for this site, or create a new one.',

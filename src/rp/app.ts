@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
-import { HTTPException } from 'hono/http-exception';
 import type { RpConfig } from './config.js';
 import type { Deps, Env } from './http/env.js';
-import { jsonBodiesOnly, limitBodySize, sameOriginOnly } from './http/guards.js';
-import { errorResponse, RpError } from './http/rp-error.js';
+import { jsonBodiesOnly, limitBodySize, limitJsonNesting, sameOriginOnly } from './http/guards.js';
+import { answerError, errorResponse } from './http/rp-error.js';
+import { API_CSP, securityHeaders } from './http/security-headers.js';
 import { loadSession } from './http/session-cookie.js';
 import { authenticationRoutes } from './routes/authentication.js';
 import { credentialRoutes } from './routes/credentials.js';
@@ -18,6 +18,7 @@ import { wellKnownRoutes } from './routes/well-known.js';
 import { adminRoutes } from './routes/admin.js';
 import { appRoutes } from './routes/apps.js';
 import { registrationCampaignRoutes } from './routes/registration-campaign.js';
+import { simulatorAdminRoutes, simulatorRoutes } from './routes/simulator.js';
 import type { Db } from './store/database.js';
 
 /**
@@ -33,7 +34,7 @@ export function createApp({ config, db, now = Date.now }: { config: RpConfig; db
       c.set('deps', deps);
       await next();
     })
-    .use(sameOriginOnly(config.origins), jsonBodiesOnly, limitBodySize, loadSession)
+    .use(sameOriginOnly(config.origins), jsonBodiesOnly, limitBodySize, limitJsonNesting, loadSession)
     .route('/registration', registrationRoutes)
     .route('/authentication', authenticationRoutes)
     .route('/session', sessionRoutes)
@@ -42,20 +43,22 @@ export function createApp({ config, db, now = Date.now }: { config: RpConfig; db
     .route('/account', accountRoutes)
     .route('/inspect', createInspectRoutes(directory))
     .route('/metadata', metadataRoutes)
+    .route('/simulator', simulatorRoutes)
+    .route('/admin/simulator', simulatorAdminRoutes)
     .route('/admin', adminRoutes)
     .route('/apps', appRoutes)
     .route('/registration-campaign', registrationCampaignRoutes)
     .all('*', (c) => errorResponse(c, 'not_found', 'There is no API endpoint at this address.'));
 
-  api.onError((error, c) => {
-    if (error instanceof RpError) return errorResponse(c, error.code, error.message, error.field, error.report);
-    // Hono raises HTTPException(400) for a body that is not valid JSON.
-    if (error instanceof HTTPException && error.status < 500) return errorResponse(c, 'invalid_request', 'The request body is not valid JSON.');
-    console.error('[relying party] unexpected error', error);
-    return errorResponse(c, 'internal_error');
-  });
+  // Never throws, never answers anything but the contract's JSON error body.
+  api.onError((error, c) => answerError(c, error));
 
-  return new Hono().route('/', wellKnownRoutes(config.relatedOrigins)).route('/api', api);
+  const apiHeaders = securityHeaders(API_CSP);
+  return new Hono()
+    .use('/api/*', apiHeaders)
+    .use('/.well-known/*', apiHeaders)
+    .route('/', wellKnownRoutes(config.relatedOrigins))
+    .route('/api', api);
 }
 
 export type AppType = ReturnType<typeof createApp>;

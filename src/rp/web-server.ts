@@ -2,8 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
-import { brandIndexHtml, type Branding } from '../shared/branding.js';
+import { brandIndexHtml, brandingStyle, type Branding } from '../shared/branding.js';
 import { createApp } from './app.js';
+import { compressResponses, varyOnAcceptEncoding } from './http/compression.js';
+import { answerError, errorResponse } from './http/rp-error.js';
+import { pageCsp, securityHeaders, styleHash } from './http/security-headers.js';
 import type { RpConfig } from './config.js';
 import type { Db } from './store/database.js';
 
@@ -17,19 +20,30 @@ export function createWebServer({ config, db, branding, distDir, now }: { config
   if (!fs.existsSync(indexFile)) throw new Error(`${indexFile} is missing: run \`npm run build\` first (npm start does it for you).`);
   const indexHtml = brandIndexHtml(fs.readFileSync(indexFile, 'utf8'), branding);
   const root = distDir;
+  // The brand colour is the one inline <style>: the policy allows exactly its text.
+  const brandStyle = brandingStyle(branding);
   return (
     new Hono()
+      .use(securityHeaders(pageCsp(brandStyle === null ? [] : [styleHash(brandStyle)])))
+      // JSON answers and the HTML shell of 1 KB or more, compressed as the client accepts (docs/api.md).
+      .use(compressResponses())
       .route('/', createApp({ config, db, ...(now ? { now } : {}) }))
       // Hashed file names never change content: cache them for good. (Set on the way out:
       // serveStatic's onFound runs after its response is built, too late for a header.)
       .use('/assets/*', async (c, next) => {
         await next();
-        if (c.res.status === 200) c.res.headers.set('Cache-Control', 'public, max-age=31536000, immutable');
+        if (c.res.status !== 200) return;
+        c.res.headers.set('Cache-Control', 'public, max-age=31536000, immutable');
+        // The same URL has brotli, gzip and plain bodies: caches must key on Accept-Encoding.
+        if (/^(?:text\/|application\/(?:javascript|json)|image\/svg)/.test(c.res.headers.get('Content-Type') ?? '')) varyOnAcceptEncoding(c.res.headers);
       })
-      .use('/assets/*', serveStatic({ root }))
+      // Pre-compressed at build time (vite.config.ts): file.br or file.gz by Accept-Encoding.
+      .use('/assets/*', serveStatic({ root, precompressed: true }))
       // index.html itself is served branded, below.
-      .use('*', async (c, next) => (c.req.path === '/' || c.req.path === '/index.html' ? next() : serveStatic({ root })(c, next)))
+      .use('*', async (c, next) => (c.req.path === '/' || c.req.path === '/index.html' ? next() : serveStatic({ root, precompressed: true })(c, next)))
       // Client-side routes (/register, /account, ...) all get the SPA shell.
       .get('*', (c) => c.html(indexHtml))
+      .notFound((c) => errorResponse(c, 'not_found'))
+      .onError((error, c) => answerError(c, error))
   );
 }

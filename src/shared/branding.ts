@@ -56,11 +56,20 @@ export function contrastingText(hex: string): '#ffffff' | '#0b1020' {
  */
 export function brandingHead(branding: Branding): string {
   const meta = `<meta name="${BRANDING_META_NAME}" content="${escapeAttribute(JSON.stringify(branding))}">`;
-  if (branding.accentColor === defaultBranding.accentColor) return meta;
+  const style = brandingStyle(branding);
+  return style === null ? meta : `${meta}<style>${style}</style>`;
+}
+
+/**
+ * The text of the <style> element brandingHead writes (null for the default branding). The
+ * web server allows exactly this text in its Content-Security-Policy, by its SHA-256 hash.
+ */
+export function brandingStyle(branding: Branding): string | null {
+  if (branding.accentColor === defaultBranding.accentColor) return null;
   const accent = branding.accentColor;
   return (
-    `${meta}<style>@media (prefers-color-scheme: light){:root{--brand:${accent};--brand-hover:${darken(accent, 0.15)};` +
-    `--brand-contrast:${contrastingText(accent)}}}</style>`
+    `@media (prefers-color-scheme: light){:root{--brand:${accent};--brand-hover:${darken(accent, 0.15)};` +
+    `--brand-contrast:${contrastingText(accent)}}}`
   );
 }
 

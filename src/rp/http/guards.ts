@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { MAX_JSON_DEPTH, nestsTooDeep } from './json-depth.js';
 import { errorResponse } from './rp-error.js';
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -21,11 +22,25 @@ export function sameOriginOnly(origins: readonly string[]): MiddlewareHandler {
   };
 }
 
+// HTTP/1.1: a request has a body when it declares a length or a transfer coding.
+const hasBody = (header: (name: string) => string | undefined) => Number(header('content-length') ?? 0) > 0 || header('transfer-encoding') !== undefined;
+
 /** Bodies are JSON: any request with a body must say so (415 otherwise). */
 export const jsonBodiesOnly: MiddlewareHandler = async (c, next) => {
-  // HTTP/1.1: a request has a body when it declares a length or a transfer coding.
-  const hasBody = Number(c.req.header('content-length') ?? 0) > 0 || c.req.header('transfer-encoding') !== undefined;
-  if (hasBody && !JSON_TYPE.test(c.req.header('content-type') ?? '')) return errorResponse(c, 'unsupported_media_type');
+  if (hasBody((name) => c.req.header(name)) && !JSON_TYPE.test(c.req.header('content-type') ?? '')) return errorResponse(c, 'unsupported_media_type');
+  return next();
+};
+
+/**
+ * 400 invalid_request for a JSON body that nests objects or arrays deeper than
+ * MAX_JSON_DEPTH, before anything parses or echoes it. Mounted after limitBodySize: the text
+ * read here is at most 64 KB, and Hono keeps it for the handler's own c.req.json().
+ */
+export const limitJsonNesting: MiddlewareHandler = async (c, next) => {
+  if (!hasBody((name) => c.req.header(name))) return next();
+  if (nestsTooDeep(await c.req.text())) {
+    return errorResponse(c, 'invalid_request', `The request body nests objects or arrays more than ${MAX_JSON_DEPTH} levels deep.`);
+  }
   return next();
 };
 

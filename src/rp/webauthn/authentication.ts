@@ -9,7 +9,7 @@ import type { Deps } from '../http/env.js';
 import { findCredential, listCredentials, parseTransports, recordCredentialUse, type CredentialRow } from '../store/credentials.js';
 import { findUserById, findUserByUsername, type UserRow } from '../store/users.js';
 import type { CeremonyReport } from '../../shared/schemas.js';
-import { CheckRun } from './check-run.js';
+import { CheckRun, originMembers, refuseDeepClientData } from './check-run.js';
 import { checkChallenge, checkOrigin, checkRpIdHash, checkSignCount, checkType, checkUserPresence, checkUserVerification, failed, passed } from './checks.js';
 import { CHALLENGE_TTL_MS } from './constants.js';
 import { policyCheck } from '../policy/enforce.js';
@@ -59,6 +59,7 @@ export async function verifyAuthentication(
   const run = new CheckRun('authentication', pending?.payload.options ?? null);
   subject.credentialId = response.id;
   return run.around(async () => {
+    refuseDeepClientData(response.response.clientDataJSON, 'response.clientDataJSON');
     const clientData = decodeClientData(response.response.clientDataJSON, 'response.clientDataJSON');
     const authData = decodeAuthenticatorData(response.response.authenticatorData, { directory, field: 'response.authenticatorData' });
     Object.assign(run.decoded, {
@@ -70,7 +71,7 @@ export async function verifyAuthentication(
       authenticatorAttachment: response.authenticatorAttachment ?? null,
     });
     run.require(checkChallenge(pending, clientData, now()));
-    run.require(checkOrigin(clientData, config.origins));
+    run.require(checkOrigin(originMembers(clientData), config.origins));
     run.require(checkType(clientData, 'webauthn.get'));
     const { challenge, payload } = pending!;
 
@@ -112,6 +113,8 @@ export async function verifyAuthentication(
     run.require(checkSignCount(stored!.counter, info.newCounter));
     run.require(policyCheck(db, user!.id, { aaguid: stored!.aaguid, backupEligible: stored!.device_type === 'multiDevice', attested: stored!.attested === 1 }, 'authentication'));
 
+    // The answer echoes what the client sent: make sure it serialises before the counter is stored.
+    run.requireEchoable();
     const usedAt = new Date(now()).toISOString();
     recordCredentialUse(db, stored!.id, { counter: info.newCounter, backedUp: info.credentialBackedUp, usedAt });
     const credential = { ...stored!, counter: info.newCounter, backed_up: info.credentialBackedUp ? 1 : 0, last_used_at: usedAt };

@@ -1,5 +1,7 @@
 import type { CeremonyReport, Check } from '../../shared/schemas.js';
-import { RpError } from '../http/rp-error.js';
+import { MAX_JSON_DEPTH, nestsTooDeep } from '../http/json-depth.js';
+import { RpError, serialise } from '../http/rp-error.js';
+import type { ClientData } from './checks.js';
 
 /**
  * The checks of one verify call, in the order they were made. A failed check ends the
@@ -20,6 +22,14 @@ export class CheckRun {
     if (!check.passed) throw new RpError(check.code ?? 'invalid_request', undefined, undefined, this.report());
   }
 
+  /**
+   * The report echoes the client's input (clientData, extension outputs): called before
+   * anything is stored, so that the answer can always be written once the ceremony commits.
+   */
+  requireEchoable(): void {
+    if (serialise(this.report()) === undefined) throw new RpError('invalid_request', 'The response holds values that cannot be echoed back as JSON.', 'response', this.report());
+  }
+
   report(): CeremonyReport {
     return { ceremony: this.ceremony, options: this.options, decoded: this.decoded, checks: [...this.checks] };
   }
@@ -33,4 +43,19 @@ export class CheckRun {
       throw error;
     }
   }
+}
+
+/**
+ * clientDataJSON is JSON inside the body's base64url: the body's own nesting limit cannot see
+ * into it, so it gets the same limit here, before it is parsed and echoed in the report.
+ */
+export function refuseDeepClientData(clientDataJSON: string, field: string): void {
+  if (nestsTooDeep(Buffer.from(clientDataJSON, 'base64url').toString('utf8'))) {
+    throw new RpError('invalid_request', `clientDataJSON nests objects or arrays more than ${MAX_JSON_DEPTH} levels deep.`, field);
+  }
+}
+
+/** The members checkOrigin judges, as the client sent them (the decoder keeps only well-typed ones). */
+export function originMembers(clientData: { origin: string; raw: Record<string, unknown> }): Pick<ClientData, 'origin' | 'crossOrigin' | 'topOrigin'> {
+  return { origin: clientData.origin, crossOrigin: clientData.raw.crossOrigin, topOrigin: clientData.raw.topOrigin };
 }

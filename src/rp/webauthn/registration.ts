@@ -8,8 +8,8 @@ import { RpError } from '../http/rp-error.js';
 import { findCredential, insertCredential, listCredentials, parseTransports, type CredentialRow } from '../store/credentials.js';
 import { findUserById, findUserByUsername, insertUser, type UserRow } from '../store/users.js';
 import type { CeremonyReport } from '../../shared/schemas.js';
-import { CheckRun } from './check-run.js';
-import { checkChallenge, checkOrigin, checkRpIdHash, checkType, checkUserPresence, checkUserVerification, failed, passed } from './checks.js';
+import { CheckRun, originMembers, refuseDeepClientData } from './check-run.js';
+import { checkChallenge, checkCredentialId, checkOrigin, checkPublicKey, checkRpIdHash, checkType, checkUserPresence, checkUserVerification, failed, passed } from './checks.js';
 import { CHALLENGE_TTL_MS, SUPPORTED_ALGORITHMS } from './constants.js';
 import { decodeAttestationObject, decodeClientData, x5cOf } from '../inspect/decode.js';
 import { verifyAttestation } from '../inspect/attestation.js';
@@ -91,6 +91,7 @@ export async function verifyRegistration(
   const run = new CheckRun('registration', pending?.payload.options ?? null);
   if (pending) Object.assign(subject, { username: pending.payload.username, userId: pending.payload.existingUser ? pending.payload.userId : null });
   return run.around(async () => {
+    refuseDeepClientData(response.response.clientDataJSON, 'response.clientDataJSON');
     const clientData = decodeClientData(response.response.clientDataJSON, 'response.clientDataJSON');
     const attestation = decodeAttestationObject(response.response.attestationObject, { directory, field: 'response.attestationObject' });
     const authData = attestation.authenticatorData;
@@ -100,11 +101,12 @@ export async function verifyRegistration(
       throw new RpError('invalid_request', 'The attestation object carries no credential (AT flag missing).', 'response.attestationObject');
     }
     run.require(checkChallenge(pending, clientData, now()));
-    run.require(checkOrigin(clientData, config.origins));
+    run.require(checkOrigin(originMembers(clientData), config.origins));
     run.require(checkType(clientData, 'webauthn.create'));
     run.require(checkRpIdHash(authData.rpIdHash, config.rpId));
     run.require(checkUserPresence(authData.flags));
     run.require(checkUserVerification(authData.flags));
+    run.require(checkCredentialId(authData.attestedCredentialData.credentialId, response.id, response.rawId));
     const { challenge, payload } = pending!;
 
     let info;
@@ -126,6 +128,7 @@ export async function verifyRegistration(
     }
     const algorithm = authData.attestedCredentialData.publicKey.algName ?? `COSE ${authData.attestedCredentialData.publicKey.alg}`;
     run.require(passed('attestation', `Attestation "${info.fmt}" verified; ${algorithm} public key accepted.`));
+    run.require(checkPublicKey(info.credential.publicKey));
     run.require(
       findCredential(db, info.credential.id)
         ? failed('credentialUnique', 'credential_already_registered', 'This credential id is already registered.')
@@ -157,6 +160,8 @@ export async function verifyRegistration(
       attested: attested ? 1 : 0,
     };
 
+    // The answer echoes what the client sent: make sure it serialises before anything is stored.
+    run.requireEchoable();
     const user = db.transaction((): UserRow => {
       // Checked again where it holds: while this call awaited the attestation, a parallel one may
       // have registered the same credential id (attestation "none" signs no clientData, so one
