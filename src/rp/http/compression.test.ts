@@ -1,0 +1,126 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
+import { Hono } from 'hono';
+import { describe, expect, it } from 'vitest';
+import { createAuthenticator } from '../../../test/soft-authenticator';
+import { Client, ORIGIN, testConfig } from '../../../test/rp/helpers';
+import { defaultBranding } from '../../shared/branding';
+import { openDatabase } from '../store/database';
+import { createWebServer } from '../web-server';
+import { COMPRESSION_THRESHOLD_BYTES, compressResponses, negotiateEncoding } from './compression';
+
+const script = `export const words = ${JSON.stringify(Array.from({ length: 400 }, (_, i) => `word-${i}`))};\n`;
+
+function server() {
+  const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'passkey-lab-dist-'));
+  // An index.html past the threshold, like the real one.
+  fs.writeFileSync(path.join(dist, 'index.html'), `<html><head><title>Passkey Lab</title></head><body><div id="root"></div><!-- ${'x'.repeat(2000)} --></body></html>`);
+  fs.mkdirSync(path.join(dist, 'assets'));
+  fs.writeFileSync(path.join(dist, 'assets', 'app.js'), script);
+  fs.writeFileSync(path.join(dist, 'assets', 'app.js.br'), brotliCompressSync(script));
+  fs.writeFileSync(path.join(dist, 'assets', 'app.js.gz'), gzipSync(script));
+  return createWebServer({ config: testConfig(), db: openDatabase(':memory:'), branding: defaultBranding, distDir: dist });
+}
+
+const body = async (response: Response) => Buffer.from(await response.arrayBuffer());
+
+describe('negotiateEncoding', () => {
+  it.each([
+    [undefined, null],
+    ['', null],
+    ['identity', null],
+    ['gzip, deflate, br, zstd', 'br'],
+    ['gzip, deflate', 'gzip'],
+    ['br;q=0, gzip', 'gzip'],
+    ['gzip;q=1.0, br;q=0.5', 'gzip'],
+    ['BR', 'br'],
+    ['*', 'br'],
+    ['*;q=0', null],
+    ['gzip;q=0, *', 'br'],
+    ['deflate', null],
+  ] as const)('%j → %j', (header, expected) => {
+    expect(negotiateEncoding(header)).toBe(expected);
+  });
+});
+
+describe('static assets', () => {
+  it.each([
+    ['br', 'br', brotliDecompressSync],
+    ['gzip, deflate, br', 'br', brotliDecompressSync],
+    ['gzip', 'gzip', gunzipSync],
+  ] as const)('Accept-Encoding %s gets the pre-compressed %s file', async (accept, encoding, decompress) => {
+    const response = await server().request('/assets/app.js', { headers: { 'accept-encoding': accept } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-encoding')).toBe(encoding);
+    expect(response.headers.get('vary')).toMatch(/accept-encoding/i);
+    expect(response.headers.get('content-type')).toMatch(/javascript/);
+    expect(response.headers.get('cache-control')).toContain('immutable');
+    expect(decompress(await body(response)).toString()).toBe(script);
+  });
+
+  it('a client that accepts no compression gets the plain file, still with Vary', async () => {
+    const response = await server().request('/assets/app.js');
+    expect(response.headers.get('content-encoding')).toBeNull();
+    expect(response.headers.get('vary')).toMatch(/accept-encoding/i);
+    expect((await body(response)).toString()).toBe(script);
+  });
+});
+
+describe('dynamic answers', () => {
+  it('the SPA shell is compressed', async () => {
+    const response = await server().request('/account', { headers: { 'accept-encoding': 'br' } });
+    expect(response.headers.get('content-encoding')).toBe('br');
+    expect(response.headers.get('vary')).toMatch(/accept-encoding/i);
+    expect(brotliDecompressSync(await body(response)).toString()).toContain('<div id="root">');
+  });
+
+  it('a ceremony answer (JSON over the threshold) is compressed, and its cookie still set', async () => {
+    const app = server();
+    const browser = new Client(app as never);
+    const authenticator = createAuthenticator();
+    const options = await browser.registrationOptions({ username: 'compressed' });
+    const response = await app.request('/api/registration/verify', {
+      method: 'POST',
+      headers: { origin: ORIGIN, 'content-type': 'application/json', cookie: `passkey_lab_session=${browser.sessionId}`, 'accept-encoding': 'gzip, br' },
+      body: JSON.stringify({ response: authenticator.register(options) }),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-encoding')).toBe('br');
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(response.headers.getSetCookie().join()).toContain('passkey_lab_session=');
+    const compressed = await body(response);
+    expect(Number(response.headers.get('content-length'))).toBe(compressed.byteLength);
+    const json = JSON.parse(brotliDecompressSync(compressed).toString()) as { verified: boolean };
+    expect(json.verified).toBe(true);
+  });
+
+  it('small answers and answers to clients that accept no compression go as they are', async () => {
+    const app = server();
+    const small = await app.request('/api/session', { headers: { 'accept-encoding': 'br' } });
+    expect(small.headers.get('content-encoding')).toBeNull();
+    expect(small.headers.get('vary') ?? '').not.toMatch(/accept-encoding/i);
+    expect(((await small.json()) as { error: { code: string } }).error.code).toBe('not_signed_in');
+
+    const plain = await app.request('/register');
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(plain.headers.get('vary')).toMatch(/accept-encoding/i);
+    expect(await plain.text()).toContain('<div id="root">');
+  });
+
+  it('compresses from the threshold up, and leaves an answer that is already encoded alone', async () => {
+    const app = new Hono()
+      .use(compressResponses())
+      .get('/json/:size', (c) => c.json({ pad: 'a'.repeat(Number(c.req.param('size')) - 10) }))
+      .get('/encoded', (c) => c.body('already', 200, { 'content-type': 'application/json', 'content-encoding': 'gzip' }));
+    const at = (size: number) => app.request(`/json/${size}`, { headers: { 'accept-encoding': 'gzip' } });
+    expect((await at(COMPRESSION_THRESHOLD_BYTES - 1)).headers.get('content-encoding')).toBeNull();
+    const over = await at(COMPRESSION_THRESHOLD_BYTES);
+    expect(over.headers.get('content-encoding')).toBe('gzip');
+    expect(JSON.parse(gunzipSync(await body(over)).toString())).toEqual({ pad: 'a'.repeat(COMPRESSION_THRESHOLD_BYTES - 10) });
+    const encoded = await app.request('/encoded', { headers: { 'accept-encoding': 'br' } });
+    expect(encoded.headers.get('content-encoding')).toBe('gzip');
+    expect(await encoded.text()).toBe('already');
+  });
+});
