@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Env } from '../http/env.js';
+import { RpError, jsonText, serialise } from '../http/rp-error.js';
 import { validJson } from '../http/validate.js';
 import { inspect } from '../inspect/inspect.js';
 import type { AuthenticatorDirectory } from '../metadata/directory.js';
@@ -18,7 +19,10 @@ export function createInspectRoutes(directory?: AuthenticatorDirectory) {
   return new Hono<Env>().post('/', validJson(inspectRequestSchema), async (c) => {
     const { input } = c.req.valid('json');
     const result = await inspect(input, directory ? { directory } : {});
-    return c.json(result, 200);
+    // The decoded input is echoed: input nested too deeply to serialise is the caller's 400, not a 500.
+    const text = serialise(result);
+    if (text === undefined) throw new RpError('invalid_request', 'The input nests objects or arrays too deeply to be shown.', 'input');
+    return jsonText(c, text, 200);
   });
 }
 
