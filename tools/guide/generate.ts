@@ -53,7 +53,10 @@ export async function generateGuide(options: GenerateOptions): Promise<{ guide: 
   const recorder = new Recorder(out, (step: GuideStep, section: GuideSection) => progress(`  ${step.number}. [${section.id}] ${step.instruction.replace(/\*\*/g, '')}`));
   const browser = await chromium.launch({
     executablePath: chromiumExecutable(),
-    args: ['--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    // Partial raster repaints only the changed part of a tile, and the anti-aliasing at the
+    // seam can differ by one step from run to run (seen on a card's rounded border next to a
+    // focused field): the same guide then gave different pictures. Whole tiles always.
+    args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-partial-raster'],
   });
   const lab = await startLab({ distDir: options.distDir, branding });
   try {

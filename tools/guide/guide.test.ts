@@ -14,8 +14,8 @@ import { parseGuideConfig, type ScenarioId } from './config';
 import { generateGuide } from './generate';
 import type { Guide } from './model';
 
-/** Decodes a PNG far enough to prove it is whole: signature, chunk CRCs, IHDR, and the inflated pixel data's size. */
-function decodePng(bytes: Buffer): { width: number; height: number } {
+/** Decodes a PNG (8-bit RGB or RGBA, as Chromium writes them): signature, chunk CRCs, IHDR, and the pixels, unfiltered. */
+function decodePng(bytes: Buffer): { width: number; height: number; channels: number; pixels: Buffer } {
   const crcTable = Array.from({ length: 256 }, (_, n) => {
     let c = n;
     for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
@@ -45,7 +45,30 @@ function decodePng(bytes: Buffer): { width: number; height: number } {
   const rowBytes = Math.ceil((header.width * channels * header.bitDepth) / 8);
   const pixels = inflateSync(Buffer.concat(data));
   if (pixels.length !== header.height * (rowBytes + 1)) throw new Error(`pixel data is ${pixels.length} bytes, expected ${header.height * (rowBytes + 1)}`);
-  return { width: header.width, height: header.height };
+  if (header.bitDepth !== 8 || (channels !== 3 && channels !== 4)) throw new Error('only 8-bit RGB(A) is decoded further');
+  // Undo each row's filter (PNG spec §9): None, Sub, Up, Average, Paeth.
+  const out = Buffer.alloc(header.height * rowBytes);
+  for (let y = 0; y < header.height; y++) {
+    const filter = pixels[y * (rowBytes + 1)]!;
+    for (let x = 0; x < rowBytes; x++) {
+      const raw = pixels[y * (rowBytes + 1) + 1 + x]!;
+      const a = x >= channels ? out[y * rowBytes + x - channels]! : 0;
+      const b = y > 0 ? out[(y - 1) * rowBytes + x]! : 0;
+      const c = x >= channels && y > 0 ? out[(y - 1) * rowBytes + x - channels]! : 0;
+      const p = a + b - c;
+      const paeth = Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c) ? a : Math.abs(p - b) <= Math.abs(p - c) ? b : c;
+      const predictor = [0, a, b, (a + b) >> 1, paeth][filter] ?? 0;
+      out[y * rowBytes + x] = (raw + predictor) & 0xff;
+    }
+  }
+  return { width: header.width, height: header.height, channels, pixels: out };
+}
+
+/** How many pixels have exactly this colour. */
+function pixelsOfColour({ pixels, channels }: { pixels: Buffer; channels: number }, [r, g, b]: [number, number, number]): number {
+  let count = 0;
+  for (let i = 0; i + 2 < pixels.length; i += channels) if (pixels[i] === r && pixels[i + 1] === g && pixels[i + 2] === b) count++;
+  return count;
 }
 
 /** Pages of a PDF as Chromium writes it (one `/Type /Page` object per page). */
@@ -81,6 +104,14 @@ describe('the generated guide', () => {
       expect(width).toBe(step.device === 'phone' ? 720 : 1280);
       expect(height).toBeGreaterThan(500);
     }
+  });
+
+  it('outlines the element to use on the pictures (drawn under the lab’s Content-Security-Policy)', () => {
+    // The recorder's outline colour, #e11d48. Every scenario here has steps with a target.
+    const outlined = guide.sections
+      .flatMap((section) => section.steps)
+      .filter((step) => pixelsOfColour(decodePng(fs.readFileSync(path.join(out, step.image))), [0xe1, 0x1d, 0x48]) > 100);
+    expect(outlined.length).toBeGreaterThanOrEqual(3);
   });
 
   it('links only to pictures that exist, in the HTML and in the Markdown', () => {

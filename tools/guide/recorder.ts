@@ -17,15 +17,19 @@ export interface StepInput {
   mask?: Locator[];
 }
 
-const OUTLINE_STYLE = '[data-guide-target]{outline:4px solid #e11d48 !important;outline-offset:3px !important;border-radius:6px}';
+/**
+ * The outline around the element to use. Set through the element's CSSOM style, which the lab's
+ * Content-Security-Policy (`style-src 'self'`) allows; a stylesheet injected for the screenshot
+ * would be blocked by it.
+ */
+const OUTLINE: Record<string, string> = { outline: '4px solid #e11d48', 'outline-offset': '3px', 'border-radius': '6px' };
 
 /**
  * A screenshot taken again until two in a row are the same: what is still painting (a control
  * that was just checked, a chunk that just arrived) settles first, so every run gives the same picture.
  */
 async function stableScreenshot(page: Page, mask: Locator[] | undefined): Promise<Buffer> {
-  const take = () =>
-    page.screenshot({ animations: 'disabled', caret: 'hide', style: OUTLINE_STYLE, ...(mask ? { mask, maskColor: '#9ca3af' } : {}) });
+  const take = () => page.screenshot({ animations: 'disabled', caret: 'hide', ...(mask ? { mask, maskColor: '#9ca3af' } : {}) });
   let previous = await take();
   for (let attempt = 0; attempt < 5; attempt++) {
     await page.waitForTimeout(100);
@@ -51,13 +55,23 @@ export class Recorder {
   async step(section: GuideSection, page: Page, device: GuideStep['device'], input: StepInput): Promise<void> {
     const number = ++this.count;
     const image = `images/${String(number).padStart(2, '0')}-${section.id}.png`;
+    // Kept as it was before the outline, to put back after the screenshot.
+    let before: Record<string, string> = {};
     if (input.target) {
       await input.target.scrollIntoViewIfNeeded();
-      await input.target.evaluate((element) => element.setAttribute('data-guide-target', ''));
+      before = await input.target.evaluate((element: HTMLElement, outline) => {
+        const old = Object.fromEntries(Object.keys(outline).map((name) => [name, element.style.getPropertyValue(name)]));
+        for (const [name, value] of Object.entries(outline)) element.style.setProperty(name, value, 'important');
+        return old;
+      }, OUTLINE);
     }
     await page.evaluate(() => document.fonts.ready);
     fs.writeFileSync(path.join(this.outDir, image), await stableScreenshot(page, input.mask));
-    if (input.target) await input.target.evaluate((element) => element.removeAttribute('data-guide-target'));
+    if (input.target) {
+      await input.target.evaluate((element: HTMLElement, old) => {
+        for (const [name, value] of Object.entries(old)) element.style.setProperty(name, value);
+      }, before);
+    }
     const step: GuideStep = {
       number,
       instruction: input.instruction,

@@ -1,5 +1,5 @@
 import type { Scenario } from '../scenario';
-import { issuePass, signInWithPass } from './tap-onboarding';
+import { firstListedPasskey, issuePass, signInWithPass } from './tap-onboarding';
 
 export const stepUp: Scenario = {
   id: 'step-up',
@@ -15,7 +15,7 @@ export const stepUp: Scenario = {
     await signInWithPass(run, user, 'jordan', code, false);
     const { page } = user;
     await page.getByRole('button', { name: 'Create a passkey', exact: true }).click();
-    await page.getByRole('listitem').first().waitFor();
+    await firstListedPasskey(page).waitFor();
 
     await page.goto('/apps/sensitive');
     const verify = page.getByRole('button', { name: 'Verify with a passkey', exact: true });

@@ -33,6 +33,13 @@ export async function issuePass(run: ScenarioRun, admin: GuideDevice, username: 
 
 const issuedCode = (page: Page) => page.locator('.issued-pass__code');
 
+/**
+ * The first passkey in the account's "Your passkeys" list: waiting for it is waiting for the
+ * registration to finish. (Any list item would not do: the header's navigation is a list too,
+ * so the wait passed at once and the next page load cut the registration short.)
+ */
+export const firstListedPasskey = (page: Page) => page.getByRole('region', { name: 'Your passkeys' }).getByRole('listitem').first();
+
 /** Signs in at /sign-in with the pass; records the steps when asked. */
 export async function signInWithPass(run: ScenarioRun, user: GuideDevice, username: string, code: string, record: boolean): Promise<void> {
   const { page } = user;
@@ -69,7 +76,7 @@ export const tapOnboarding: Scenario = {
     });
     await create.click();
     const passkeys = page.getByRole('heading', { name: 'Your passkeys' });
-    await page.getByRole('listitem').first().waitFor();
+    await firstListedPasskey(page).waitFor();
     await run.step(user, { instruction: 'The passkey is listed under **Your passkeys**: from now on they sign in with it, and the pass is used up.', target: passkeys });
   },
 };
