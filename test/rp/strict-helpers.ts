@@ -1,0 +1,108 @@
+/**
+ * Hand-built WebAuthn responses for the strictness tests: what a faulty or hostile client or
+ * authenticator could send, with the signatures still right where the RP checks them.
+ */
+import { createHash, generateKeyPairSync, randomBytes, sign } from 'node:crypto';
+import type { AuthenticationResponseJSON, PublicKeyCredentialCreationOptionsJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
+import { b64url, buildAuthenticatorData, cborEncode, fromB64url, ZERO_AAGUID, type CborValue, type SoftCredential } from '../soft-authenticator';
+
+/** Re-signs an assertion over new clientDataJSON (base64url), as the authenticator would have. */
+export function resign(response: AuthenticationResponseJSON, credential: SoftCredential, clientDataJSON: string): AuthenticationResponseJSON {
+  const data = Buffer.concat([fromB64url(response.response.authenticatorData), createHash('sha256').update(fromB64url(clientDataJSON)).digest()]);
+  const signature = credential.algorithm === 'ES256' ? sign('sha256', data, credential.privateKey) : sign(null, data, credential.privateKey);
+  return { ...response, response: { ...response.response, clientDataJSON, signature: b64url(signature) } };
+}
+
+/** The clientDataJSON of `response` with members added or replaced (base64url). */
+export function withClientData(clientDataJSON: string, members: Record<string, unknown>): string {
+  return b64url(JSON.stringify({ ...JSON.parse(fromB64url(clientDataJSON).toString('utf8')), ...members }));
+}
+
+/** A COSE EC2 key of `crv` (1 P-256, 2 P-384, 3 P-521) with `alg`, its point as given. */
+export function coseEc2(crv: number, alg: number, x: Uint8Array, y: Uint8Array): Buffer {
+  return cborEncode(
+    new Map<number, CborValue>([
+      [1, 2],
+      [3, alg],
+      [-1, crv],
+      [-2, x],
+      [-3, y],
+    ]),
+  );
+}
+
+export function coseOkp(x: Uint8Array, alg = -8): Buffer {
+  return cborEncode(
+    new Map<number, CborValue>([
+      [1, 1],
+      [3, alg],
+      [-1, 6],
+      [-2, x],
+    ]),
+  );
+}
+
+export function coseRsa(n: Uint8Array, e: Uint8Array, alg = -257): Buffer {
+  return cborEncode(
+    new Map<number, CborValue>([
+      [1, 3],
+      [3, alg],
+      [-1, n],
+      [-2, e],
+    ]),
+  );
+}
+
+/** A real key's COSE form: EC2 on `curve`, Ed25519, or RSA of `bits`. */
+export function realCoseKey(kind: 'P-256' | 'P-384' | 'P-521' | 'Ed25519' | 'RSA', bits = 2048): Buffer {
+  if (kind === 'Ed25519') {
+    const jwk = generateKeyPairSync('ed25519').publicKey.export({ format: 'jwk' });
+    return coseOkp(fromB64url(jwk.x!));
+  }
+  if (kind === 'RSA') {
+    const jwk = generateKeyPairSync('rsa', { modulusLength: bits }).publicKey.export({ format: 'jwk' });
+    return coseRsa(fromB64url(jwk.n!), fromB64url(jwk.e!));
+  }
+  const curve = { 'P-256': [1, -7], 'P-384': [2, -35], 'P-521': [3, -36] }[kind] as [number, number];
+  const jwk = generateKeyPairSync('ec', { namedCurve: kind }).publicKey.export({ format: 'jwk' });
+  return coseEc2(curve[0], curve[1], fromB64url(jwk.x!), fromB64url(jwk.y!));
+}
+
+/** A P-256 key whose point is moved off the curve (last bit of y flipped). */
+export function offCurveP256(): Buffer {
+  const jwk = generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ format: 'jwk' });
+  const y = fromB64url(jwk.y!);
+  y[31] = y[31]! ^ 1;
+  return coseEc2(1, -7, fromB64url(jwk.x!), y);
+}
+
+/**
+ * An attestation-"none" registration answering `options`, with the credential id and COSE
+ * public key given: nothing in it is signed, so any key goes in.
+ */
+export function handMadeRegistration(
+  options: PublicKeyCredentialCreationOptionsJSON,
+  { cosePublicKey, credentialId = randomBytes(32), origin = 'http://localhost:3000' }: { cosePublicKey: Uint8Array; credentialId?: Uint8Array; origin?: string },
+): RegistrationResponseJSON {
+  const clientData = Buffer.from(JSON.stringify({ type: 'webauthn.create', challenge: options.challenge, origin, crossOrigin: false }));
+  const authData = buildAuthenticatorData({
+    rpId: options.rp.id!,
+    flags: { up: true, uv: true, be: false, bs: false, at: true },
+    signCount: 0,
+    attested: { aaguid: ZERO_AAGUID, credentialId, cosePublicKey },
+  });
+  const attestationObject = cborEncode(
+    new Map<string, CborValue>([
+      ['fmt', 'none'],
+      ['attStmt', new Map()],
+      ['authData', authData],
+    ]),
+  );
+  return {
+    id: b64url(credentialId),
+    rawId: b64url(credentialId),
+    type: 'public-key',
+    clientExtensionResults: {},
+    response: { clientDataJSON: b64url(clientData), attestationObject: b64url(attestationObject), transports: ['internal'] },
+  };
+}

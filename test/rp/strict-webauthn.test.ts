@@ -1,0 +1,140 @@
+/**
+ * WebAuthn strictness (WebAuthn L3 §7.1 registration, §7.2 sign-in): what a faulty or hostile
+ * client or authenticator sends is refused with its own code and a named check, and nothing
+ * is stored. Each of these was accepted, or refused under another code, before.
+ */
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import type { ErrorCode } from '../../src/shared/error-codes';
+import type { CeremonyReport } from '../../src/shared/schemas';
+import { b64url, createAuthenticator, fromB64url } from '../soft-authenticator';
+import { count, createWorld, expectError, snapshot, type Reply } from './helpers';
+import { coseEc2, coseOkp, handMadeRegistration, offCurveP256, realCoseKey, resign, withClientData } from './strict-helpers';
+
+/** The refusal's code, and its report ends with the named check failing under that code. */
+function expectRefusedBy(reply: Reply, status: number, code: ErrorCode, checkId: string) {
+  expectError(reply, status, code);
+  const report = (reply.json as { report?: CeremonyReport }).report;
+  expect(report?.checks.at(-1)).toMatchObject({ id: checkId, passed: false, code });
+  expect(report!.checks.slice(0, -1).every((check) => check.passed)).toBe(true);
+}
+
+/** A real P-384 point labelled with another algorithm than ES384 (-35). */
+function p384WithAlg(alg: number) {
+  const jwk = generateKeyPairSync('ec', { namedCurve: 'P-384' }).publicKey.export({ format: 'jwk' });
+  return coseEc2(2, alg, fromB64url(jwk.x!), fromB64url(jwk.y!));
+}
+
+async function registrationStart() {
+  const world = createWorld();
+  const client = world.client();
+  const options = await client.registrationOptions({ username: 'strict' });
+  return { world, client, options, before: snapshot(world.db) };
+}
+
+describe('registration: the credential id (§7.1: at most 1023 bytes, the one in the authenticator data)', () => {
+  it('refuses a 1,024-byte credential id: 400 credential_id_invalid, no account', async () => {
+    const { world, client, options, before } = await registrationStart();
+    const key = createAuthenticator();
+    const reply = await client.verifyRegistration(key.register(options, { credentialId: b64url(randomBytes(1024)) }));
+    expectRefusedBy(reply, 400, 'credential_id_invalid', 'credentialId');
+    expect(snapshot(world.db)).toEqual(before);
+  });
+
+  it('accepts 1,023 bytes', async () => {
+    const { client, options } = await registrationStart();
+    const reply = await client.verifyRegistration(createAuthenticator().register(options, { credentialId: b64url(randomBytes(1023)) }));
+    expect(reply.status, reply.text).toBe(200);
+  });
+
+  it.each([
+    ['id and rawId both name another credential', { id: true, rawId: true }],
+    ['id names another credential', { id: true, rawId: false }],
+    ['rawId names another credential', { id: false, rawId: true }],
+  ])('refuses a response whose %s than the authenticator data', async (_, which) => {
+    const { world, client, options, before } = await registrationStart();
+    const response = createAuthenticator().register(options);
+    const other = b64url(randomBytes(32));
+    const reply = await client.verifyRegistration({ ...response, id: which.id ? other : response.id, rawId: which.rawId ? other : response.rawId });
+    expectRefusedBy(reply, 400, 'credential_id_invalid', 'credentialId');
+    expect(snapshot(world.db)).toEqual(before);
+  });
+});
+
+describe('registration: the public key must be a valid key of its type', () => {
+  it.each([
+    ['a P-256 point off the curve', () => offCurveP256()],
+    ['a P-256 key whose coordinates are all zero', () => coseEc2(1, -7, Buffer.alloc(32), Buffer.alloc(32))],
+    ['a P-256 point with short coordinates', () => coseEc2(1, -7, randomBytes(31), randomBytes(31))],
+    ['an Ed25519 key that is not a point (y ≥ p)', () => coseOkp(Buffer.concat([Buffer.alloc(31, 0xff), Buffer.from([0x7f])]))],
+    ['an ES256 (-7) key on P-384', () => p384WithAlg(-7)],
+  ])('refuses %s: 400 public_key_invalid, no account, no passkey', async (_, cose) => {
+    const { world, client, options, before } = await registrationStart();
+    const reply = await client.verifyRegistration(handMadeRegistration(options, { cosePublicKey: cose() }));
+    expectRefusedBy(reply, 400, 'public_key_invalid', 'publicKey');
+    expect(snapshot(world.db)).toEqual(before);
+    expect(count(world.db, 'users')).toBe(0);
+  });
+
+  it.each(['P-256', 'Ed25519'] as const)('accepts a real %s key, and reports the check', async (kind) => {
+    const { client, options } = await registrationStart();
+    const reply = await client.verifyRegistration(handMadeRegistration(options, { cosePublicKey: realCoseKey(kind) }));
+    expect(reply.status, reply.text).toBe(200);
+    const report = (reply.json as { report: CeremonyReport }).report;
+    expect(report.checks.find((check) => check.id === 'publicKey')).toMatchObject({ passed: true });
+  });
+});
+
+describe('crossOrigin and topOrigin (§7.1 steps 9–10, §7.2 steps 13–14)', () => {
+  async function signInStart() {
+    const world = createWorld();
+    const client = world.client();
+    const key = createAuthenticator();
+    await client.register(key, 'framed');
+    await client.signOut();
+    const response = key.authenticate(await client.authenticationOptions());
+    return { world, client, key, response, before: snapshot(world.db) };
+  }
+
+  it.each([
+    ['"true" (a string)', 'true'],
+    ['1', 1],
+    ['null', null],
+  ])('sign-in: crossOrigin %s is refused as 400 invalid_request by the origin check, even correctly signed', async (_, crossOrigin) => {
+    const { world, client, key, response, before } = await signInStart();
+    const reply = await client.verifyAuthentication(resign(response, key.credentials[0]!, withClientData(response.response.clientDataJSON, { crossOrigin })));
+    expectRefusedBy(reply, 400, 'invalid_request', 'origin');
+    expect(snapshot(world.db)).toEqual(before);
+  });
+
+  it.each([
+    ['crossOrigin false', false],
+    ['crossOrigin true', true],
+  ])('sign-in: a topOrigin (%s) is refused as 400 top_origin_not_allowed, not signature_invalid', async (_, crossOrigin) => {
+    const { world, client, key, response, before } = await signInStart();
+    const clientDataJSON = withClientData(response.response.clientDataJSON, { crossOrigin, topOrigin: 'https://framing.example' });
+    const reply = await client.verifyAuthentication(resign(response, key.credentials[0]!, clientDataJSON));
+    expectRefusedBy(reply, 400, 'top_origin_not_allowed', 'origin');
+    expect((reply.json as { report: CeremonyReport }).report.checks.at(-1)!.message).toMatch(/framing\.example/);
+    expect(snapshot(world.db)).toEqual(before);
+  });
+
+  it('sign-in: crossOrigin false without topOrigin still signs in', async () => {
+    const { client, key, response } = await signInStart();
+    const reply = await client.verifyAuthentication(resign(response, key.credentials[0]!, withClientData(response.response.clientDataJSON, { crossOrigin: false })));
+    expect(reply.status, reply.text).toBe(200);
+  });
+
+  it('registration: a topOrigin is refused as 400 top_origin_not_allowed, a string crossOrigin as invalid_request', async () => {
+    for (const [members, code] of [
+      [{ crossOrigin: true, topOrigin: 'https://framing.example' }, 'top_origin_not_allowed'],
+      [{ crossOrigin: 'false' }, 'invalid_request'],
+    ] as const) {
+      const { world, client, options, before } = await registrationStart();
+      const response = createAuthenticator().register(options);
+      const reply = await client.verifyRegistration({ ...response, response: { ...response.response, clientDataJSON: withClientData(response.response.clientDataJSON, members) } });
+      expectRefusedBy(reply, 400, code, 'origin');
+      expect(snapshot(world.db)).toEqual(before);
+    }
+  });
+});
