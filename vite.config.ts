@@ -59,7 +59,9 @@ function precompress(): Plugin {
     configResolved(config) {
       outDir = path.resolve(config.root, config.build.outDir);
     },
-    closeBundle() {
+    // After everything is written (public/ files too); nothing to do when the build failed.
+    closeBundle(error?: Error) {
+      if (error || !fs.existsSync(outDir)) return;
       const files = fs.readdirSync(outDir, { recursive: true, encoding: 'utf8' });
       for (const file of files) {
         const full = path.join(outDir, file);

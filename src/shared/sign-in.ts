@@ -17,21 +17,5 @@ export function isSignInMethod(value: unknown): value is SignInMethod {
   return typeof value === 'string' && (signInMethods as readonly string[]).includes(value);
 }
 
-/**
- * Why `403 step_up_required` refused a session (its `error.reason`), decided by the relying party:
- * - `temporaryAccessPass`: the session started with a Temporary Access Pass;
- * - `handoff`: it started with the lab's hand-off, whose link a phishing page could relay;
- * - `userNotVerified`: a passkey sign-in that did not verify the user (no PIN or biometric);
- * - `aaguidNotAllowed`: the passkey's AAGUID is not one the rule allows.
- */
-export const stepUpReasons = ['temporaryAccessPass', 'handoff', 'userNotVerified', 'aaguidNotAllowed'] as const;
-export type StepUpReason = (typeof stepUpReasons)[number];
-
-export function isStepUpReason(value: unknown): value is StepUpReason {
-  return typeof value === 'string' && (stepUpReasons as readonly string[]).includes(value);
-}
-
-/** The body of `403 step_up_required`: the contract's error with its reason. */
-export interface StepUpRequiredBody {
-  error: { code: 'step_up_required'; message: string; reason: StepUpReason };
-}
+// The step-up names live in a module without zod, so the end-user pages that need them do not load it.
+export { isStepUpReason, stepUpReasons, type StepUpReason, type StepUpRequiredBody } from './step-up.js';

@@ -1,15 +1,16 @@
 /**
  * The account page's short version of `unattestedAaguidNote` (src/shared/policy.ts): next to a
  * passkey whose AAGUID no attestation statement vouched for, say that its provider name is only
- * what the authenticator claims. Pure, unit-tested.
+ * what the authenticator claims. Pure, unit-tested. It does not import the policy module: that
+ * brings zod and the policy schemas, which only admin pages need (tools/bench/bundle-graph.test.ts).
  */
-import { unattestedAaguidNote } from '../../shared/policy';
 import type { Credential } from '../../shared/schemas';
 
 const NO_AAGUID = '00000000-0000-0000-0000-000000000000';
 
 export function unattestedProviderNote(credential: Pick<Credential, 'aaguid' | 'attested' | 'providerName'>): string | null {
-  if (unattestedAaguidNote(credential.aaguid, credential.attested, credential.providerName) === null) return null;
+  // Same rule as unattestedAaguidNote: an attested AAGUID needs no note.
+  if (credential.attested) return null;
   // An authenticator that names no make or model claims nothing.
   if (credential.aaguid === NO_AAGUID) return null;
   return credential.providerName

@@ -7,7 +7,7 @@ import { describeError } from '../../../lib/error-messages';
 import { paths } from '../../../lib/paths';
 import { useSession } from '../../../lib/session';
 import type { Credential } from '../../../shared/schemas';
-import { isStepUpReason, type StepUpReason } from '../../../shared/sign-in';
+import { isStepUpReason, type StepUpReason } from '../../../shared/step-up';
 import { getSensitiveAppQueryOptions, useSensitiveApp } from '../api/get-sensitive-app';
 import { SensitiveAppContent } from './sensitive-app-content';
 import { StepUp } from './step-up';
