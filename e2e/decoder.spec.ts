@@ -1,6 +1,5 @@
+import { CHROMIUM_VIRTUAL_AUTHENTICATOR_AAGUID } from '../src/shared/policy';
 import { expect, nextRequestBody, test } from './fixtures';
-
-const VIRTUAL_AUTHENTICATOR_AAGUID = '01020304-0506-0708-0102-030405060708';
 
 test('the decoder recognises a registration response pasted from a real ceremony', async ({ page, registerPage, inspectorPage, username }) => {
   // A real RegistrationResponseJSON: the body the SPA sends to the relying party.
@@ -14,7 +13,7 @@ test('the decoder recognises a registration response pasted from a real ceremony
   await inspectorPage.decode(JSON.stringify(response, null, 2));
 
   await expect(inspectorPage.recognisedAs).toHaveText('Recognised as: registration response');
-  await expect(inspectorPage.decodedFact('AAGUID')).toHaveText(VIRTUAL_AUTHENTICATOR_AAGUID);
+  await expect(inspectorPage.decodedFact('AAGUID')).toHaveText(CHROMIUM_VIRTUAL_AUTHENTICATOR_AAGUID);
   await expect(inspectorPage.decodedFact('Provider')).toHaveText('Chromium virtual authenticator');
   await expect(inspectorPage.decoderError).toHaveCount(0);
 });

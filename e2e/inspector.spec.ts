@@ -1,3 +1,5 @@
+import { SESSION_COOKIE } from '../src/rp/http/session-cookie';
+import { CHROMIUM_VIRTUAL_AUTHENTICATOR_AAGUID } from '../src/shared/policy';
 import { allPassed, authenticationChecks, checkLine, expect, registrationChecks, test, type CheckId } from './fixtures';
 
 /** The relying party's error body for a refused verify call (docs/api.md, "Ceremony report"). */
@@ -20,7 +22,7 @@ test.describe('after registering through /register', () => {
     await registration.showServerAsked();
     await expect(registration.serverAsked).toContainText('"userVerification": "required"');
     await registration.showWhatCameBack();
-    await expect(registration.cameBack).toContainText('01020304-0506-0708-0102-030405060708');
+    await expect(registration.cameBack).toContainText(CHROMIUM_VIRTUAL_AUTHENTICATOR_AAGUID);
 
     // A sign-in with the button; /account shows its panel.
     await rp.signOut();
@@ -51,7 +53,7 @@ test.describe('after registering through /register', () => {
   });
 
   test('a downloaded transcript holds the report and nothing secret', async ({ page, passkeyUser, registerPage, inspectorPage }) => {
-    const cookie = (await page.context().cookies()).find((candidate) => candidate.name === 'passkey_lab_session');
+    const cookie = (await page.context().cookies()).find((candidate) => candidate.name === SESSION_COOKIE);
     expect(cookie?.value, 'the session cookie after registering').toBeTruthy();
 
     await registerPage.ceremonyPanel.open();

@@ -16,11 +16,12 @@ import {
   type WebAuthnCredential,
 } from '@simplewebauthn/server';
 import { decodeAttestationObject, isoCBOR, parseAuthenticatorData } from '@simplewebauthn/server/helpers';
+import { MICROSOFT_AUTHENTICATOR_AAGUIDS } from '../src/shared/policy';
 import { cborEncode, createAuthenticator, type CborValue, fromB64url, sha256, type AuthenticatorOptions, type RegisterOverrides } from './soft-authenticator';
 
 const rpID = 'localhost';
 const origin = 'http://localhost:3000';
-const MICROSOFT_IOS = '90a3ccdf-635c-4729-a248-9b709135078f';
+const MICROSOFT_IOS = MICROSOFT_AUTHENTICATOR_AAGUIDS.iOS;
 
 describe('cborEncode', () => {
   it('round-trips ints (incl. negative and multi-byte), text, bytes, arrays and int/text-keyed maps', () => {

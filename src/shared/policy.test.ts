@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   defaultFido2Policy,
   fieldPath,
+  MICROSOFT_AUTHENTICATOR_AAGUIDS,
   GRAPH_FIDO2_ODATA_TYPE,
   normaliseAaguid,
   parseAaguidList,
@@ -10,8 +11,8 @@ import {
   validateTapSettings,
 } from './policy';
 
-const IOS = '90a3ccdf-635c-4729-a248-9b709135078f';
-const ANDROID = 'de1e552d-db1d-4423-a619-566b625cdc84';
+const IOS = MICROSOFT_AUTHENTICATOR_AAGUIDS.iOS;
+const ANDROID = MICROSOFT_AUTHENTICATOR_AAGUIDS.Android;
 const GROUP = 'a1a1a1a1-0000-4000-8000-000000000001';
 const base = defaultFido2Policy();
 const DEFAULT_ID = base.defaultPasskeyProfile;

@@ -11,13 +11,15 @@ import { z } from 'zod';
 // ---- AAGUIDs --------------------------------------------------------------------------
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const EXAMPLE_AAGUID = '90a3ccdf-635c-4729-a248-9b709135078f';
 
 /** Microsoft Authenticator's AAGUIDs (the admin centre's "Microsoft Authenticator" checkbox adds both). */
 export const MICROSOFT_AUTHENTICATOR_AAGUIDS = {
   iOS: '90a3ccdf-635c-4729-a248-9b709135078f',
   Android: 'de1e552d-db1d-4423-a619-566b625cdc84',
 } as const;
+
+/** The AAGUID error messages show as an example. */
+const EXAMPLE_AAGUID = MICROSOFT_AUTHENTICATOR_AAGUIDS.iOS;
 
 /** The AAGUID Chromium's virtual authenticator (DevTools, Playwright) reports. */
 export const CHROMIUM_VIRTUAL_AUTHENTICATOR_AAGUID = '01020304-0506-0708-0102-030405060708';

@@ -111,13 +111,17 @@ export const userSchema = z.object({
 });
 export type User = z.infer<typeof userSchema>;
 
+/** A passkey provider's icons (data:image URIs), for light and dark backgrounds. */
+export const providerIconSchema = z.object({ light: z.string().nullable(), dark: z.string().nullable() });
+export type ProviderIcon = z.infer<typeof providerIconSchema>;
+
 export const credentialSchema = z.object({
   id: base64url,
   nickname: z.string(),
   aaguid: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/),
   providerName: z.string().nullable(),
   /** Provider icons (data:image URIs) from the metadata files, when known. */
-  providerIcon: z.object({ light: z.string().nullable(), dark: z.string().nullable() }).nullable(),
+  providerIcon: providerIconSchema.nullable(),
   deviceType: z.enum(['singleDevice', 'multiDevice']),
   backedUp: z.boolean(),
   transports: z.array(z.enum(transports)),

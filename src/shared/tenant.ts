@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { normaliseAaguid, type Fido2Policy, type Fido2PolicyPatch } from './policy.js';
-import { username, userSchema } from './schemas.js';
+import { providerIconSchema, username, userSchema } from './schemas.js';
 import { signInMethodSchema } from './sign-in.js';
 
 // ---- groups and users -------------------------------------------------------------------
@@ -47,7 +47,7 @@ export type TenantUser = z.infer<typeof tenantUserSchema>;
 export const aaguidUsageSchema = z.object({
   aaguid: z.string(),
   providerName: z.string().nullable(),
-  providerIcon: z.object({ light: z.string().nullable(), dark: z.string().nullable() }).nullable(),
+  providerIcon: providerIconSchema.nullable(),
   passkeys: z.number().int(),
   users: z.number().int(),
   /** Usernames holding a passkey with this AAGUID. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ErrorCode } from '../../src/shared/error-codes';
 import { sessionSchema, verifiedSchema } from '../../src/shared/schemas';
 import { createAuthenticator, type AuthenticateOverrides, type AuthenticatorOptions } from '../soft-authenticator';
-import { count, createWorld, credentialRow, expectError, expectSignedOut, snapshot } from './helpers';
+import { count, createWorld, credentialRow, expectError, expectSignedOut, SESSION_COOKIE, snapshot } from './helpers';
 
 /** alice registers on her own client; tests sign in from fresh clients. */
 async function withAlice(settings: AuthenticatorOptions = {}) {
@@ -96,7 +96,7 @@ describe('authentication: happy paths', () => {
     expect(client.sessionId).not.toBe(oldSession);
 
     const stale = world.client();
-    stale.cookies.set('passkey_lab_session', oldSession ?? '');
+    stale.cookies.set(SESSION_COOKIE, oldSession ?? '');
     await expectSignedOut(stale);
     expect((await client.get('/api/session')).status).toBe(200);
   });

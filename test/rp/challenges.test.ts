@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createAuthenticator } from '../soft-authenticator';
-import { count, createWorld, credentialRow, expectError, expectSignedOut, FIVE_MINUTES, snapshot } from './helpers';
+import { CHALLENGE_TTL_MS, count, createWorld, credentialRow, expectError, expectSignedOut, SESSION_COOKIE, snapshot } from './helpers';
 
 describe('challenges: registration', () => {
   it('a replayed registration response is refused (challenge_missing) and adds nothing', async () => {
@@ -36,7 +36,7 @@ describe('challenges: registration', () => {
     const client = world.client();
     const options = await client.registrationOptions({ username: 'alice' });
     const anonymous = world.client();
-    anonymous.cookies.set('passkey_lab_session', client.sessionId ?? '');
+    anonymous.cookies.set(SESSION_COOKIE, client.sessionId ?? '');
     const response = createAuthenticator().register(options);
     expect((await client.verifyRegistration(response)).status).toBe(200);
     world.clock.advance(1000); // a stray lastUsedAt write would now differ
@@ -74,7 +74,7 @@ describe('challenges: registration', () => {
     const world = createWorld();
     const client = world.client();
     const options = await client.registrationOptions({ username: 'alice' });
-    world.clock.advance(FIVE_MINUTES + 1000);
+    world.clock.advance(CHALLENGE_TTL_MS + 1000);
     const before = snapshot(world.db);
     expectError(await client.verifyRegistration(createAuthenticator().register(options)), 400, 'challenge_expired');
     expect(snapshot(world.db)).toEqual(before);
@@ -86,7 +86,7 @@ describe('challenges: registration', () => {
     const world = createWorld();
     const client = world.client();
     const options = await client.registrationOptions({ username: 'alice' });
-    world.clock.advance(FIVE_MINUTES - 1000);
+    world.clock.advance(CHALLENGE_TTL_MS - 1000);
     expect((await client.verifyRegistration(createAuthenticator().register(options))).status).toBe(200);
   });
 
@@ -171,7 +171,7 @@ describe('challenges: authentication', () => {
     const { world, authenticator, alice } = await withAlice();
     const client = world.client();
     const options = await client.authenticationOptions({});
-    world.clock.advance(FIVE_MINUTES + 1000);
+    world.clock.advance(CHALLENGE_TTL_MS + 1000);
     const before = snapshot(world.db);
     expectError(await client.verifyAuthentication(authenticator.authenticate(options)), 400, 'challenge_expired');
     expect(snapshot(world.db)).toEqual(before);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { handoffSchema, sessionSchema, userSchema, type Handoff } from '../../src/shared/schemas';
 import { createAuthenticator } from '../soft-authenticator';
-import { count, createWorld, expectError, expectSignedOut, FIVE_MINUTES, snapshot, type Client, type World } from './helpers';
+import { count, createWorld, expectError, expectSignedOut, HANDOFF_TTL_MS, snapshot, type Client, type World } from './helpers';
 
 const CHROME_ON_WINDOWS = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
 
@@ -39,7 +39,7 @@ describe('hand-off happy paths', () => {
     });
     expect(handoff.id).toMatch(/^[A-Za-z0-9_-]{22}$/);
     expect(handoff.code).toMatch(/^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/);
-    expect(Date.parse(handoff.expiresAt) - Date.parse(handoff.createdAt)).toBe(FIVE_MINUTES);
+    expect(Date.parse(handoff.expiresAt) - Date.parse(handoff.createdAt)).toBe(HANDOFF_TTL_MS);
 
     const seenByPhone = await phone.get(`/api/handoffs/${handoff.id}`);
     expect(handoffSchema.parse((seenByPhone.json as { handoff: unknown }).handoff)).toMatchObject({ status: 'pending', startedHere: false });
@@ -98,7 +98,7 @@ describe('hand-off misuse', () => {
 
   it('expired → reads as expired; approve and claim → 410 handoff_expired, nothing changes', async () => {
     const { world, phone, computer, handoff } = await signInHandoff();
-    world.clock.advance(FIVE_MINUTES);
+    world.clock.advance(HANDOFF_TTL_MS);
     expect(((await phone.get(`/api/handoffs/${handoff.id}`)).json as { handoff: Handoff }).handoff.status).toBe('expired');
     const before = snapshot(world.db);
     expectError(await phone.post(`/api/handoffs/${handoff.id}/approve`), 410, 'handoff_expired');
@@ -111,7 +111,7 @@ describe('hand-off misuse', () => {
   it('approved but expired before the claim → 410 handoff_expired, computer stays signed out', async () => {
     const { world, phone, computer, handoff } = await signInHandoff();
     expect((await phone.post(`/api/handoffs/${handoff.id}/approve`)).status).toBe(200);
-    world.clock.advance(FIVE_MINUTES);
+    world.clock.advance(HANDOFF_TTL_MS);
     expectError(await computer.post(`/api/handoffs/${handoff.id}/claim`), 410, 'handoff_expired');
     await expectSignedOut(computer);
   });

@@ -12,16 +12,19 @@ import type {
 } from '@simplewebauthn/server';
 import { createApp } from '../../src/rp/app';
 import type { RpConfig } from '../../src/rp/config';
+import { SESSION_COOKIE } from '../../src/rp/http/session-cookie';
 import { openDatabase } from '../../src/rp/store/database';
 import { errorCodes, type ErrorCode } from '../../src/shared/error-codes';
-import type { Fido2Policy, Fido2PolicyPatchInput } from '../../src/shared/policy';
+import { CHROMIUM_VIRTUAL_AUTHENTICATOR_AAGUID, MICROSOFT_AUTHENTICATOR_AAGUIDS, type Fido2Policy, type Fido2PolicyPatchInput } from '../../src/shared/policy';
 import { verifiedSchema, type CeremonyReport, type Verified } from '../../src/shared/schemas';
 import type { Group, IssuedTap } from '../../src/shared/tenant';
 import { createAuthenticator, type AuthenticateOverrides, type AuthenticatorOptions, type RegisterOverrides, type SoftAuthenticator } from '../soft-authenticator';
 
 export const ORIGIN = 'http://localhost:3000';
-export const SESSION_COOKIE = 'passkey_lab_session';
-export const FIVE_MINUTES = 5 * 60 * 1000;
+// The relying party's own constants, re-exported for the tests (one home: src).
+export { SESSION_COOKIE };
+export { CHALLENGE_TTL_MS } from '../../src/rp/webauthn/constants';
+export { HANDOFF_TTL_MS } from '../../src/rp/store/handoffs';
 
 export const testConfig = (): RpConfig => ({
   rpId: 'localhost',
@@ -291,9 +294,9 @@ export async function expectSignedOut(client: Client): Promise<void> {
 
 // ---- the tenant ---------------------------------------------------------------------------
 
-export const MICROSOFT_IOS = '90a3ccdf-635c-4729-a248-9b709135078f';
-export const MICROSOFT_ANDROID = 'de1e552d-db1d-4423-a619-566b625cdc84';
-export const CHROMIUM_VIRTUAL = '01020304-0506-0708-0102-030405060708';
+export const MICROSOFT_IOS: string = MICROSOFT_AUTHENTICATOR_AAGUIDS.iOS;
+export const MICROSOFT_ANDROID: string = MICROSOFT_AUTHENTICATOR_AAGUIDS.Android;
+export const CHROMIUM_VIRTUAL: string = CHROMIUM_VIRTUAL_AUTHENTICATOR_AAGUID;
 
 export interface Tenant extends World {
   /** The first account: the tenant admin, signed in with `adminKey`. */

@@ -32,8 +32,7 @@ import {
   TEST_AAGUID,
   unverifiableRegistration,
 } from './inspect-fixtures';
-
-const MICROSOFT_IOS = '90a3ccdf-635c-4729-a248-9b709135078f';
+import { MICROSOFT_IOS } from './helpers';
 
 type DecodedByKind = { [R in InspectResult as R['kind']]: R['decoded'] };
 

@@ -2,9 +2,7 @@ import type { PublicKeyCredentialCreationOptionsJSON } from '@simplewebauthn/ser
 import { describe, expect, it } from 'vitest';
 import { credentialListSchema, sessionSchema, verifiedSchema } from '../../src/shared/schemas';
 import { createAuthenticator, fromB64url, randomAaguid, ZERO_AAGUID, type RegisterOverrides } from '../soft-authenticator';
-import { count, createWorld, expectError, expectSignedOut, SESSION_COOKIE, snapshot, testConfig } from './helpers';
-
-const MICROSOFT_IOS = '90a3ccdf-635c-4729-a248-9b709135078f';
+import { count, createWorld, expectError, expectSignedOut, MICROSOFT_IOS, SESSION_COOKIE, snapshot, testConfig } from './helpers';
 
 describe('registration: happy path', () => {
   it('creates the user and the credential, signs the caller in under a new session id, and answers in the contract shapes', async () => {

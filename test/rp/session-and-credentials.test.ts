@@ -105,7 +105,7 @@ describe('sign-out', () => {
     expect(reply.status).toBe(204);
     expect(reply.text).toBe('');
     const cleared = reply.setCookies.find((cookie) => cookie.name === SESSION_COOKIE);
-    expect(cleared, 'Set-Cookie clears passkey_lab_session').toBeDefined();
+    expect(cleared, `Set-Cookie clears ${SESSION_COOKIE}`).toBeDefined();
     expect(cleared?.value === '' || cleared?.attributes['max-age'] === '0' || Date.parse(String(cleared?.attributes.expires)) < Date.now()).toBe(true);
     expect(alice.sessionId).toBeUndefined();
     expect(count(world.db, 'sessions')).toBe(sessionsBefore - 1);

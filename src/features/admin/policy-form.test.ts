@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultFido2Policy, fido2PolicyPatchSchema, MICROSOFT_AUTHENTICATOR_AAGUIDS, type Fido2Policy } from '../../shared/policy';
+import { CHROMIUM_VIRTUAL_AUTHENTICATOR_AAGUID, defaultFido2Policy, fido2PolicyPatchSchema, MICROSOFT_AUTHENTICATOR_AAGUIDS, type Fido2Policy } from '../../shared/policy';
 import {
   addAaguids,
   formFromPolicy,
@@ -11,7 +11,7 @@ import {
 
 const IOS = MICROSOFT_AUTHENTICATOR_AAGUIDS.iOS;
 const ANDROID = MICROSOFT_AUTHENTICATOR_AAGUIDS.Android;
-const VIRTUAL = '01020304-0506-0708-0102-030405060708';
+const VIRTUAL = CHROMIUM_VIRTUAL_AUTHENTICATOR_AAGUID;
 const GROUP = '0b6e2f7a-1c1d-4a55-9a6b-0d1f2e3c4b5a';
 const OTHER_PROFILE = '3f2504e0-4f89-11d3-9a0c-0305e82c3301';
 

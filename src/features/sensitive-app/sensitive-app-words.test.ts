@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MICROSOFT_AUTHENTICATOR_AAGUIDS } from '../../shared/policy';
+import { CHROMIUM_VIRTUAL_AUTHENTICATOR_AAGUID, MICROSOFT_AUTHENTICATOR_AAGUIDS } from '../../shared/policy';
 import type { SignInMethod } from '../../shared/sign-in';
 import type { ConditionalAccessRule, SensitiveApp } from '../../shared/tenant';
 import { methodWords, refusedStepUp, stepUpExplanation, UNKNOWN_PROVIDER_WORDS, whyLetIn } from './sensitive-app-words';
@@ -14,7 +14,7 @@ const rule = (over: Partial<ConditionalAccessRule> = {}): ConditionalAccessRule 
 const passkey: SensitiveApp['signedInWith'] = {
   method: 'passkey',
   userVerified: true,
-  aaguid: '01020304-0506-0708-0102-030405060708',
+  aaguid: CHROMIUM_VIRTUAL_AUTHENTICATOR_AAGUID,
   providerName: 'Chromium virtual authenticator',
 };
 

@@ -1,4 +1,5 @@
 import { knownAaguids } from '../../shared/aaguids.js';
+import type { ProviderIcon } from '../../shared/schemas.js';
 import { loadAaguidNames, type AaguidName } from './aaguid-names.js';
 import { normaliseAaguid } from './files.js';
 import { loadMdsStatements, type MdsStatement } from './mds.js';
@@ -51,6 +52,11 @@ export function createAuthenticatorDirectory({
       return info;
     },
   };
+}
+
+/** The contract's `providerIcon` (both variants), or null when no source has an icon for it. */
+export function providerIcon(info: AuthenticatorInfo): ProviderIcon | null {
+  return info.iconLight || info.iconDark ? { light: info.iconLight ?? null, dark: info.iconDark ?? null } : null;
 }
 
 /** The directory with only the built-in table. */

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { defaultFido2Policy, fido2PolicyPatchSchema, MICROSOFT_AUTHENTICATOR_AAGUIDS, validatePolicy, type Fido2Policy, type PasskeyProfile } from '../../shared/policy.js';
+import { CHROMIUM_VIRTUAL_AUTHENTICATOR_AAGUID, defaultFido2Policy, fido2PolicyPatchSchema, MICROSOFT_AUTHENTICATOR_AAGUIDS, validatePolicy, type Fido2Policy, type PasskeyProfile } from '../../shared/policy.js';
 import { prepareAllowListRequest } from '../../shared/tenant.js';
 import { microsoftAuthenticatorAaguids, prepareAllowList } from './allow-list.js';
 import { applyPolicyPatch } from './merge-patch.js';
 
 const IOS = MICROSOFT_AUTHENTICATOR_AAGUIDS.iOS;
 const ANDROID = MICROSOFT_AUTHENTICATOR_AAGUIDS.Android;
-const IN_USE_A = '01020304-0506-0708-0102-030405060708';
+const IN_USE_A = CHROMIUM_VIRTUAL_AUTHENTICATOR_AAGUID;
 const IN_USE_B = 'ee882879-721c-4913-9775-3dfcce97072a';
 const KEPT = 'cb69481e-8ff7-4039-93ec-0a2729a154a8';
 const SECOND_PROFILE = 'b0000000-0000-4000-8000-00000000000b';

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { defaultFido2Policy, MICROSOFT_AUTHENTICATOR_AAGUIDS, type Fido2Policy, type PasskeyProfile } from '../../shared/policy.js';
+import { CHROMIUM_VIRTUAL_AUTHENTICATOR_AAGUID, defaultFido2Policy, MICROSOFT_AUTHENTICATOR_AAGUIDS, type Fido2Policy, type PasskeyProfile } from '../../shared/policy.js';
 import { aaguidAllowedByPolicy, attestationToRequest, evaluatePasskey, keyRestrictionsAllow, passkeyTypeAllows, policyGate, scopeOf, type PasskeyFacts } from './evaluate.js';
 
 const IOS = MICROSOFT_AUTHENTICATOR_AAGUIDS.iOS;
 const ANDROID = MICROSOFT_AUTHENTICATOR_AAGUIDS.Android;
-const OTHER = '01020304-0506-0708-0102-030405060708';
+const OTHER = CHROMIUM_VIRTUAL_AUTHENTICATOR_AAGUID;
 const DEFAULT_ID = defaultFido2Policy().defaultPasskeyProfile;
 const PROFILE_B = 'b0000000-0000-4000-8000-00000000000b';
 const PROFILE_C = 'c0000000-0000-4000-8000-00000000000c';

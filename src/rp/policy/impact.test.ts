@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { defaultFido2Policy, MICROSOFT_AUTHENTICATOR_AAGUIDS, type Fido2Policy, type PasskeyProfile } from '../../shared/policy.js';
+import { CHROMIUM_VIRTUAL_AUTHENTICATOR_AAGUID, defaultFido2Policy, MICROSOFT_AUTHENTICATOR_AAGUIDS, type Fido2Policy, type PasskeyProfile } from '../../shared/policy.js';
 import { policyImpact, type RegisteredPasskey } from './impact.js';
 
 const IOS = MICROSOFT_AUTHENTICATOR_AAGUIDS.iOS;
 const ANDROID = MICROSOFT_AUTHENTICATOR_AAGUIDS.Android;
-const OTHER = '01020304-0506-0708-0102-030405060708';
+const OTHER = CHROMIUM_VIRTUAL_AUTHENTICATOR_AAGUID;
 const GROUP = 'a1a1a1a1-0000-4000-8000-000000000001';
 
 function withDefaultProfile(changes: Partial<PasskeyProfile>, top: Partial<Fido2Policy> = {}): Fido2Policy {

@@ -14,6 +14,7 @@ import {
 } from '../../shared/tenant.js';
 import type { Env } from '../http/env.js';
 import { RpError } from '../http/rp-error.js';
+import { providerIcon } from '../metadata/directory.js';
 import { requireAdmin } from '../http/session-cookie.js';
 import { validJson } from '../http/validate.js';
 import { prepareAllowList } from '../policy/allow-list.js';
@@ -78,7 +79,7 @@ export const adminRoutes = new Hono<Env>()
       const usage = byAaguid.get(row.aaguid) ?? {
         aaguid: row.aaguid,
         providerName: provider.name,
-        providerIcon: provider.iconLight || provider.iconDark ? { light: provider.iconLight ?? null, dark: provider.iconDark ?? null } : null,
+        providerIcon: providerIcon(provider),
         passkeys: 0,
         users: 0,
         usernames: [],

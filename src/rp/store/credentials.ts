@@ -1,6 +1,6 @@
 import type { Credential, Transport } from '../../shared/schemas.js';
 import { transports as knownTransports } from '../../shared/schemas.js';
-import type { AuthenticatorDirectory } from '../metadata/directory.js';
+import { providerIcon, type AuthenticatorDirectory } from '../metadata/directory.js';
 import type { Db } from './database.js';
 
 export interface CredentialRow {
@@ -20,9 +20,13 @@ export interface CredentialRow {
   attested: number;
 }
 
+/** The transports this contract names, from any list (unknown ones are dropped); [] for anything else. */
+export function knownTransportsOf(list: unknown): Transport[] {
+  return Array.isArray(list) ? list.filter((t): t is Transport => (knownTransports as readonly unknown[]).includes(t)) : [];
+}
+
 export function parseTransports(json: string): Transport[] {
-  const value: unknown = JSON.parse(json);
-  return Array.isArray(value) ? value.filter((t): t is Transport => (knownTransports as readonly string[]).includes(t)) : [];
+  return knownTransportsOf(JSON.parse(json));
 }
 
 export function toCredential(row: CredentialRow, directory: AuthenticatorDirectory): Credential {
@@ -32,7 +36,7 @@ export function toCredential(row: CredentialRow, directory: AuthenticatorDirecto
     nickname: row.nickname,
     aaguid: row.aaguid,
     providerName: provider.name,
-    providerIcon: provider.iconLight || provider.iconDark ? { light: provider.iconLight ?? null, dark: provider.iconDark ?? null } : null,
+    providerIcon: providerIcon(provider),
     deviceType: row.device_type,
     backedUp: row.backed_up === 1,
     transports: parseTransports(row.transports),

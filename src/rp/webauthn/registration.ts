@@ -2,10 +2,9 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { generateRegistrationOptions, verifyRegistrationResponse, type PublicKeyCredentialCreationOptionsJSON, type RegistrationResponseJSON } from '@simplewebauthn/server';
 import { isoBase64URL } from '@simplewebauthn/server/helpers';
 import type { Hint } from '../../shared/schemas.js';
-import { transports as knownTransports } from '../../shared/schemas.js';
 import type { Deps } from '../http/env.js';
 import { RpError } from '../http/rp-error.js';
-import { findCredential, insertCredential, listCredentials, parseTransports, type CredentialRow } from '../store/credentials.js';
+import { findCredential, insertCredential, knownTransportsOf, listCredentials, parseTransports, type CredentialRow } from '../store/credentials.js';
 import { findUserById, findUserByUsername, insertUser, type UserRow } from '../store/users.js';
 import type { CeremonyReport } from '../../shared/schemas.js';
 import { CheckRun, originMembers, refuseDeepClientData } from './check-run.js';
@@ -149,7 +148,7 @@ export async function verifyRegistration(
       user_id: payload.userId,
       public_key: Buffer.from(info.credential.publicKey),
       counter: info.credential.counter,
-      transports: JSON.stringify((response.response.transports ?? []).filter((t) => (knownTransports as readonly string[]).includes(t))),
+      transports: JSON.stringify(knownTransportsOf(response.response.transports)),
       device_type: info.credentialDeviceType,
       backed_up: info.credentialBackedUp ? 1 : 0,
       aaguid: info.aaguid.toLowerCase(),

@@ -1,6 +1,7 @@
 import { useId, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { Button } from '../../../components/button';
 import { providerNameFor } from '../../../shared/aaguids';
+import { MICROSOFT_AUTHENTICATOR_AAGUIDS } from '../../../shared/policy';
 import { addAaguids } from '../policy-form';
 
 export interface AaguidListEditorProps {
@@ -12,7 +13,7 @@ export interface AaguidListEditorProps {
   emptyText: ReactNode;
 }
 
-const EXAMPLE = '90a3ccdf-635c-4729-a248-9b709135078f';
+const EXAMPLE = MICROSOFT_AUTHENTICATOR_AAGUIDS.iOS;
 
 function quoted(entries: string[]): string {
   return entries.map((entry) => `“${entry}”`).join(', ');
