@@ -3,7 +3,7 @@
  * /account: it leads straight to creating a passkey (and then back where the person was going).
  * Gone on a new visit or a reload; the account page then relies on the session's method.
  */
-import { safeRedirect } from '../../lib/safe-redirect';
+import { isSameOriginPath, safeRedirect } from '../../lib/safe-redirect';
 
 export interface TemporaryAccessPassState {
   temporaryAccessPass: true;
@@ -11,6 +11,7 @@ export interface TemporaryAccessPassState {
   continueTo?: string;
 }
 
+/** `continueTo` comes from the address (?redirect=): it is made safe here, once. */
 export function temporaryAccessPassState(continueTo?: string | null): TemporaryAccessPassState {
   const target = continueTo ? safeRedirect(continueTo, '') : '';
   return { temporaryAccessPass: true, ...(target && target !== '/account' ? { continueTo: target } : {}) };
@@ -18,7 +19,8 @@ export function temporaryAccessPassState(continueTo?: string | null): TemporaryA
 
 export function readTemporaryAccessPassState(state: unknown): { continueTo: string | null } | null {
   if (typeof state !== 'object' || state === null || (state as { temporaryAccessPass?: unknown }).temporaryAccessPass !== true) return null;
+  // Written by temporaryAccessPassState, already made safe: only checked here, not rewritten a
+  // second time (a value that is not a plain path on this site is dropped).
   const continueTo = (state as { continueTo?: unknown }).continueTo;
-  const target = typeof continueTo === 'string' ? safeRedirect(continueTo, '') : '';
-  return { continueTo: target || null };
+  return { continueTo: isSameOriginPath(continueTo) && continueTo !== '/account' ? continueTo : null };
 }
