@@ -14,7 +14,14 @@ describe('loadConfig', () => {
       adminUsernames: [],
       signInLogRetentionDays: 30,
       signInLogMaxEntries: 100_000,
+      simulatedDevices: true,
     });
+  });
+
+  it('turns simulated devices off with SIMULATED_DEVICES=0/false/off/no, refusing other words', () => {
+    for (const off of ['0', 'false', 'OFF', 'no']) expect(loadConfig({ SIMULATED_DEVICES: off }).simulatedDevices).toBe(false);
+    for (const on of ['1', 'true', 'on', 'yes', ' ']) expect(loadConfig({ SIMULATED_DEVICES: on }).simulatedDevices).toBe(true);
+    expect(() => loadConfig({ SIMULATED_DEVICES: 'maybe' })).toThrow(/SIMULATED_DEVICES/);
   });
 
   it('reads the sign-in log retention, refusing what is not a positive whole number', () => {

@@ -32,6 +32,12 @@ export interface RpConfig {
 export const DEFAULT_SIGN_IN_LOG_RETENTION_DAYS = 30;
 export const DEFAULT_SIGN_IN_LOG_MAX_ENTRIES = 100_000;
 
+  /**
+   * Simulated devices (`SIMULATED_DEVICES`, default on; `0`, `false`, `off` or `no` turns them off):
+   * /api/simulator answers, and attestations chaining to the lab's simulator root count as
+   * attested (trust `simulated`). Off: /api/simulator answers 404 and those attestations are untrusted.
+   */
+  simulatedDevices?: boolean;
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { port?: number } = {}): RpConfig {
   const port = parsePort(env.PORT) ?? defaults.port ?? 3000;
   const origins = originList(env.RP_ORIGINS ?? `http://localhost:${port}`);
@@ -52,6 +58,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { por
       .filter(Boolean),
     signInLogRetentionDays: positiveInteger('SIGN_IN_LOG_RETENTION_DAYS', env.SIGN_IN_LOG_RETENTION_DAYS) ?? DEFAULT_SIGN_IN_LOG_RETENTION_DAYS,
     signInLogMaxEntries: positiveInteger('SIGN_IN_LOG_MAX_ENTRIES', env.SIGN_IN_LOG_MAX_ENTRIES) ?? DEFAULT_SIGN_IN_LOG_MAX_ENTRIES,
+    simulatedDevices: onOff('SIMULATED_DEVICES', env.SIMULATED_DEVICES, true),
     ...(env.AAGUID_METADATA_PATH?.trim() ? { aaguidMetadataPath: env.AAGUID_METADATA_PATH.trim() } : {}),
     ...(env.MDS_METADATA_PATH?.trim() ? { mdsMetadataPath: env.MDS_METADATA_PATH.trim() } : {}),
   };
@@ -70,6 +77,14 @@ function parsePort(value: string | undefined): number | undefined {
   const port = Number(value);
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`PORT must be a port number, got "${value}"`);
   return port;
+}
+
+function onOff(name: string, value: string | undefined, fallback: boolean): boolean {
+  const word = value?.trim().toLowerCase();
+  if (!word) return fallback;
+  if (['1', 'true', 'on', 'yes'].includes(word)) return true;
+  if (['0', 'false', 'off', 'no'].includes(word)) return false;
+  throw new Error(`${name} must be on or off (1/0, true/false, on/off, yes/no), got "${value}"`);
 }
 
 function positiveInteger(name: string, value: string | undefined): number | undefined {

@@ -20,6 +20,13 @@ export const transports = ['ble', 'cable', 'hybrid', 'internal', 'nfc', 'smart-c
 export type Transport = (typeof transports)[number];
 
 export const hints = ['client-device', 'security-key', 'hybrid'] as const;
+
+/**
+ * How far a registration's attestation was trusted (docs/api.md): `simulated` means it chains to
+ * this lab's simulator root while simulated devices are on. It is never reported as `trusted`.
+ */
+export const attestationTrusts = ['not applicable', 'self', 'trusted', 'simulated', 'not checked', 'untrusted'] as const;
+export type AttestationTrust = (typeof attestationTrusts)[number];
 export type Hint = (typeof hints)[number];
 
 export const username = z
@@ -130,9 +137,14 @@ export const credentialSchema = z.object({
   signCount: z.number().int().nonnegative(),
   /**
    * Whether a verified attestation statement, chained to a known root, vouched for the AAGUID at
-   * registration. When false the AAGUID is only the authenticator's claim.
+   * registration. When false the AAGUID is only the authenticator's claim. A simulated device's
+   * attestation counts while simulated devices are on (then `attestationTrust` is `simulated`).
    */
   attested: z.boolean(),
+  /** The attestation's trust at registration. */
+  attestationTrust: z.enum(attestationTrusts),
+  /** Registered by a simulated device: its attestation chains to this lab's simulator root. */
+  simulated: z.boolean(),
 });
 export type Credential = z.infer<typeof credentialSchema>;
 

@@ -52,8 +52,10 @@ export const aaguidUsageSchema = z.object({
   users: z.number().int(),
   /** Usernames holding a passkey with this AAGUID. */
   usernames: z.array(z.string()),
-  /** How many of these passkeys came with a verified attestation statement. */
+  /** How many of these passkeys came with a verified attestation statement (simulated ones included while simulated devices are on). */
   attestedPasskeys: z.number().int(),
+  /** How many of these passkeys are from simulated devices (attested by this lab's simulator, not by the vendor). */
+  simulatedPasskeys: z.number().int(),
   lastUsedAt: z.iso.datetime().nullable(),
   /** Whether the current policy's key restrictions let at least one profile use it. */
   allowedByPolicy: z.boolean(),
@@ -199,6 +201,8 @@ export const signInLogEntrySchema = z.object({
   method: signInMethodSchema.extract(['passkey', 'temporaryAccessPass']),
   browser: z.string(),
   os: z.string(),
+  /** The passkey (or the registration's attestation) is from a simulated device. */
+  simulated: z.boolean(),
 });
 export type SignInLogEntry = z.infer<typeof signInLogEntrySchema>;
 

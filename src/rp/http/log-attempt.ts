@@ -43,6 +43,7 @@ export function appendAttempt(
     credential_id: subject.credentialId ?? null,
     aaguid: subject.aaguid?.toLowerCase() ?? null,
     result,
+    simulated: subject.simulated ? 1 : 0,
     ...describeUserAgent(c.req.header('user-agent') ?? ''),
   });
 }

@@ -13,15 +13,27 @@ type RootCertIdentifier = Parameters<typeof SettingsService.getRootCertificates>
  * - `self`: signed by the credential's own key (proves integrity, not the make or model);
  * - `trusted`: the certificate chain leads to a known root (built into @simplewebauthn/server
  *   for apple, android-key and android-safetynet, or from the AAGUID's MDS metadata statement);
+ * - `simulated`: the chain leads to this lab's simulator root while simulated devices are on
+ *   (a simulated device, never `trusted`);
  * - `not checked`: the signature verified but no root is known to check the chain against;
- * - `untrusted`: the statement or its chain did not verify.
+ * - `untrusted`: the statement or its chain did not verify (or it chains to the simulator root
+ *   while simulated devices are off).
  */
-export type AttestationTrust = 'not applicable' | 'self' | 'trusted' | 'not checked' | 'untrusted';
+export type AttestationTrust = 'not applicable' | 'self' | 'trusted' | 'simulated' | 'not checked' | 'untrusted';
 
 export interface AttestationVerification {
   verified: boolean;
   message: string;
   trust: AttestationTrust;
+  /** The certificate chain leads to this lab's simulator root (whether or not that root is trusted now). */
+  simulated?: true;
+}
+
+/** This lab's simulator root, and whether it may be trusted (only while SIMULATED_DEVICES is on). */
+export interface AttestationTrustAnchor {
+  /** DER. */
+  certificate: Uint8Array;
+  enabled: boolean;
 }
 
 // ---- no network ----------------------------------------------------------------------------------
@@ -90,9 +102,10 @@ export async function verifyAttestation(
   response: RegistrationResponseJSON,
   decoded: { origin: string; attestationObject: DecodedAttestationObject; x5c: Uint8Array[] },
   directory: AuthenticatorDirectory,
+  simulator?: AttestationTrustAnchor,
 ): Promise<AttestationVerification> {
   try {
-    const { value, refused } = await withoutNetwork(() => verifyOffline(response, decoded, directory));
+    const { value, refused } = await withoutNetwork(() => verifyOffline(response, decoded, directory, simulator));
     return value.verified && value.trust === 'trusted' ? { ...value, message: `${value.message}${revocationNote(refused)}` } : value;
   } catch (error) {
     return { verified: false, message: `the attestation could not be checked: ${shortReason(error)}`, trust: 'untrusted' };
@@ -103,6 +116,7 @@ async function verifyOffline(
   response: RegistrationResponseJSON,
   decoded: { origin: string; attestationObject: DecodedAttestationObject; x5c: Uint8Array[] },
   directory: AuthenticatorDirectory,
+  simulator: AttestationTrustAnchor | undefined,
 ): Promise<AttestationVerification> {
   const { fmt, statementKind } = decoded.attestationObject;
   let verified: boolean;
@@ -132,6 +146,8 @@ async function verifyOffline(
   if (decoded.x5c.length === 0) {
     return { verified: true, message: `the ${fmt} attestation verified`, trust: 'not checked' };
   }
+  // Before any other anchor: a simulated device imitates a real AAGUID, whose metadata roots it cannot chain to.
+  if (simulator && (await chainsTo(decoded.x5c, simulator.certificate))) return simulatedTrust(simulator.enabled);
   if (SettingsService.getRootCertificates({ identifier: fmt as RootCertIdentifier }).length > 0) {
     return {
       verified: true,
@@ -172,4 +188,32 @@ async function verifyOffline(
     message: 'the attestation signature verified and its certificate chain leads to a root in this AAGUID’s metadata statement',
     trust: 'trusted',
   };
+}
+
+/** Whether the x5c chain verifies up to `root` (signatures, names, validity at today's date). */
+async function chainsTo(x5c: Uint8Array[], root: Uint8Array): Promise<boolean> {
+  try {
+    return await validateCertificatePath(
+      x5c.map((cert) => convertCertBufferToPEM(Uint8Array.from(cert))),
+      [convertCertBufferToPEM(Uint8Array.from(root))],
+    );
+  } catch {
+    return false;
+  }
+}
+
+function simulatedTrust(enabled: boolean): AttestationVerification {
+  return enabled
+    ? {
+        verified: true,
+        message: 'the attestation signature verified and its certificate chain leads to this lab’s simulator root: a simulated device, not the real authenticator its AAGUID names',
+        trust: 'simulated',
+        simulated: true,
+      }
+    : {
+        verified: false,
+        message: 'the certificate chain leads to this lab’s simulator root, which is trusted only while simulated devices are on (SIMULATED_DEVICES)',
+        trust: 'untrusted',
+        simulated: true,
+      };
 }

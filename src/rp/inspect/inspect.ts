@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import type { RegistrationResponseJSON } from '@simplewebauthn/server';
 import { RpError } from '../http/rp-error.js';
 import { builtInDirectory, type AuthenticatorDirectory } from '../metadata/directory.js';
-import { verifyAttestation, type AttestationVerification } from './attestation.js';
+import { verifyAttestation, type AttestationTrustAnchor, type AttestationVerification } from './attestation.js';
 import {
   base64urlBytes,
   decodeAttestationObject,
@@ -69,13 +69,15 @@ export type InspectKind = InspectResult['kind'];
 export interface InspectOptions {
   /** Names AAGUIDs and supplies attestation roots; default: the built-in AAGUID table only. */
   directory?: AuthenticatorDirectory;
+  /** This lab's simulator root: a chain to it reads `simulated` (while on) or `untrusted` (while off). */
+  simulator?: AttestationTrustAnchor;
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export async function inspect(input: unknown, options: InspectOptions = {}): Promise<InspectResult> {
   try {
-    return await inspectInput(input, options.directory ?? builtInDirectory);
+    return await inspectInput(input, options.directory ?? builtInDirectory, options.simulator);
   } catch (error) {
     if (error instanceof RpError) throw error;
     // A decoder corner this module did not foresee: still the caller's input, never a 500.
@@ -83,7 +85,7 @@ export async function inspect(input: unknown, options: InspectOptions = {}): Pro
   }
 }
 
-async function inspectInput(input: unknown, directory: AuthenticatorDirectory): Promise<InspectResult> {
+async function inspectInput(input: unknown, directory: AuthenticatorDirectory, simulator?: AttestationTrustAnchor): Promise<InspectResult> {
   if (typeof input === 'string') {
     const text = input.trim();
     if (text.startsWith('{') || text.startsWith('[')) {
@@ -93,11 +95,11 @@ async function inspectInput(input: unknown, directory: AuthenticatorDirectory): 
       } catch {
         throw decodeError('input', 'it looks like JSON but is not valid JSON', 'input');
       }
-      return inspectObject(parsed, 'input', directory);
+      return inspectObject(parsed, 'input', directory, simulator);
     }
     return inspectString(text, directory);
   }
-  return inspectObject(input, 'input', directory);
+  return inspectObject(input, 'input', directory, simulator);
 }
 
 function inspectString(text: string, directory: AuthenticatorDirectory): InspectResult {
@@ -116,7 +118,7 @@ function inspectString(text: string, directory: AuthenticatorDirectory): Inspect
   }
 }
 
-async function inspectObject(value: unknown, path: string, directory: AuthenticatorDirectory): Promise<InspectResult> {
+async function inspectObject(value: unknown, path: string, directory: AuthenticatorDirectory, simulator?: AttestationTrustAnchor): Promise<InspectResult> {
   if (!isRecord(value)) {
     throw new RpError(
       'invalid_request',
@@ -188,6 +190,7 @@ async function inspectObject(value: unknown, path: string, directory: Authentica
       forLibrary,
       { origin: clientData.origin, attestationObject, x5c: x5cOf(attestationBytes) },
       directory,
+      simulator,
     );
     const decoded: InspectedRegistration = {
       ...summary(clientData, attestationObject.authenticatorData.rpIdHash),

@@ -84,11 +84,13 @@ export const adminRoutes = new Hono<Env>()
         users: 0,
         usernames: [],
         attestedPasskeys: 0,
+        simulatedPasskeys: 0,
         lastUsedAt: null,
         allowedByPolicy: aaguidAllowedByPolicy(policy, row.aaguid),
       };
       usage.passkeys += 1;
       usage.attestedPasskeys += row.attested;
+      usage.simulatedPasskeys += row.simulated;
       if (!usage.usernames.includes(row.username)) usage.usernames.push(row.username);
       usage.users = usage.usernames.length;
       if (row.last_used_at && (!usage.lastUsedAt || row.last_used_at > usage.lastUsedAt)) usage.lastUsedAt = row.last_used_at;

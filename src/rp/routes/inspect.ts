@@ -5,6 +5,7 @@ import { RpError, jsonText, serialise } from '../http/rp-error.js';
 import { validJson } from '../http/validate.js';
 import { inspect } from '../inspect/inspect.js';
 import type { AuthenticatorDirectory } from '../metadata/directory.js';
+import { simulatorTrustAnchor } from '../simulator/ca.js';
 
 /** Body of POST /api/inspect: a response object, its JSON text, or one base64url part. */
 export const inspectRequestSchema = z.object({
@@ -18,7 +19,10 @@ export const inspectRequestSchema = z.object({
 export function createInspectRoutes(directory?: AuthenticatorDirectory) {
   return new Hono<Env>().post('/', validJson(inspectRequestSchema), async (c) => {
     const { input } = c.req.valid('json');
-    const result = await inspect(input, directory ? { directory } : {});
+    // Mounted without the lab's dependencies (a bare app), there is no simulator root to know.
+    const deps = c.get('deps') as Env['Variables']['deps'] | undefined;
+    const simulator = deps ? simulatorTrustAnchor(deps) : undefined;
+    const result = await inspect(input, { ...(directory ? { directory } : {}), ...(simulator ? { simulator } : {}) });
     // The decoded input is echoed: input nested too deeply to serialise is the caller's 400, not a 500.
     const text = serialise(result);
     if (text === undefined) throw new RpError('invalid_request', 'The input nests objects or arrays too deeply to be shown.', 'input');

@@ -1,4 +1,4 @@
-import type { Credential, Transport } from '../../shared/schemas.js';
+import type { AttestationTrust, Credential, Transport } from '../../shared/schemas.js';
 import { transports as knownTransports } from '../../shared/schemas.js';
 import { providerIcon, type AuthenticatorDirectory } from '../metadata/directory.js';
 import type { Db } from './database.js';
@@ -18,6 +18,10 @@ export interface CredentialRow {
   last_used_at: string | null;
   /** 1 when a verified attestation statement chained to a known root vouched for the AAGUID. */
   attested: number;
+  /** The attestation's trust at registration (AttestationTrust): `simulated` for this lab's simulator root. */
+  attestation_trust: AttestationTrust;
+  /** 1 when the attestation chained to this lab's simulator root (a simulated device). */
+  simulated: number;
 }
 
 /** The transports this contract names, from any list (unknown ones are dropped); [] for anything else. */
@@ -44,6 +48,8 @@ export function toCredential(row: CredentialRow, directory: AuthenticatorDirecto
     lastUsedAt: row.last_used_at,
     signCount: row.counter,
     attested: row.attested === 1,
+    attestationTrust: row.attestation_trust,
+    simulated: row.simulated === 1,
   };
 }
 
@@ -64,8 +70,8 @@ export function listAllCredentials(db: Db): (CredentialRow & { username: string 
 
 export function insertCredential(db: Db, row: CredentialRow): void {
   db.prepare(
-    `INSERT INTO credentials (id, user_id, public_key, counter, transports, device_type, backed_up, aaguid, attestation_format, nickname, created_at, last_used_at, attested)
-     VALUES (@id, @user_id, @public_key, @counter, @transports, @device_type, @backed_up, @aaguid, @attestation_format, @nickname, @created_at, @last_used_at, @attested)`,
+    `INSERT INTO credentials (id, user_id, public_key, counter, transports, device_type, backed_up, aaguid, attestation_format, nickname, created_at, last_used_at, attested, attestation_trust, simulated)
+     VALUES (@id, @user_id, @public_key, @counter, @transports, @device_type, @backed_up, @aaguid, @attestation_format, @nickname, @created_at, @last_used_at, @attested, @attestation_trust, @simulated)`,
   ).run(row);
 }
 

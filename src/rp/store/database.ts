@@ -136,6 +136,28 @@ const migrations: readonly (string | ((db: Db) => void))[] = [
   CREATE INDEX IF NOT EXISTS tap_failures_at ON tap_failures(at);
   CREATE INDEX IF NOT EXISTS sign_in_log_at ON sign_in_log(at);
   `,
+  // Simulated devices: the lab's own simulator root (one row, replaced on rotation), the trust a
+  // passkey's attestation earned at registration, and which passkeys and attempts were simulated.
+  // Passkeys stored before this get the trust their `attested` flag and format imply.
+  // (Each part is skipped when already there, so the step can run again safely.)
+  (db) => {
+    db.exec(`
+    CREATE TABLE IF NOT EXISTS simulator_root (
+      id                  INTEGER PRIMARY KEY CHECK (id = 1),
+      certificate         BLOB NOT NULL,           -- DER
+      private_key_jwk     TEXT NOT NULL,
+      fingerprint_sha256  TEXT NOT NULL,
+      created_at          TEXT NOT NULL
+    );`);
+    const hasColumn = (table: string, column: string) => (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).some((c) => c.name === column);
+    if (!hasColumn('credentials', 'attestation_trust')) {
+      db.exec(`
+      ALTER TABLE credentials ADD COLUMN attestation_trust TEXT NOT NULL DEFAULT 'not checked';
+      UPDATE credentials SET attestation_trust = CASE WHEN attested = 1 THEN 'trusted' WHEN attestation_format = 'none' THEN 'not applicable' ELSE 'not checked' END;`);
+    }
+    if (!hasColumn('credentials', 'simulated')) db.exec('ALTER TABLE credentials ADD COLUMN simulated INTEGER NOT NULL DEFAULT 0');
+    if (!hasColumn('sign_in_log', 'simulated')) db.exec('ALTER TABLE sign_in_log ADD COLUMN simulated INTEGER NOT NULL DEFAULT 0');
+  },
 ];
 
 export function openDatabase(databasePath: string): Db {

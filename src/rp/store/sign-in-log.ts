@@ -14,6 +14,8 @@ export interface SignInLogRow {
   method: SignInLogEntry['method'];
   browser: string;
   os: string;
+  /** 1 when the passkey (or the registration's attestation) is from a simulated device. */
+  simulated: number;
 }
 
 /** Who and which passkey an attempt was about, as far as the ceremony got to know. */
@@ -22,12 +24,14 @@ export interface LogSubject {
   username?: string | null;
   credentialId?: string | null;
   aaguid?: string | null;
+  /** A simulated device's passkey (its attestation chains to this lab's simulator root). */
+  simulated?: boolean;
 }
 
 export function appendSignInLog(db: Db, row: Omit<SignInLogRow, 'id'>): void {
   db.prepare(
-    `INSERT INTO sign_in_log (at, ceremony, user_id, username, credential_id, aaguid, result, method, browser, os)
-     VALUES (@at, @ceremony, @user_id, @username, @credential_id, @aaguid, @result, @method, @browser, @os)`,
+    `INSERT INTO sign_in_log (at, ceremony, user_id, username, credential_id, aaguid, result, method, browser, os, simulated)
+     VALUES (@at, @ceremony, @user_id, @username, @credential_id, @aaguid, @result, @method, @browser, @os, @simulated)`,
   ).run(row);
 }
 
@@ -73,5 +77,6 @@ export function toSignInLogEntry(row: SignInLogRow, directory: AuthenticatorDire
     method: row.method,
     browser: row.browser,
     os: row.os,
+    simulated: row.simulated === 1,
   };
 }

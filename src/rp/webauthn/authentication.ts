@@ -77,7 +77,7 @@ export async function verifyAuthentication(
 
     const stored = findCredential(db, response.id);
     const user = stored && findUserById(db, stored.user_id);
-    if (stored) subject.aaguid = stored.aaguid;
+    if (stored) Object.assign(subject, { aaguid: stored.aaguid, simulated: stored.simulated === 1 });
     if (user) Object.assign(subject, { userId: user.id, username: user.username });
     run.require(
       stored && user

@@ -17,6 +17,8 @@ import { gateCheck, policyCheck } from '../policy/enforce.js';
 import { groupIdsOf } from '../store/groups.js';
 import { readPolicy } from '../store/tenant-settings.js';
 import type { LogSubject } from '../store/sign-in-log.js';
+import { simulatorTrustAnchor } from '../simulator/ca.js';
+import { simulatedDeviceLabel } from '../../shared/simulator.js';
 
 /** What the options promised, kept with the challenge until the response comes back. */
 export interface RegistrationPayload {
@@ -81,12 +83,13 @@ export async function createRegistrationOptions(
  * transaction. Every check is recorded in the report; the first failure throws RpError.
  */
 export async function verifyRegistration(
-  { config, db, now, directory }: Deps,
+  deps: Deps,
   pending: { challenge: string; payload: RegistrationPayload; expiresAt: number } | undefined,
   response: RegistrationResponseJSON,
   nickname: string | undefined,
   { startedWithTap = false, subject = {} }: { startedWithTap?: boolean; subject?: LogSubject } = {},
 ): Promise<{ user: UserRow; credential: CredentialRow; userVerified: boolean; report: CeremonyReport }> {
+  const { config, db, now, directory } = deps;
   const run = new CheckRun('registration', pending?.payload.options ?? null);
   if (pending) Object.assign(subject, { username: pending.payload.username, userId: pending.payload.existingUser ? pending.payload.userId : null });
   return run.around(async () => {
@@ -133,10 +136,17 @@ export async function verifyRegistration(
         ? failed('credentialUnique', 'credential_already_registered', 'This credential id is already registered.')
         : passed('credentialUnique', 'The credential id is new.'),
     );
-    // Attested: the statement verified and its chain leads to a known root (not none, not self).
-    const trust = await verifyAttestation(response, { origin: clientData.origin, attestationObject: attestation, x5c: x5cOf(isoBase64URL.toBuffer(response.response.attestationObject)) }, directory);
-    const attested = trust.verified && trust.trust === 'trusted';
-    run.decoded.attestationTrust = { trust: trust.trust, message: trust.message };
+    // Attested: the statement verified and its chain leads to a known root (not none, not self),
+    // or to this lab's simulator root while simulated devices are on (trust `simulated`).
+    const x5c = x5cOf(isoBase64URL.toBuffer(response.response.attestationObject));
+    const trust = await verifyAttestation(response, { origin: clientData.origin, attestationObject: attestation, x5c }, directory, simulatorTrustAnchor(deps));
+    const attested = trust.verified && (trust.trust === 'trusted' || trust.trust === 'simulated');
+    run.decoded.attestationTrust = {
+      trust: trust.trust,
+      message: trust.message,
+      ...(trust.simulated ? { simulated: true, label: simulatedDeviceLabel(info.aaguid, trust.trust) } : {}),
+    };
+    if (trust.simulated) subject.simulated = true;
     run.require(
       policyCheck(db, payload.existingUser ? payload.userId : null, { aaguid: info.aaguid.toLowerCase(), backupEligible: info.credentialDeviceType === 'multiDevice', attested }, 'registration', {
         startedWithTap,
@@ -157,6 +167,8 @@ export async function verifyRegistration(
       created_at: createdAt,
       last_used_at: null,
       attested: attested ? 1 : 0,
+      attestation_trust: trust.trust,
+      simulated: trust.simulated ? 1 : 0,
     };
 
     // The answer echoes what the client sent: make sure it serialises before anything is stored.
