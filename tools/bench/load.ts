@@ -20,6 +20,10 @@ export class Browser {
 
   constructor(private readonly target: Target) {}
 
+  cookie(name: string): string | undefined {
+    return this.cookies.get(name);
+  }
+
   async post(path: string, body: unknown): Promise<{ status: number; json: unknown; text: string }> {
     const headers: Record<string, string> = { 'content-type': 'application/json', origin: this.target.baseUrl, 'accept-encoding': 'br, gzip' };
     if (this.cookies.size) headers.cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
@@ -49,9 +53,13 @@ function expectOk(step: string, reply: { status: number; text: string }): void {
   if (reply.status !== 200) throw new CeremonyFailed(`${step}: ${reply.status} ${reply.text.slice(0, 300)}`);
 }
 
-/** A passkey registration of a new account in a new browser. */
-export async function register(target: Target, username: string, authenticator: SoftAuthenticator = createAuthenticator({ origin: target.baseUrl })): Promise<SoftAuthenticator> {
-  const browser = new Browser(target);
+/** A passkey registration of a new account in a new browser (or in `browser`, to keep its cookie). */
+export async function register(
+  target: Target,
+  username: string,
+  authenticator: SoftAuthenticator = createAuthenticator({ origin: target.baseUrl }),
+  browser: Browser = new Browser(target),
+): Promise<SoftAuthenticator> {
   const options = await browser.post('/api/registration/options', { username, displayName: username });
   expectOk('registration/options', options);
   const response = authenticator.register((options.json as { options: Parameters<SoftAuthenticator['register']>[0] }).options);
