@@ -27,17 +27,17 @@ export interface RpConfig {
   signInLogRetentionDays?: number;
   /** The sign-in log keeps at most this many newest entries (`SIGN_IN_LOG_MAX_ENTRIES`, default 100,000). */
   signInLogMaxEntries?: number;
-}
-
-export const DEFAULT_SIGN_IN_LOG_RETENTION_DAYS = 30;
-export const DEFAULT_SIGN_IN_LOG_MAX_ENTRIES = 100_000;
-
   /**
    * Simulated devices (`SIMULATED_DEVICES`, default on; `0`, `false`, `off` or `no` turns them off):
    * /api/simulator answers, and attestations chaining to the lab's simulator root count as
    * attested (trust `simulated`). Off: /api/simulator answers 404 and those attestations are untrusted.
    */
   simulatedDevices?: boolean;
+}
+
+export const DEFAULT_SIGN_IN_LOG_RETENTION_DAYS = 30;
+export const DEFAULT_SIGN_IN_LOG_MAX_ENTRIES = 100_000;
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { port?: number } = {}): RpConfig {
   const port = parsePort(env.PORT) ?? defaults.port ?? 3000;
   const origins = originList(env.RP_ORIGINS ?? `http://localhost:${port}`);
