@@ -2,6 +2,7 @@ import type { AttestationTrust, Credential, Transport } from '../../shared/schem
 import { transports as knownTransports } from '../../shared/schemas.js';
 import { providerIcon, type AuthenticatorDirectory } from '../metadata/directory.js';
 import type { Db } from './database.js';
+import { statement } from './statements.js';
 
 export interface CredentialRow {
   id: string;
@@ -54,35 +55,34 @@ export function toCredential(row: CredentialRow, directory: AuthenticatorDirecto
 }
 
 export function findCredential(db: Db, id: string): CredentialRow | undefined {
-  return db.prepare<[string], CredentialRow>('SELECT * FROM credentials WHERE id = ?').get(id);
+  return statement<[string], CredentialRow>(db, 'SELECT * FROM credentials WHERE id = ?').get(id);
 }
 
 export function listCredentials(db: Db, userId: string): CredentialRow[] {
-  return db.prepare<[string], CredentialRow>('SELECT * FROM credentials WHERE user_id = ? ORDER BY created_at, rowid').all(userId);
+  return statement<[string], CredentialRow>(db, 'SELECT * FROM credentials WHERE user_id = ? ORDER BY created_at, rowid').all(userId);
 }
 
 /** Every passkey of the tenant with its owner's username (for the inventory and impact previews). */
 export function listAllCredentials(db: Db): (CredentialRow & { username: string })[] {
-  return db
-    .prepare<[], CredentialRow & { username: string }>('SELECT credentials.*, users.username FROM credentials JOIN users ON users.id = credentials.user_id ORDER BY credentials.created_at')
+  return statement<[], CredentialRow & { username: string }>(db, 'SELECT credentials.*, users.username FROM credentials JOIN users ON users.id = credentials.user_id ORDER BY credentials.created_at')
     .all();
 }
 
 export function insertCredential(db: Db, row: CredentialRow): void {
-  db.prepare(
+  statement(db,
     `INSERT INTO credentials (id, user_id, public_key, counter, transports, device_type, backed_up, aaguid, attestation_format, nickname, created_at, last_used_at, attested, attestation_trust, simulated)
      VALUES (@id, @user_id, @public_key, @counter, @transports, @device_type, @backed_up, @aaguid, @attestation_format, @nickname, @created_at, @last_used_at, @attested, @attestation_trust, @simulated)`,
   ).run(row);
 }
 
 export function recordCredentialUse(db: Db, id: string, use: { counter: number; backedUp: boolean; usedAt: string }): void {
-  db.prepare('UPDATE credentials SET counter = ?, backed_up = ?, last_used_at = ? WHERE id = ?').run(use.counter, use.backedUp ? 1 : 0, use.usedAt, id);
+  statement(db, 'UPDATE credentials SET counter = ?, backed_up = ?, last_used_at = ? WHERE id = ?').run(use.counter, use.backedUp ? 1 : 0, use.usedAt, id);
 }
 
 export function renameCredential(db: Db, id: string, userId: string, nickname: string): boolean {
-  return db.prepare('UPDATE credentials SET nickname = ? WHERE id = ? AND user_id = ?').run(nickname, id, userId).changes === 1;
+  return statement(db, 'UPDATE credentials SET nickname = ? WHERE id = ? AND user_id = ?').run(nickname, id, userId).changes === 1;
 }
 
 export function deleteCredential(db: Db, id: string, userId: string): boolean {
-  return db.prepare('DELETE FROM credentials WHERE id = ? AND user_id = ?').run(id, userId).changes === 1;
+  return statement(db, 'DELETE FROM credentials WHERE id = ? AND user_id = ?').run(id, userId).changes === 1;
 }

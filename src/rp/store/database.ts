@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -157,6 +158,17 @@ const migrations: readonly (string | ((db: Db) => void))[] = [
     }
     if (!hasColumn('credentials', 'simulated')) db.exec('ALTER TABLE credentials ADD COLUMN simulated INTEGER NOT NULL DEFAULT 0');
     if (!hasColumn('sign_in_log', 'simulated')) db.exec('ALTER TABLE sign_in_log ADD COLUMN simulated INTEGER NOT NULL DEFAULT 0');
+  },
+  // A user's groups are read on every sign-in (policy targets): by index, not by scanning the
+  // memberships (the primary key starts with group_id). test/rp/hot-path-query-plans.test.ts.
+  `
+  CREATE INDEX IF NOT EXISTS group_members_user ON group_members(user_id);
+  `,
+  // Secrets this lab makes for itself and never sends anywhere: `decoy_credentials` keys the
+  // stable stand-in allowCredentials for usernames without passkeys (src/rp/webauthn/decoy-credentials.ts).
+  (db) => {
+    db.exec('CREATE TABLE IF NOT EXISTS lab_secrets (name TEXT PRIMARY KEY, value BLOB NOT NULL)');
+    db.prepare('INSERT OR IGNORE INTO lab_secrets (name, value) VALUES (?, ?)').run('decoy_credentials', randomBytes(32));
   },
 ];
 

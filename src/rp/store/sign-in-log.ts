@@ -1,6 +1,7 @@
 import type { SignInLogEntry } from '../../shared/tenant.js';
 import type { AuthenticatorDirectory } from '../metadata/directory.js';
 import type { Db } from './database.js';
+import { statement } from './statements.js';
 
 export interface SignInLogRow {
   id: number;
@@ -29,7 +30,7 @@ export interface LogSubject {
 }
 
 export function appendSignInLog(db: Db, row: Omit<SignInLogRow, 'id'>): void {
-  db.prepare(
+  statement(db,
     `INSERT INTO sign_in_log (at, ceremony, user_id, username, credential_id, aaguid, result, method, browser, os, simulated)
      VALUES (@at, @ceremony, @user_id, @username, @credential_id, @aaguid, @result, @method, @browser, @os, @simulated)`,
   ).run(row);
@@ -60,7 +61,7 @@ export function querySignInLog(db: Db, filter: SignInLogFilter): SignInLogRow[] 
     params.result = filter.result;
   }
   const sql = `SELECT * FROM sign_in_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT @limit`;
-  return db.prepare<[Record<string, string | number>], SignInLogRow>(sql).all(params);
+  return statement<[Record<string, string | number>], SignInLogRow>(db, sql).all(params);
 }
 
 export function toSignInLogEntry(row: SignInLogRow, directory: AuthenticatorDirectory): SignInLogEntry {

@@ -1,0 +1,49 @@
+/**
+ * The hot path never scans a table: every SQL statement that passkey registrations and
+ * sign-ins run (collected from the prepared-statement cache, so a new query is checked without
+ * being listed here) is asked for its plan with EXPLAIN QUERY PLAN, and none may be a SCAN.
+ */
+import { describe, expect, it } from 'vitest';
+import type { openDatabase } from '../../src/rp/store/database';
+import { preparedSql } from '../../src/rp/store/statements';
+import { createAuthenticator } from '../soft-authenticator';
+import { createWorld } from './helpers';
+
+/** Scans that are not a cost that grows with the table, and why. */
+const ALLOWED_SCANS: Record<string, string> = {
+  'SELECT EXISTS (SELECT 1 FROM users) AS n': 'EXISTS stops at the first row',
+};
+
+function planOf(db: ReturnType<typeof openDatabase>, sql: string): string[] {
+  const named = [...new Set([...sql.matchAll(/@(\w+)/g)].map((match) => match[1]!))];
+  const positional = (sql.replace(/'[^']*'/g, '').match(/\?/g) ?? []).length;
+  const explain = db.prepare(`EXPLAIN QUERY PLAN ${sql}`);
+  const rows = (named.length ? explain.all(Object.fromEntries(named.map((name) => [name, null]))) : explain.all(...Array.from({ length: positional }, () => null))) as {
+    detail: string;
+  }[];
+  return rows.map((row) => row.detail);
+}
+
+describe('hot path query plans', () => {
+  it('registrations and sign-ins (usernameless and named, each in a new browser) use keys and indexes only', async () => {
+    const world = createWorld();
+    await world.client().register(createAuthenticator(), 'first-admin');
+    const passkey = createAuthenticator();
+    await world.client().register(passkey, 'someone');
+    await world.client().signIn(passkey);
+    await world.client().signIn(passkey, 'someone');
+    const signedIn = world.client();
+    await signedIn.signIn(passkey);
+    await signedIn.register(createAuthenticator(), 'someone');
+
+    const statements = preparedSql(world.db);
+    // The collection works: the tables a ceremony touches all show up.
+    for (const table of ['sessions', 'challenges', 'users', 'credentials', 'sign_in_log', 'tenant_settings']) {
+      expect(statements.some((sql) => new RegExp(`\\b${table}\\b`).test(sql)), `${table} in ${statements.join('\n')}`).toBe(true);
+    }
+    const scans = statements
+      .filter((sql) => !(sql in ALLOWED_SCANS))
+      .flatMap((sql) => planOf(world.db, sql).filter((detail) => /^SCAN (?!CONSTANT ROW)/.test(detail)).map((detail) => `${detail}  ←  ${sql}`));
+    expect(scans).toEqual([]);
+  });
+});
