@@ -7,6 +7,10 @@ export type PasskeyPlace = 'Let my browser decide' | 'This device' | 'A phone or
  * The radio group on /register and /account ("Where should the passkey live?") and on
  * /sign-in ("Where is your passkey?"). "Let my browser decide" is the default (no hint);
  * "This device" → client-device, "A phone or tablet" → hybrid, "A security key" → security-key.
+ *
+ * On /sign-in and /register the group is inside a disclosure (a <details> whose summary starts
+ * with the legend), closed by default: `radio()` finds a radio even while it is closed (for
+ * `toBeChecked`), and `choose()` opens it first.
  */
 export class PasskeyPlaceChoices {
   /** The group itself (a <fieldset> is role "group"; a custom one may be "radiogroup"). */
@@ -18,24 +22,36 @@ export class PasskeyPlaceChoices {
    */
   readonly phoneExplanation: Locator;
 
+  /** The disclosure's summary, where there is one and it is closed. */
+  readonly closedDisclosure: Locator;
+
   constructor(
     readonly page: Page,
     legend: string,
   ) {
-    this.group = page.getByRole('group', { name: legend, exact: true }).or(page.getByRole('radiogroup', { name: legend, exact: true }));
+    this.group = page
+      .getByRole('group', { name: legend, exact: true, includeHidden: true })
+      .or(page.getByRole('radiogroup', { name: legend, exact: true, includeHidden: true }));
+    this.closedDisclosure = page.locator('details:not([open]) > summary').filter({ hasText: legend });
     this.phoneExplanation = page
       .locator('section, aside, div, ul, ol, p')
       .filter({ hasText: /QR code/i })
       .filter({ hasText: /Bluetooth/i })
-      .filter({ hasNot: page.getByRole('radio') })
+      .filter({ hasNot: page.getByRole('radio', { includeHidden: true }) })
       .last();
   }
 
   radio(place: PasskeyPlace): Locator {
-    return this.group.getByRole('radio', { name: place, exact: true });
+    return this.group.getByRole('radio', { name: place, exact: true, includeHidden: true });
+  }
+
+  /** Opens the disclosure the choices are in, if they are in a closed one. */
+  async open(): Promise<void> {
+    if ((await this.closedDisclosure.count()) > 0) await this.closedDisclosure.click();
   }
 
   async choose(place: PasskeyPlace): Promise<void> {
+    await this.open();
     await this.radio(place).check();
   }
 }

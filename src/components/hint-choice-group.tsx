@@ -46,8 +46,15 @@ const choices: readonly Choice[] = [
   },
 ];
 
+/** The short label of a choice ("A phone or tablet"). */
+export function hintLabel(value: HintChoice): string {
+  return choices.find((choice) => choice.value === value)?.label ?? '';
+}
+
 export interface HintChoiceGroupProps {
   legend: string;
+  /** The legend names the group for assistive technology only (a visible summary already says it). */
+  legendHidden?: boolean;
   purpose: Purpose;
   value: HintChoice;
   onChange: (value: HintChoice) => void;
@@ -59,11 +66,11 @@ export interface HintChoiceGroupProps {
  * to offer that place first. Each radio's accessible name is its short label; the line of
  * explanation is its description.
  */
-export function HintChoiceGroup({ legend, purpose, value, onChange, disabled = false }: HintChoiceGroupProps) {
+export function HintChoiceGroup({ legend, legendHidden = false, purpose, value, onChange, disabled = false }: HintChoiceGroupProps) {
   const id = useId();
   return (
     <fieldset className="choice-group" disabled={disabled}>
-      <legend>{legend}</legend>
+      <legend className={legendHidden ? 'visually-hidden' : undefined}>{legend}</legend>
       {choices.map((choice) => {
         const key = choice.value || 'any';
         const descriptionId = `${id}-${key}`;

@@ -1,13 +1,19 @@
 import { Link } from 'react-router';
+import { Note } from '../../components/alert';
 import { WebAuthnUnsupported } from '../../components/webauthn-unsupported';
 import { useDocumentTitle } from '../../components/use-document-title';
 import { SupportPanel } from '../../features/browser-support/components/support-panel';
+import { PracticeModeButton } from '../../features/practice-mode/components/practice-mode-button';
+import { usePracticeMode } from '../../features/practice-mode/practice-store';
 import { paths } from '../../lib/paths';
+import { useSession } from '../../lib/session';
 import { browserSupportsWebAuthn } from '../../lib/webauthn-support';
 
 function HomePage() {
   useDocumentTitle('');
   const supported = browserSupportsWebAuthn();
+  const practice = usePracticeMode();
+  const signedInAs = useSession().data?.user.username;
   return (
     <>
       <section className="intro">
@@ -17,6 +23,13 @@ function HomePage() {
           security key, and the site keeps only the public key. You sign in by unlocking your device with a fingerprint,
           face or PIN, and because a passkey only works on the site it was made for, it cannot be phished.
         </p>
+        {signedInAs && (
+          <Note>
+            <p>
+              You are signed in as <strong>{signedInAs}</strong>. See your passkeys on <Link to={paths.account.getHref()}>your account page</Link>.
+            </p>
+          </Note>
+        )}
         {supported ? (
           <ul className="choices">
             <li>
@@ -35,8 +48,9 @@ function HomePage() {
         ) : (
           <WebAuthnUnsupported />
         )}
+        <PracticeModeButton />
       </section>
-      <SupportPanel />
+      <SupportPanel simulatedDevice={practice.preset !== null} />
     </>
   );
 }

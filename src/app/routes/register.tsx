@@ -1,5 +1,6 @@
 import { useDocumentTitle } from '../../components/use-document-title';
 import { WebAuthnUnsupported } from '../../components/webauthn-unsupported';
+import { PracticeModeButton } from '../../features/practice-mode/components/practice-mode-button';
 import { RegisterFlow } from '../../features/registration/components/register-flow';
 import { queryClient } from '../../lib/query-client';
 import { getSessionQueryOptions, useSession } from '../../lib/session';
@@ -17,8 +18,8 @@ function RegisterPage() {
   return (
     <>
       <h1>Create a passkey</h1>
-      <p className="lead">Three short steps: pick a username, let your device make the passkey, and see what you got.</p>
       {browserSupportsWebAuthn() ? <RegisterFlow signedInAs={session.data?.user.username} /> : <WebAuthnUnsupported />}
+      <PracticeModeButton />
     </>
   );
 }

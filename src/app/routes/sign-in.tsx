@@ -8,12 +8,14 @@ import { useDocumentTitle } from '../../components/use-document-title';
 import { WebAuthnUnsupported } from '../../components/webauthn-unsupported';
 import { temporaryAccessPassState } from '../../features/account/temporary-access-pass-state';
 import { UseMyPhone } from '../../features/handoff/components/use-my-phone';
+import { PracticeModeButton } from '../../features/practice-mode/components/practice-mode-button';
 import type { SignedIn } from '../../features/sign-in/api/sign-in-with-passkey';
 import { SignInForm } from '../../features/sign-in/components/sign-in-form';
 import { TemporaryAccessPassForm } from '../../features/sign-in/components/temporary-access-pass-form';
 import { authenticatorUsed, type SignedInLocationState } from '../../lib/authenticator-used';
 import { paths } from '../../lib/paths';
 import { safeRedirect } from '../../lib/safe-redirect';
+import { useSession } from '../../lib/session';
 import { browserSupportsWebAuthn } from '../../lib/webauthn-support';
 
 export interface SignInLocationState {
@@ -30,6 +32,7 @@ function SignInPage() {
   const location = useLocation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
+  const session = useSession();
   const redirect = searchParams.get('redirect');
   const signedOutNow = (location.state as SignInLocationState | null)?.signedOut === true;
   const [signedOut, setSignedOut] = useState(signedOutNow);
@@ -40,6 +43,7 @@ function SignInPage() {
     setSeenLocation(location.key);
     if (signedOutNow) setSignedOut(true);
   }
+  const signedInAs = signedOut ? undefined : session.data?.user.username;
   const onAttempt = useCallback(() => setSignedOut(false), []);
   // The pass form replaces the passkey forms (and their autofill request) while it is open.
   const withPass = searchParams.get(WITH) === TEMPORARY_ACCESS_PASS;
@@ -92,11 +96,20 @@ function SignInPage() {
           <p>Sign in to continue to that page.</p>
         </Note>
       )}
+      {signedInAs && (
+        <Note>
+          <p>
+            You are signed in as <strong>{signedInAs}</strong>. Sign in here only to switch to another account, or go to{' '}
+            <Link to={paths.account.getHref()}>your account</Link>.
+          </p>
+        </Note>
+      )}
       {withPass ? (
         <TemporaryAccessPassForm onSignedIn={onPassSignedIn} onCancel={() => showPassForm(false)} />
       ) : (
         <WithPresenterNotes flow="sign-in">
           {browserSupportsWebAuthn() ? <SignInForm onSignedIn={onSignedIn} onAttempt={onAttempt} /> : <WebAuthnUnsupported />}
+          <PracticeModeButton />
           <section className="card stack" aria-labelledby="use-phone-heading">
             <h2 id="use-phone-heading">With your phone, by QR code</h2>
             <p>

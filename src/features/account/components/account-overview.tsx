@@ -48,6 +48,8 @@ export interface AccountOverviewProps {
   onPasskeyCreated?: () => void;
 }
 
+type StatusPlace = 'top' | 'profile' | 'list' | 'add';
+
 function signedInWithTemporaryAccessPass(session: Session): boolean {
   return session.method === 'temporaryAccessPass';
 }
@@ -64,7 +66,15 @@ export function AccountOverview({
 }: AccountOverviewProps) {
   const credentials = useCredentials();
   const addPasskey = useAddPasskey();
-  const [status, setStatus] = useState<ReactNode>(() => (signedInWith ? signedInSentence(signedInWith) : null));
+  /**
+   * The latest outcome on this page, shown beside what caused it: the sign-in that led here and a
+   * first passkey at the top, a display name in its card, a rename or deletion under the list's
+   * heading, an added passkey by "Add a passkey". One at a time: a new one replaces the last.
+   */
+  const [status, setStatusAt] = useState<{ at: StatusPlace; content: ReactNode; focus: boolean } | null>(() =>
+    // How the person just signed in: said on arrival, where focus is on the page's heading.
+    signedInWith ? { at: 'top', content: signedInSentence(signedInWith), focus: false } : null,
+  );
   const [hint, setHint] = useState<HintChoice>('');
   /** The passkey the "Create your passkey" / "Set up a passkey" card just created: the card is done. */
   const [createdFirst, setCreatedFirst] = useState<Credential | null>(null);
@@ -90,7 +100,8 @@ export function AccountOverview({
 
   function onFirstPasskey(credential: Credential, automatically: boolean) {
     setCreatedFirst(credential);
-    setStatus(
+    showStatus(
+      'top',
       <>
         <p>
           {automatically ? `Your browser created the passkey “${credential.nickname}” automatically.` : `Created the passkey “${credential.nickname}”.`}{' '}
@@ -104,8 +115,18 @@ export function AccountOverview({
       </>,
     );
     onPasskeyCreated?.();
-    // The card is gone: show where the new passkey is.
-    requestAnimationFrame(() => listHeading.current?.focus());
+  }
+
+  /** A new outcome: the previous one goes, and so does an earlier "Add a passkey" error. */
+  function showStatus(at: StatusPlace, content: ReactNode) {
+    addPasskey.reset();
+    setStatusAt({ at, content, focus: true });
+  }
+
+  /** The status message at `place`, if the latest outcome is there. */
+  function statusAt(place: StatusPlace) {
+    if (status?.at !== place) return null;
+    return <StatusMessage takeFocus={status.focus}>{status.content}</StatusMessage>;
   }
 
   // Signal API: tell the passkey provider which of this account's passkeys still exist, when
@@ -121,14 +142,17 @@ export function AccountOverview({
   const addPasskeyReport = addPasskey.isSuccess ? addPasskey.data.report : reportOfError(addPasskey.error);
 
   function onAdd() {
-    setStatus(null);
+    setStatusAt(null);
     addPasskey.mutate(
       { username: user.username, hint: hint || undefined },
       {
         onSuccess: ({ credential }) => {
           onPasskeyCreated?.();
           const added = `Added the passkey “${credential.nickname}”. It is now in your list.`;
-          setStatus(
+          setStatusAt({
+            at: 'add',
+            focus: true,
+            content:
             hint === 'hybrid' || isPhonePasskey(credential) ? (
               <>
                 <p>{added}</p>
@@ -137,7 +161,7 @@ export function AccountOverview({
             ) : (
               added
             ),
-          );
+          });
         },
       },
     );
@@ -145,20 +169,7 @@ export function AccountOverview({
 
   return (
     <div className="stack">
-      <div className="account-summary card">
-        <p>
-          Signed in as <strong>{user.username}</strong>
-          {user.displayName && user.displayName !== user.username ? ` (${user.displayName})` : ''}
-        </p>
-        <DisplayNameForm
-          user={user}
-          onChanged={(updated) => {
-            setStatus(`Your display name is now “${updated.displayName}”.`);
-            if (userHandle) void signalCurrentUserDetails(rpIdOf(), userHandle, updated.username, updated.displayName);
-          }}
-        />
-      </div>
-      {status && <StatusMessage>{status}</StatusMessage>}
+      {statusAt('top')}
       {signInReport && <CeremonyReportPanel report={signInReport} outcome="accepted" />}
       {upgradeReason === 'handoff' && <PasskeyUpgrade username={user.username} reason="handoff" onCreated={() => onPasskeyCreated?.()} />}
       {upgradeReason === 'campaign' && campaign && (
@@ -177,20 +188,36 @@ export function AccountOverview({
         <PasskeyUpgrade key="temporaryAccessPass" username={user.username} reason="temporaryAccessPass" onCreated={onFirstPasskey} />
       )}
 
+      <div className="account-summary card">
+        <p>
+          Signed in as <strong>{user.username}</strong>
+          {user.displayName && user.displayName !== user.username ? ` (${user.displayName})` : ''}
+        </p>
+        <DisplayNameForm
+          user={user}
+          onChanged={(updated) => {
+            showStatus('profile', `Your display name is now “${updated.displayName}”.`);
+            if (userHandle) void signalCurrentUserDetails(rpIdOf(), userHandle, updated.username, updated.displayName);
+          }}
+        />
+        {statusAt('profile')}
+      </div>
+
       <section aria-labelledby="passkeys-heading" className="stack">
         <h2 id="passkeys-heading" ref={listHeading} tabIndex={-1}>
           Your passkeys
         </h2>
+        {statusAt('list')}
         <ul className="passkey-list">
           {list.map((credential) => (
             <PasskeyItem
               key={credential.id}
               credential={credential}
               isLast={list.length === 1}
-              onRenamed={(renamed) => setStatus(`Renamed the passkey to “${renamed.nickname}”.`)}
+              onRenamed={(renamed) => showStatus('list', `Renamed the passkey to “${renamed.nickname}”.`)}
               onDeleted={(deleted) => {
-                setStatus(`Deleted the passkey “${deleted.nickname}”.`);
-                listHeading.current?.focus();
+                // Said under the list's heading, which takes focus with it: the item is gone.
+                showStatus('list', `Deleted the passkey “${deleted.nickname}”.`);
                 // The provider may stop offering it (feature-detected; nothing happens elsewhere).
                 void signalUnknownCredential(rpIdOf(), deleted.id);
               }}
@@ -224,16 +251,17 @@ export function AccountOverview({
             disabled={addPasskey.isPending}
           />
           {hint === 'hybrid' && <PhoneBeforeNote purpose="create" />}
-          {addPasskey.isError && <ErrorAlert message={describeError(addPasskey.error)} />}
-          {addPasskeyReport && (
-            <CeremonyReportPanel report={addPasskeyReport} outcome={addPasskey.isSuccess ? 'accepted' : outcomeOfError(addPasskey.error)} />
-          )}
           <div className="actions">
             <Button busy={addPasskey.isPending} onClick={onAdd}>
               Add a passkey
             </Button>
             {addPasskey.isPending && <p className="muted">Follow the prompts from your browser or device…</p>}
           </div>
+          {addPasskey.isError && <ErrorAlert message={describeError(addPasskey.error)} takeFocus />}
+          {statusAt('add')}
+          {addPasskeyReport && (
+            <CeremonyReportPanel report={addPasskeyReport} outcome={addPasskey.isSuccess ? 'accepted' : outcomeOfError(addPasskey.error)} />
+          )}
         </div>
       </section>
     </div>

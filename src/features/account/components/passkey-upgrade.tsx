@@ -32,7 +32,8 @@ export interface PasskeyUpgradeProps {
   onCreated?: (credential: Credential, automatically: boolean) => void;
 }
 
-type Phase = 'trying' | 'automatic' | 'fallback';
+/** `manual`: the person pressed the button before the automatic attempt ended (it was stopped). */
+type Phase = 'trying' | 'automatic' | 'fallback' | 'manual';
 
 const wording: Record<UpgradeReason, { heading: string; intro: string | null; button: string }> = {
   handoff: {
@@ -96,6 +97,12 @@ export function PasskeyUpgrade({ username, reason, automatic = true, children, s
   }, [tryAutomatic, username, automatic]);
 
   function onCreate() {
+    if (phase === 'trying') {
+      // The person did not wait for the browser: stop the automatic attempt first, so that its
+      // time limit cannot cancel this ceremony.
+      cancelAutomaticPasskey();
+      setPhase('manual');
+    }
     attempt.current += 1; // a pending automatic attempt no longer speaks for this page
     prompt.mutate({ username, hint: 'client-device' }, { onSuccess: ({ credential }) => onCreatedRef.current?.(credential, false) });
   }
@@ -110,15 +117,16 @@ export function PasskeyUpgrade({ username, reason, automatic = true, children, s
       {phase === 'trying' && <p className="muted">Asking your browser to create a passkey for this device automatically…</p>}
       {phase === 'automatic' && (
         <>
-          <StatusMessage>Your browser created a passkey for this device automatically.</StatusMessage>
+          <StatusMessage takeFocus>Your browser created a passkey for this device automatically.</StatusMessage>
           {auto.data?.report && <CeremonyReportPanel report={auto.data.report} outcome="accepted" />}
         </>
       )}
-      {phase === 'fallback' && (
+      {phase === 'fallback' && automatic && <p role="status">Your browser did not create one automatically; you can create one now.</p>}
+      {phase !== 'automatic' && (
+        // Offered at once, even while the browser is still asked: nobody has to wait for it to give up.
         <>
-          {automatic && <p role="status">Your browser did not create one automatically; you can create one now.</p>}
           {prompt.isSuccess ? (
-            <StatusMessage>Created the passkey “{prompt.data.credential.nickname}” on this device.</StatusMessage>
+            <StatusMessage takeFocus>Created the passkey “{prompt.data.credential.nickname}” on this device.</StatusMessage>
           ) : (
             <div className="actions">
               <Button busy={prompt.isPending} onClick={onCreate}>
@@ -128,11 +136,10 @@ export function PasskeyUpgrade({ username, reason, automatic = true, children, s
               {prompt.isPending && <p className="muted">Follow the prompts from your browser or device…</p>}
             </div>
           )}
-          {prompt.isError && <ErrorAlert message={describeError(prompt.error, 'registration')} />}
+          {prompt.isError && <ErrorAlert message={describeError(prompt.error, 'registration')} takeFocus />}
           {promptReport && <CeremonyReportPanel report={promptReport} outcome={prompt.isSuccess ? 'accepted' : outcomeOfError(prompt.error)} />}
         </>
       )}
-      {phase === 'trying' && secondaryAction && <div className="actions">{secondaryAction}</div>}
     </section>
   );
 }

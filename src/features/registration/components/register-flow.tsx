@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { ErrorAlert, Note } from '../../../components/alert';
 import { Button } from '../../../components/button';
 import { Field } from '../../../components/field';
-import { HintChoiceGroup, type HintChoice } from '../../../components/hint-choice-group';
+import { HintChoiceGroup, hintLabel, type HintChoice } from '../../../components/hint-choice-group';
 import { PhoneBeforeNote } from '../../../components/phone-passkey-notes';
 import { WithPresenterNotes } from '../../../components/presenter-panel';
 import { Stepper } from '../../../components/stepper';
@@ -33,7 +33,12 @@ export function RegisterFlow({ signedInAs }: RegisterFlowProps) {
   const [usernameError, setUsernameError] = useState<string | undefined>();
   const usernameInput = useRef<HTMLInputElement>(null);
 
-  const current = createPasskey.isSuccess ? 2 : createPasskey.isPending || username.trim() ? 1 : 0;
+  const taken = createPasskey.error instanceof ApiError && createPasskey.error.code === 'username_taken';
+  // "Choose a username" is done once the name is one the relying party can take: well formed, and
+  // not the one it just said is taken (it cannot know earlier without asking).
+  const usernameChosen =
+    Boolean(signedInAs) || (validateUsername(username) === undefined && !(taken && createPasskey.variables?.username === username.trim()));
+  const current = createPasskey.isSuccess ? 2 : createPasskey.isPending || usernameChosen ? 1 : 0;
 
   /** Checks the username; on a problem, shows it and moves focus to the field. */
   function usernameIsValid(): boolean {
@@ -53,7 +58,6 @@ export function RegisterFlow({ signedInAs }: RegisterFlowProps) {
     });
   }
 
-  const taken = createPasskey.error instanceof ApiError && createPasskey.error.code === 'username_taken';
   const refusedReport = reportOfError(createPasskey.error);
 
   return (
@@ -83,7 +87,7 @@ export function RegisterFlow({ signedInAs }: RegisterFlowProps) {
             readOnly={Boolean(signedInAs)}
             value={username}
             onChange={(event) => setUsername(event.target.value)}
-            hint="Letters, digits and . _ @ + - (no spaces). Others see nothing of it; it names your account here."
+            hint="Letters, digits and . _ @ + - (no spaces). It names your account here."
             error={usernameError}
           />
           <Field
@@ -93,27 +97,34 @@ export function RegisterFlow({ signedInAs }: RegisterFlowProps) {
             maxLength={64}
             value={displayName}
             onChange={(event) => setDisplayName(event.target.value)}
-            hint="Optional. A friendlier name your password manager may show next to the passkey."
+            hint="Optional. Your password manager may show it next to the passkey."
           />
-          <HintChoiceGroup
-            legend="Where should the passkey live?"
-            purpose="create"
-            value={hint}
-            onChange={setHint}
-            disabled={createPasskey.isPending}
-          />
-          {hint === 'hybrid' && <PhoneBeforeNote purpose="create" />}
-          <section aria-labelledby="what-happens" className="explain">
-            <h2 id="what-happens">What will happen</h2>
-            <ol>
-              <li>Your browser asks your device (or security key, or phone) to make a new key pair for this site.</li>
-              <li>It asks you to unlock it: fingerprint, face, PIN or a touch.</li>
-              <li>The private key never leaves the device. {branding().appName} receives and keeps only the public key.</li>
-            </ol>
-          </section>
+          <details className="disclosure disclosure--inline">
+            <summary>
+              Where should the passkey live?
+              {hint && <span className="disclosure__value"> ({hintLabel(hint)})</span>}
+            </summary>
+            <div className="stack">
+              <HintChoiceGroup
+                legend="Where should the passkey live?"
+                legendHidden
+                purpose="create"
+                value={hint}
+                onChange={setHint}
+                disabled={createPasskey.isPending}
+              />
+              {hint === 'hybrid' && <PhoneBeforeNote purpose="create" />}
+            </div>
+          </details>
+          <div className="actions">
+            <Button type="submit" busy={createPasskey.isPending}>
+              Create a passkey
+            </Button>
+            {createPasskey.isPending && <p className="muted">Follow the prompts from your browser or device…</p>}
+          </div>
           {createPasskey.isError && (
             <div className="stack-sm">
-              <ErrorAlert message={describeError(createPasskey.error)} />
+              <ErrorAlert message={describeError(createPasskey.error)} takeFocus />
               {refusedReport && <CeremonyReportPanel report={refusedReport} outcome={outcomeOfError(createPasskey.error)} />}
               {taken && (
                 <p>
@@ -122,12 +133,14 @@ export function RegisterFlow({ signedInAs }: RegisterFlowProps) {
               )}
             </div>
           )}
-          <div className="actions">
-            <Button type="submit" busy={createPasskey.isPending}>
-              Create a passkey
-            </Button>
-            {createPasskey.isPending && <p className="muted">Follow the prompts from your browser or device…</p>}
-          </div>
+          <section aria-labelledby="what-happens" className="explain">
+            <h2 id="what-happens">What will happen</h2>
+            <ol>
+              <li>Your browser asks your device (or security key, or phone) to make a new key pair for this site.</li>
+              <li>It asks you to unlock it: fingerprint, face, PIN or a touch.</li>
+              <li>The private key never leaves the device. {branding().appName} receives and keeps only the public key.</li>
+            </ol>
+          </section>
           {!signedInAs && (
             <section className="stack-sm use-phone" aria-labelledby="use-phone-heading">
               <h2 id="use-phone-heading">Or make it on your phone, by QR code</h2>

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState, type FormEvent, type RefObjec
 import { ErrorAlert } from '../../../components/alert';
 import { Button } from '../../../components/button';
 import { Field } from '../../../components/field';
-import { HintChoiceGroup, type HintChoice } from '../../../components/hint-choice-group';
+import { HintChoiceGroup, hintLabel, type HintChoice } from '../../../components/hint-choice-group';
 import { PhoneBeforeNote } from '../../../components/phone-passkey-notes';
 import { isApiError } from '../../../lib/api-client';
 import { outcomeOfError, reportOfError } from '../../../lib/ceremony-report';
@@ -14,6 +14,8 @@ import { createAuthenticationOptions } from '../api/create-authentication-option
 import { authenticateWith, signInWithPasskey, type SignedIn } from '../api/sign-in-with-passkey';
 
 type Busy = 'discoverable' | 'username' | 'autofill' | null;
+/** Which control's outcome an error is: it is shown beside that control. */
+type ErrorPlace = 'username' | 'discoverable';
 
 function refusedOf(error: unknown): { report: CeremonyReport; outcome: string } | null {
   const report = reportOfError(error);
@@ -72,7 +74,7 @@ export interface SignInFormProps {
 export function SignInForm({ onSignedIn, onAttempt }: SignInFormProps) {
   const [username, setUsername] = useState('');
   const [usernameError, setUsernameError] = useState<string | undefined>();
-  const [error, setError] = useState<ErrorMessage | null>(null);
+  const [error, setError] = useState<{ message: ErrorMessage; at: ErrorPlace } | null>(null);
   /** The relying party's report of a refused sign-in, for "Show what happened". */
   const [refused, setRefused] = useState<{ report: CeremonyReport; outcome: string } | null>(null);
   const [busy, setBusy] = useState<Busy>(null);
@@ -93,7 +95,8 @@ export function SignInForm({ onSignedIn, onAttempt }: SignInFormProps) {
         },
         onError: (caught) => {
           onAttempt?.();
-          setError(describeError(caught));
+          // Autofill belongs to the username field: its refusal is shown there.
+          setError({ message: describeError(caught), at: 'username' });
           setRefused(refusedOf(caught));
           setBusy(null);
         },
@@ -122,7 +125,7 @@ export function SignInForm({ onSignedIn, onAttempt }: SignInFormProps) {
       await onSignedIn(result);
     } catch (caught) {
       if (generation.current !== mine) return; // replaced by another attempt or the page was left
-      setError(describeError(caught));
+      setError({ message: describeError(caught), at: kind === 'discoverable' ? 'discoverable' : 'username' });
       setRefused(refusedOf(caught));
       setBusy(null);
       if (mounted.current) void startAutofill();
@@ -133,6 +136,8 @@ export function SignInForm({ onSignedIn, onAttempt }: SignInFormProps) {
     event.preventDefault();
     const name = username.trim();
     if (!name) {
+      setError(null);
+      setRefused(null);
       setUsernameError('Enter your username, or use “Sign in with a passkey” below.');
       usernameInput.current?.focus();
       return;
@@ -141,15 +146,24 @@ export function SignInForm({ onSignedIn, onAttempt }: SignInFormProps) {
     void run('username', name);
   }
 
+  /** The outcome of the control at `place`: the error, and "Show what happened" of a refusal. */
+  function outcomeAt(place: ErrorPlace) {
+    if (error?.at !== place) return null;
+    return (
+      <div className="stack-sm">
+        <ErrorAlert message={error.message} takeFocus />
+        {refused && <CeremonyReportPanel report={refused.report} outcome={refused.outcome} />}
+      </div>
+    );
+  }
+
+  const following = <p className="muted">Follow the prompts from your browser or device…</p>;
+
+  // The actions come first, so that a phone shows them on its first screen; where the passkey
+  // is (a WebAuthn hint, rarely needed) is a disclosure after them.
   return (
     <div className="stack">
-      {error && <ErrorAlert message={error} />}
-      {error && refused && <CeremonyReportPanel report={refused.report} outcome={refused.outcome} />}
-      <div className="card stack">
-        <HintChoiceGroup legend="Where is your passkey?" purpose="sign-in" value={hint} onChange={setHint} />
-        {hint === 'hybrid' && <PhoneBeforeNote purpose="sign-in" />}
-      </div>
-      <form className="card stack" onSubmit={onContinue} noValidate>
+      <form className="card stack" onSubmit={onContinue} noValidate aria-labelledby="username-first-heading">
         <h2 id="username-first-heading">With your username</h2>
         <Field
           ref={usernameInput}
@@ -160,28 +174,41 @@ export function SignInForm({ onSignedIn, onAttempt }: SignInFormProps) {
           spellCheck={false}
           value={username}
           onChange={(event) => setUsername(event.target.value)}
-          hint="Your browser may suggest your passkeys for this site as soon as you click into this field."
+          hint="Your browser may suggest your passkeys for this site here."
           error={usernameError}
         />
         <div className="actions">
           <Button type="submit" busy={busy === 'username'}>
             Continue
           </Button>
+          {(busy === 'username' || busy === 'autofill') && following}
         </div>
+        {outcomeAt('username')}
       </form>
       <p className="divider">
         <span>or</span>
       </p>
       <section className="card stack" aria-labelledby="usernameless-heading">
         <h2 id="usernameless-heading">Without typing anything</h2>
-        <p>Your browser lists the passkeys it has for this site, on this device, a security key or a phone nearby. Pick one.</p>
+        <p>Your browser lists the passkeys it has for this site: on this device, a security key or a phone nearby.</p>
         <div className="actions">
           <Button variant="secondary" busy={busy === 'discoverable'} onClick={() => void run('discoverable')}>
             Sign in with a passkey
           </Button>
+          {busy === 'discoverable' && following}
         </div>
+        {outcomeAt('discoverable')}
       </section>
-      {busy && <p className="muted">Follow the prompts from your browser or device…</p>}
+      <details className="card disclosure">
+        <summary>
+          Where is your passkey?
+          {hint && <span className="disclosure__value"> ({hintLabel(hint)})</span>}
+        </summary>
+        <div className="stack">
+          <HintChoiceGroup legend="Where is your passkey?" legendHidden purpose="sign-in" value={hint} onChange={setHint} />
+          {hint === 'hybrid' && <PhoneBeforeNote purpose="sign-in" />}
+        </div>
+      </details>
     </div>
   );
 }
