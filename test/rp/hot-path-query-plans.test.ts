@@ -3,8 +3,11 @@
  * sign-ins run (collected from the prepared-statement cache, so a new query is checked without
  * being listed here) is asked for its plan with EXPLAIN QUERY PLAN, and none may be a SCAN.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { openDatabase } from '../../src/rp/store/database';
+import { openDatabase } from '../../src/rp/store/database';
 import { preparedSql } from '../../src/rp/store/statements';
 import { createAuthenticator } from '../soft-authenticator';
 import { createWorld } from './helpers';
@@ -45,5 +48,19 @@ describe('hot path query plans', () => {
       .filter((sql) => !(sql in ALLOWED_SCANS))
       .flatMap((sql) => planOf(world.db, sql).filter((detail) => /^SCAN (?!CONSTANT ROW)/.test(detail)).map((detail) => `${detail}  ←  ${sql}`));
     expect(scans).toEqual([]);
+  });
+});
+
+describe('file database', () => {
+  it('uses WAL with synchronous NORMAL: a commit does not wait for the disk', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'passkey-lab-sync-'));
+    const db = openDatabase(path.join(dir, 'lab.db'));
+    try {
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(db.pragma('synchronous', { simple: true })).toBe(1);
+    } finally {
+      db.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
