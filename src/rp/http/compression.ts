@@ -61,9 +61,11 @@ export function compressResponses({ threshold = COMPRESSION_THRESHOLD_BYTES }: {
   return async (c, next) => {
     await next();
     const response = c.res;
-    if (c.req.method === 'HEAD' || !response.body || response.headers.has('Content-Encoding')) return;
+    // Headers and status first: they are cheap, while touching the body makes @hono/node-server
+    // build a full web Response instead of writing its string straight out.
+    if (c.req.method === 'HEAD' || response.headers.has('Content-Encoding')) return;
     if (!COMPRESSIBLE_TYPE.test(response.headers.get('Content-Type') ?? '')) return;
-    if (response.status === 204 || response.status === 304 || response.status === 206) return;
+    if (response.status === 204 || response.status === 304 || response.status === 206 || !response.body) return;
     const declared = Number(response.headers.get('Content-Length') ?? NaN);
     if (declared < threshold) return;
     const body = new Uint8Array(await response.arrayBuffer());
