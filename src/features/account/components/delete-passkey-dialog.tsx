@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef } from 'react';
 import { ErrorAlert } from '../../../components/alert';
 import { Button } from '../../../components/button';
+import { branding } from '../../../lib/branding';
 import { describeError } from '../../../lib/error-messages';
 import type { Credential } from '../../../shared/schemas';
 import { useDeleteCredential } from '../api/delete-credential';
@@ -17,10 +18,14 @@ export function DeletePasskeyDialog({ credential, isLast, onClose }: DeletePassk
   const dialog = useRef<HTMLDialogElement>(null);
   const remove = useDeleteCredential();
   const id = useId();
+  const keepButton = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     const element = dialog.current;
     if (element && !element.open) element.showModal();
+    // showModal() runs the dialog focusing steps, which can pick another control than React's
+    // autoFocus did (HTML, "The dialog element"): put focus on the safe choice explicitly.
+    keepButton.current?.focus();
     return () => element?.close();
   }, []);
 
@@ -39,7 +44,7 @@ export function DeletePasskeyDialog({ credential, isLast, onClose }: DeletePassk
     >
       <h2 id={`${id}-title`}>Delete “{credential.nickname}”?</h2>
       <div id={`${id}-text`} className="stack-sm">
-        <p>You will no longer be able to sign in to Passkey Lab with this passkey.</p>
+        <p>You will no longer be able to sign in to {branding().appName} with this passkey.</p>
         {isLast && (
           <p className="warning">
             <strong>This is your only passkey.</strong> After you delete it, this account can no longer be signed into.
@@ -47,7 +52,7 @@ export function DeletePasskeyDialog({ credential, isLast, onClose }: DeletePassk
           </p>
         )}
       </div>
-      {remove.isError && <ErrorAlert message={describeError(remove.error)} />}
+      {remove.isError && <ErrorAlert message={describeError(remove.error)} takeFocus />}
       <div className="actions">
         <Button
           variant="danger"
@@ -56,7 +61,7 @@ export function DeletePasskeyDialog({ credential, isLast, onClose }: DeletePassk
         >
           Delete passkey
         </Button>
-        <Button variant="secondary" autoFocus onClick={() => onClose(false)} disabled={remove.isPending}>
+        <Button ref={keepButton} variant="secondary" autoFocus onClick={() => onClose(false)} disabled={remove.isPending}>
           Keep it
         </Button>
       </div>

@@ -18,6 +18,13 @@ export function DisplayNameForm({ user, onChanged }: DisplayNameFormProps) {
   const [value, setValue] = useState(user.displayName);
   const [problem, setProblem] = useState<string | undefined>();
   const changeButton = useRef<HTMLButtonElement>(null);
+  const input = useRef<HTMLInputElement>(null);
+
+  /** The field's problem, tied to it (aria-describedby) and announced as focus moves there. */
+  function refuse(message: string) {
+    setProblem(message);
+    input.current?.focus();
+  }
 
   function close() {
     setEditing(false);
@@ -28,9 +35,10 @@ export function DisplayNameForm({ user, onChanged }: DisplayNameFormProps) {
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    update.reset();
     const displayName = value.trim();
-    if (!displayName) return setProblem('Enter a display name.');
-    if (displayName.length > 64) return setProblem('Use at most 64 characters.');
+    if (!displayName) return refuse('Enter a display name.');
+    if (displayName.length > 64) return refuse('Use at most 64 characters.');
     setProblem(undefined);
     if (displayName === user.displayName) return close();
     update.mutate(
@@ -74,6 +82,7 @@ export function DisplayNameForm({ user, onChanged }: DisplayNameFormProps) {
   return (
     <form className="stack-sm" onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate>
       <Field
+        ref={input}
         label="Display name"
         name="displayName"
         autoComplete="name"
@@ -84,7 +93,7 @@ export function DisplayNameForm({ user, onChanged }: DisplayNameFormProps) {
         hint="The friendlier name your password manager may show next to your passkeys. Up to 64 characters."
         error={problem}
       />
-      {update.isError && <ErrorAlert message={describeError(update.error)} />}
+      {update.isError && <ErrorAlert message={describeError(update.error)} takeFocus />}
       <div className="actions">
         <Button type="submit" busy={update.isPending}>
           Save display name

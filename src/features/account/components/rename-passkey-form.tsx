@@ -1,4 +1,4 @@
-import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { ErrorAlert } from '../../../components/alert';
 import { Button } from '../../../components/button';
 import { Field } from '../../../components/field';
@@ -15,12 +15,20 @@ export function RenamePasskeyForm({ credential, onDone }: RenamePasskeyFormProps
   const rename = useRenameCredential();
   const [nickname, setNickname] = useState(credential.nickname);
   const [problem, setProblem] = useState<string | undefined>();
+  const input = useRef<HTMLInputElement>(null);
+
+  /** The field's problem, tied to it (aria-describedby) and announced as focus moves there. */
+  function refuse(message: string) {
+    setProblem(message);
+    input.current?.focus();
+  }
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    rename.reset();
     const value = nickname.trim();
-    if (!value) return setProblem('Enter a name.');
-    if (value.length > 64) return setProblem('Use at most 64 characters.');
+    if (!value) return refuse('Enter a name.');
+    if (value.length > 64) return refuse('Use at most 64 characters.');
     setProblem(undefined);
     if (value === credential.nickname) return onDone(null);
     rename.mutate({ id: credential.id, nickname: value }, { onSuccess: (renamed) => onDone(renamed) });
@@ -36,6 +44,7 @@ export function RenamePasskeyForm({ credential, onDone }: RenamePasskeyFormProps
   return (
     <form className="rename-form stack-sm" onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate>
       <Field
+        ref={input}
         label="Passkey name"
         name="nickname"
         autoFocus
@@ -44,7 +53,7 @@ export function RenamePasskeyForm({ credential, onDone }: RenamePasskeyFormProps
         onChange={(event) => setNickname(event.target.value)}
         error={problem}
       />
-      {rename.isError && <ErrorAlert message={describeError(rename.error)} />}
+      {rename.isError && <ErrorAlert message={describeError(rename.error)} takeFocus />}
       <div className="actions">
         <Button type="submit" busy={rename.isPending}>
           Save name

@@ -1,4 +1,4 @@
-import { useId, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { Button } from '../../../components/button';
 import { providerNameFor } from '../../../shared/aaguids';
 import { MICROSOFT_AUTHENTICATOR_AAGUIDS } from '../../../shared/policy';
@@ -29,6 +29,7 @@ export function AaguidListEditor({ aaguids, onChange, listLabel, emptyText }: Aa
   const [text, setText] = useState('');
   const [invalid, setInvalid] = useState<string[]>([]);
   const [status, setStatus] = useState('');
+  const box = useRef<HTMLTextAreaElement>(null);
 
   function add() {
     const result = addAaguids(aaguids, text);
@@ -40,6 +41,8 @@ export function AaguidListEditor({ aaguids, onChange, listLabel, emptyText }: Aa
     if (result.alreadyListed.length > 0) parts.push(`Already in the list: ${result.alreadyListed.join(', ')}.`);
     if (parts.length === 0 && result.invalid.length === 0) parts.push('Type or paste at least one AAGUID first.');
     setStatus(parts.join(' '));
+    // Entries that are not AAGUIDs stay in the box: focus goes there, with the message tied to it.
+    if (result.invalid.length > 0) box.current?.focus();
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
@@ -66,6 +69,7 @@ export function AaguidListEditor({ aaguids, onChange, listLabel, emptyText }: Aa
           <code>{EXAMPLE}</code>.
         </p>
         <textarea
+          ref={box}
           id={id}
           rows={2}
           className="field__input field__input--code"

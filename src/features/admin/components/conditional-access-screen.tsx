@@ -106,7 +106,7 @@ function RuleForm({ rule, onSaved, onEdit }: { rule: ConditionalAccessRule; onSa
           Save rule
         </Button>
       </div>
-      {update.isError && <AdminErrorAlert error={update.error} />}
+      {update.isError && <AdminErrorAlert error={update.error} takeFocus />}
     </form>
   );
 }

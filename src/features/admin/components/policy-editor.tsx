@@ -304,7 +304,7 @@ export function PolicyEditor({ policy, groups, onSaved, onEdit }: PolicyEditorPr
         </Button>
       </div>
       <div aria-live="polite">{nothingChanged && <p className="muted">Nothing to save: the form matches the saved policy.</p>}</div>
-      {preview.isError && <AdminErrorAlert error={preview.error} />}
+      {preview.isError && <AdminErrorAlert error={preview.error} takeFocus />}
 
       {preview.isSuccess && (
         <section className="card review stack-sm" aria-labelledby={`${ids}-review`}>
@@ -330,7 +330,7 @@ export function PolicyEditor({ policy, groups, onSaved, onEdit }: PolicyEditorPr
               Keep editing
             </Button>
           </div>
-          {update.isError && <AdminErrorAlert error={update.error} />}
+          {update.isError && <AdminErrorAlert error={update.error} takeFocus />}
         </section>
       )}
     </form>

@@ -61,6 +61,9 @@ function IssueTapForm({ onIssued }: { onIssued: (tap: IssuedTap) => void }) {
   const [isUsableOnce, setIsUsableOnce] = useState(false);
   const [errors, setErrors] = useState<TapFormErrors>({});
   const issue = useIssueTap();
+  const usernameInput = useRef<HTMLInputElement>(null);
+  const lifetimeInput = useRef<HTMLInputElement>(null);
+  const lengthInput = useRef<HTMLInputElement>(null);
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -70,7 +73,13 @@ function IssueTapForm({ onIssued }: { onIssued: (tap: IssuedTap) => void }) {
       length: wholeNumberIn(length, LENGTH.min, LENGTH.max, 'characters'),
     };
     setErrors(next);
-    if (next.username || next.lifetime || next.length) return;
+    issue.reset();
+    // The first invalid field takes focus; its message is tied to it (aria-describedby).
+    const firstInvalid = next.username ? usernameInput : next.lifetime ? lifetimeInput : next.length ? lengthInput : null;
+    if (firstInvalid) {
+      firstInvalid.current?.focus();
+      return;
+    }
     issue.mutate(
       {
         username: username.trim(),
@@ -87,6 +96,7 @@ function IssueTapForm({ onIssued }: { onIssued: (tap: IssuedTap) => void }) {
     <form className="card stack-sm" onSubmit={onSubmit} noValidate aria-labelledby="issue-heading">
       <h2 id="issue-heading">Issue a pass</h2>
       <Field
+        ref={usernameInput}
         label="Username"
         hint="A new username creates the account, so that person can register a first passkey."
         value={username}
@@ -105,6 +115,7 @@ function IssueTapForm({ onIssued }: { onIssued: (tap: IssuedTap) => void }) {
         onChange={(event) => setDisplayName(event.target.value)}
       />
       <Field
+        ref={lifetimeInput}
         label="Lifetime in minutes"
         className="field--short"
         hint={`${LIFETIME.min} to ${LIFETIME.max.toLocaleString('en')} (30 days). Default ${LIFETIME.default}.`}
@@ -123,6 +134,7 @@ function IssueTapForm({ onIssued }: { onIssued: (tap: IssuedTap) => void }) {
         onChange={setIsUsableOnce}
       />
       <Field
+        ref={lengthInput}
         label="Length in characters"
         className="field--short"
         hint={`${LENGTH.min} to ${LENGTH.max}. Default ${LENGTH.default}.`}
@@ -139,7 +151,7 @@ function IssueTapForm({ onIssued }: { onIssued: (tap: IssuedTap) => void }) {
           Issue pass
         </Button>
       </div>
-      {issue.isError && <AdminErrorAlert error={issue.error} />}
+      {issue.isError && <AdminErrorAlert error={issue.error} takeFocus />}
       <p className="field__hint">A new pass replaces the person’s earlier one.</p>
     </form>
   );

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { StatusMessage } from '../../../components/alert';
 import { Button } from '../../../components/button';
 import { Field } from '../../../components/field';
@@ -94,13 +94,21 @@ function CreateGroupForm() {
   const [error, setError] = useState<string | undefined>();
   const [created, setCreated] = useState<string | null>(null);
   const create = useCreateGroup();
+  const input = useRef<HTMLInputElement>(null);
+
+  /** The field's problem, tied to it (aria-describedby) and announced as focus moves there. */
+  function refuse(message: string) {
+    setError(message);
+    input.current?.focus();
+  }
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     const displayName = name.trim();
     setCreated(null);
-    if (displayName === '') return setError('Enter a group name.');
-    if (displayName.length > 64) return setError('Use at most 64 characters.');
+    create.reset();
+    if (displayName === '') return refuse('Enter a group name.');
+    if (displayName.length > 64) return refuse('Use at most 64 characters.');
     setError(undefined);
     create.mutate(
       { displayName },
@@ -117,6 +125,7 @@ function CreateGroupForm() {
     <form className="card stack-sm" onSubmit={onSubmit} noValidate aria-label="Create a group">
       <div className="inline-form">
         <Field
+          ref={input}
           label="Group name"
           value={name}
           maxLength={64}
@@ -131,7 +140,7 @@ function CreateGroupForm() {
           Create group
         </Button>
       </div>
-      {create.isError && <AdminErrorAlert error={create.error} />}
+      {create.isError && <AdminErrorAlert error={create.error} takeFocus />}
       {created && <StatusMessage>Created the group “{created}”.</StatusMessage>}
     </form>
   );
@@ -145,13 +154,28 @@ function GroupCard({ group }: { group: Group }) {
   const add = useAddGroupMember();
   const remove = useRemoveGroupMember();
   const deleteGroup = useDeleteGroup();
+  const input = useRef<HTMLInputElement>(null);
+
+  /** A new action: the previous one's outcome goes. */
+  function clearOutcomes() {
+    add.reset();
+    remove.reset();
+    deleteGroup.reset();
+    setStatus('');
+  }
+
+  function refuse(message: string) {
+    setError(message);
+    input.current?.focus();
+  }
 
   function onAdd(event: FormEvent) {
     event.preventDefault();
+    clearOutcomes();
     const name = username.trim();
     const problem = validateUsername(name);
-    if (problem) return setError(problem);
-    if (group.members.some((member) => member.username === name)) return setError(`${name} is already a member.`);
+    if (problem) return refuse(problem);
+    if (group.members.some((member) => member.username === name)) return refuse(`${name} is already a member.`);
     setError(undefined);
     add.mutate(
       { groupId: group.id, username: name },
@@ -183,9 +207,10 @@ function GroupCard({ group }: { group: Group }) {
                 className="button--small"
                 aria-label={`Remove ${member.username} from ${group.displayName}`}
                 busy={remove.isPending && remove.variables?.userId === member.id}
-                onClick={() =>
-                  remove.mutate({ groupId: group.id, userId: member.id }, { onSuccess: () => setStatus(`Removed ${member.username} from ${group.displayName}.`) })
-                }
+                onClick={() => {
+                  clearOutcomes();
+                  remove.mutate({ groupId: group.id, userId: member.id }, { onSuccess: () => setStatus(`Removed ${member.username} from ${group.displayName}.`) });
+                }}
               >
                 Remove
               </Button>
@@ -195,6 +220,7 @@ function GroupCard({ group }: { group: Group }) {
       )}
       <form onSubmit={onAdd} noValidate className="inline-form" aria-label={`Add a member to ${group.displayName}`}>
         <Field
+          ref={input}
           label="Username"
           hint="Someone who has registered, or received a Temporary Access Pass."
           value={username}
@@ -211,14 +237,18 @@ function GroupCard({ group }: { group: Group }) {
           Add member
         </Button>
       </form>
-      {add.isError && <AdminErrorAlert error={add.error} />}
-      {remove.isError && <AdminErrorAlert error={remove.error} />}
-      {deleteGroup.isError && <AdminErrorAlert error={deleteGroup.error} />}
+      {add.isError && <AdminErrorAlert error={add.error} takeFocus />}
+      {remove.isError && <AdminErrorAlert error={remove.error} takeFocus />}
+      {deleteGroup.isError && <AdminErrorAlert error={deleteGroup.error} takeFocus />}
       <p role="status" className="muted">
         {status}
       </p>
       <div className="actions">
-        <Button variant="danger-outline" busy={deleteGroup.isPending} aria-label={`Delete group ${group.displayName}`} onClick={() => deleteGroup.mutate({ groupId: group.id })}>
+        <Button variant="danger-outline" busy={deleteGroup.isPending} aria-label={`Delete group ${group.displayName}`} onClick={() => {
+            clearOutcomes();
+            deleteGroup.mutate({ groupId: group.id });
+          }}
+        >
           Delete group
         </Button>
       </div>

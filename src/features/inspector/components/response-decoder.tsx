@@ -1,5 +1,7 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { ErrorAlert } from '../../../components/alert';
 import { Button } from '../../../components/button';
+import { useTakeFocus } from '../../../components/use-take-focus';
 import { isApiError } from '../../../lib/api-client';
 import { describeError } from '../../../lib/error-messages';
 import { useInspectResponse } from '../api/inspect-response';
@@ -27,19 +29,21 @@ export function ResponseDecoder() {
   const [text, setText] = useState('');
   const [problem, setProblem] = useState<string | undefined>();
   const id = useId();
+  const box = useRef<HTMLTextAreaElement>(null);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const value = text.trim();
     if (!value) {
+      inspect.reset();
       setProblem('Paste a response, or one base64url part of it, first.');
+      box.current?.focus();
       return;
     }
     setProblem(undefined);
     inspect.mutate({ input: toInput(value) });
   }
 
-  // The relying party's message names the part that failed; it is meant to be read.
   const error = inspect.isError ? inspect.error : null;
   const badInput = isApiError(error) && error.code === 'invalid_request';
 
@@ -58,6 +62,7 @@ export function ResponseDecoder() {
             Response to decode
           </label>
           <textarea
+            ref={box}
             id={`${id}-input`}
             className="field__input field__input--code"
             rows={8}
@@ -81,26 +86,29 @@ export function ResponseDecoder() {
           </Button>
         </div>
       </form>
-      {error &&
-        (badInput ? (
-          <div role="alert" className="notice notice--error">
-            <p className="notice__title">This could not be decoded.</p>
-            <p>{error.message}</p>
-          </div>
-        ) : (
-          <div role="alert" className="notice notice--error">
-            <p className="notice__title">{describeError(error).title}</p>
-            <p>{describeError(error).action}</p>
-          </div>
-        ))}
+      {error && (
+        <ErrorAlert
+          takeFocus
+          // The relying party's message names the part that failed; it is meant to be read.
+          message={badInput ? { title: 'This could not be decoded.', action: error.message } : describeError(error)}
+        />
+      )}
       {inspect.isSuccess && (
         <div className="stack-sm decoder-result">
-          <p id={`${id}-kind`} className="decoder-result__kind" role="status">
-            Recognised as: {inspectKindWords[inspect.data.kind] ?? inspect.data.kind}
-          </p>
+          <DecoderKind id={`${id}-kind`}>Recognised as: {inspectKindWords[inspect.data.kind] ?? inspect.data.kind}</DecoderKind>
           <DecodedView decoded={inspect.data.decoded} kind={inspect.data.kind} headingLevel={3} />
         </div>
       )}
     </section>
+  );
+}
+
+/** "Recognised as: …", the decoder's outcome: announced, and focused so that the result below it is next. */
+function DecoderKind({ id, children }: { id: string; children: ReactNode }) {
+  const ref = useTakeFocus<HTMLParagraphElement>();
+  return (
+    <p ref={ref} id={id} tabIndex={-1} className="decoder-result__kind" role="status">
+      {children}
+    </p>
   );
 }

@@ -46,7 +46,7 @@ export function StepUp({ reason, passkeyCount, usedPasskey, onVerify, createPass
       {/* After a step-up that verified but was not enough, the alert says so (and is announced). */}
       {reason === 'aaguidNotAllowed' && !usedPasskey && <p>{providerAdvice()}</p>}
       {reason === 'aaguidNotAllowed' && usedPasskey && error === null && <ErrorAlert message={refusedStepUp(usedPasskey.providerName)} />}
-      {error !== null && <ErrorAlert message={describeError(error, 'step-up')} />}
+      {error !== null && <ErrorAlert message={describeError(error, 'step-up')} takeFocus />}
       {report && <CeremonyReportPanel report={report} outcome={outcomeOfError(error)} />}
       {passkeyCount === 0 ? (
         <Note>

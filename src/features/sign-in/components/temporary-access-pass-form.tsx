@@ -56,7 +56,6 @@ export function TemporaryAccessPassForm({ onSignedIn, onCancel }: TemporaryAcces
         Your admin gives you a Temporary Access Pass when you have no passkey yet, or lost yours. It lets you in for a
         short while so that you can create a passkey; after that you sign in with the passkey.
       </p>
-      {signIn.isError && <ErrorAlert message={describeError(signIn.error, 'temporary-access-pass')} />}
       <Field
         ref={usernameInput}
         label="Username"
@@ -91,6 +90,7 @@ export function TemporaryAccessPassForm({ onSignedIn, onCancel }: TemporaryAcces
           Back to passkey sign-in
         </Button>
       </div>
+      {signIn.isError && <ErrorAlert message={describeError(signIn.error, 'temporary-access-pass')} takeFocus />}
     </form>
   );
 }
