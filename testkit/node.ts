@@ -8,20 +8,17 @@
  * The same code as in the browser (WebCrypto ES256 keys, packed attestation, PRF, counters and the
  * browser's own checks), plus low-level hooks that break one thing at a time.
  */
-import { toBase64url } from './core/bytes';
 import { createMemoryStore } from './core/memory-store';
 import { presets, presetIds, getPreset, isPresetId } from './core/presets';
 import {
   approveAutomatically,
   createSimulatedDevice,
-  type Assertion,
   type CeremonyTamper,
-  type ClientExtensionResults,
   type FailureKind,
   type Mediation,
-  type NewCredential,
   type SimulatedDevice,
 } from './core/soft-authenticator';
+import { assertionToJSON, registrationToJSON } from './core/response-json';
 import type { AttestationIssuer, DeviceOptions, PasskeyStore, PresetId, Prompt, StoredPasskey } from './core/types';
 import type {
   AuthenticationResponseJSON,
@@ -35,6 +32,7 @@ export type * from './core/types';
 export type * from './core/webauthn-json';
 export type { CeremonyTamper, FailureKind, Mediation } from './core/soft-authenticator';
 export { presets, presetIds, getPreset, isPresetId, createMemoryStore };
+export { assertionToJSON, extensionResultsToJSON, registrationToJSON } from './core/response-json';
 
 /** Tampering hooks: everything in CeremonyTamper, plus the client extension results to send. */
 export interface Tamper extends CeremonyTamper {
@@ -77,53 +75,6 @@ function promptFrom(choice: SoftAuthenticatorOptions['prompt']): Prompt {
   if (choice === 'never')
     return (_request, signal) => new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason), { once: true }));
   return approveAutomatically;
-}
-
-export function extensionResultsToJSON(results: ClientExtensionResults): ClientExtensionResultsJSON {
-  const json: ClientExtensionResultsJSON = {};
-  if (results.credProps) json.credProps = { ...results.credProps };
-  if (results.prf) {
-    const { enabled, results: outputs } = results.prf;
-    json.prf = {
-      ...(enabled !== undefined ? { enabled } : {}),
-      ...(outputs ? { results: { first: toBase64url(outputs.first), ...(outputs.second ? { second: toBase64url(outputs.second) } : {}) } } : {}),
-    };
-  }
-  return json;
-}
-
-export function registrationToJSON(credential: NewCredential): RegistrationResponseJSON {
-  return {
-    id: credential.id,
-    rawId: toBase64url(credential.rawId),
-    type: 'public-key',
-    authenticatorAttachment: credential.authenticatorAttachment,
-    clientExtensionResults: extensionResultsToJSON(credential.clientExtensionResults),
-    response: {
-      clientDataJSON: toBase64url(credential.clientDataJSON),
-      attestationObject: toBase64url(credential.attestationObject),
-      authenticatorData: toBase64url(credential.authenticatorData),
-      transports: [...credential.transports],
-      publicKeyAlgorithm: credential.publicKeyAlgorithm,
-      publicKey: toBase64url(credential.publicKey),
-    },
-  };
-}
-
-export function assertionToJSON(assertion: Assertion): AuthenticationResponseJSON {
-  return {
-    id: assertion.id,
-    rawId: toBase64url(assertion.rawId),
-    type: 'public-key',
-    authenticatorAttachment: assertion.authenticatorAttachment,
-    clientExtensionResults: extensionResultsToJSON(assertion.clientExtensionResults),
-    response: {
-      clientDataJSON: toBase64url(assertion.clientDataJSON),
-      authenticatorData: toBase64url(assertion.authenticatorData),
-      signature: toBase64url(assertion.signature),
-      ...(assertion.userHandle ? { userHandle: toBase64url(assertion.userHandle) } : {}),
-    },
-  };
 }
 
 /** A simulated device for Node tests, from a preset name or full device options. */

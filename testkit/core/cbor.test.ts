@@ -17,7 +17,7 @@ const sample = new Map<number | string, CborValue>([
 
 describe('cbor', () => {
   it('encodes what a real decoder reads back', () => {
-    const decoded = isoCBOR.decodeFirst<Map<number | string, unknown>>(cborEncode(sample));
+    const decoded = isoCBOR.decodeFirst<Map<number | string, unknown>>(new Uint8Array(cborEncode(sample)));
     expect(decoded.get(-1)).toBe(1);
     expect(decoded.get('text')).toBe('héllo');
     expect(decoded.get('list')).toEqual([0, 23, 24, 255, 256, 65535, 65536, 2 ** 32, -24, -25, -256, -257, -65537]);
@@ -37,7 +37,7 @@ describe('cose and authenticator data', () => {
   it('a P-256 JWK becomes the EC2 COSE key {1:2, 3:-7, -1:1, -2:x, -3:y}', async () => {
     const pair = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign']);
     const jwk = await crypto.subtle.exportKey('jwk', pair.publicKey);
-    const key = isoCBOR.decodeFirst<Map<number, unknown>>(coseKeyFromEcJwk(jwk));
+    const key = isoCBOR.decodeFirst<Map<number, unknown>>(new Uint8Array(coseKeyFromEcJwk(jwk)));
     expect([...key.keys()]).toEqual([1, 3, -1, -2, -3]);
     expect(toBase64url(key.get(-2) as Uint8Array)).toBe(jwk.x);
   });

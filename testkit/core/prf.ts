@@ -4,7 +4,7 @@
  * HMAC-SHA-256(per-credential secret, salt). Deterministic for a given passkey and input.
  */
 import { concatBytes, fromBase64url, sha256, utf8 } from './bytes';
-import type { PrfValuesJSON } from './webauthn-json';
+import type { PrfValuesInput } from './webauthn-json';
 
 export async function prfSalt(input: Uint8Array): Promise<Uint8Array> {
   return sha256(concatBytes(utf8('WebAuthn PRF'), Uint8Array.of(0), input));
@@ -20,9 +20,18 @@ export interface PrfOutputs {
   second?: Uint8Array;
 }
 
+function inputBytes(value: unknown, what: string): Uint8Array {
+  if (typeof value !== 'string') throw new TypeError(`prf ${what} must be a base64url string.`);
+  try {
+    return fromBase64url(value);
+  } catch {
+    throw new TypeError(`prf ${what} is not base64url.`);
+  }
+}
+
 /** Evaluates the PRF of the passkey whose secret is `seed` at the given inputs (base64url). */
-export async function evaluatePrf(seed: Uint8Array, inputs: PrfValuesJSON): Promise<PrfOutputs> {
-  const first = await hmac(seed, await prfSalt(fromBase64url(inputs.first)));
+export async function evaluatePrf(seed: Uint8Array, inputs: PrfValuesInput): Promise<PrfOutputs> {
+  const first = await hmac(seed, await prfSalt(inputBytes(inputs.first, 'first')));
   if (inputs.second === undefined) return { first };
-  return { first, second: await hmac(seed, await prfSalt(fromBase64url(inputs.second))) };
+  return { first, second: await hmac(seed, await prfSalt(inputBytes(inputs.second, 'second'))) };
 }

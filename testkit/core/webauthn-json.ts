@@ -16,10 +16,18 @@ export interface PrfValuesJSON {
   second?: string;
 }
 
+/**
+ * PRF inputs as they arrive: base64url strings in JSON. Typed `unknown` because some libraries'
+ * JSON types reuse the DOM's (BufferSource) shape here; the device checks at run time.
+ */
+export interface PrfValuesInput {
+  first: unknown;
+  second?: unknown;
+}
+
 export interface ExtensionInputsJSON {
   credProps?: boolean;
-  prf?: { eval?: PrfValuesJSON; evalByCredential?: Record<string, PrfValuesJSON> };
-  [name: string]: unknown;
+  prf?: { eval?: PrfValuesInput; evalByCredential?: Record<string, PrfValuesInput> };
 }
 
 export interface CreationOptionsJSON {
@@ -50,9 +58,14 @@ export interface RequestOptionsJSON {
   extensions?: ExtensionInputsJSON;
 }
 
+/**
+ * PRF results are base64url strings in JSON. Typed `any` so the object also fits libraries whose
+ * response types reuse the DOM's output types (BufferSource), as @simplewebauthn/server's do.
+ */
 export interface ClientExtensionResultsJSON {
   credProps?: { rk: boolean };
-  prf?: { enabled?: boolean; results?: PrfValuesJSON };
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  prf?: { enabled?: boolean; results?: { first: any; second?: any } };
   [name: string]: unknown;
 }
 
