@@ -13,7 +13,7 @@ import {
 describe('describeTransports', () => {
   it('puts each transport in words', () => {
     expect(describeTransports(['internal', 'hybrid', 'usb'])).toEqual([
-      'this device',
+      'the device it was made on',
       'a phone or tablet nearby (QR code)',
       'a security key over USB',
     ]);
@@ -33,11 +33,15 @@ describe('describeTransports', () => {
 
 describe('transportsSentence', () => {
   it('joins the words with "or"', () => {
-    expect(transportsSentence(['internal'])).toBe('this device');
-    expect(transportsSentence(['internal', 'hybrid'])).toBe('this device or a phone or tablet nearby (QR code)');
+    expect(transportsSentence(['internal'])).toBe('the device it was made on');
+    expect(transportsSentence(['internal', 'hybrid'])).toBe('the device it was made on or a phone or tablet nearby (QR code)');
     expect(transportsSentence(['usb', 'nfc', 'internal'])).toBe(
-      'a security key over USB, a security key held against the device (NFC) or this device',
+      'a security key over USB, a security key held against the device (NFC) or the device it was made on',
     );
+  });
+
+  it('never says "this device": a passkey made on a phone through the hand-off is listed on the computer too', () => {
+    expect(transportsSentence(['internal'])).not.toMatch(/this device/);
   });
 
   it('says when the authenticator did not report any', () => {

@@ -4,8 +4,13 @@
  */
 import type { Credential } from '../shared/schemas';
 
+/**
+ * `internal` is the authenticator built into the device that made the passkey. That is not
+ * always the device showing the list: a passkey made on a phone through the hand-off is listed
+ * on the computer too, so the words never say "this device".
+ */
 const transportWords: Record<string, string> = {
-  internal: 'this device',
+  internal: 'the device it was made on',
   hybrid: 'a phone or tablet nearby (QR code)',
   usb: 'a security key over USB',
   nfc: 'a security key held against the device (NFC)',
