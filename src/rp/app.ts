@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import type { RpConfig } from './config.js';
 import type { Deps, Env } from './http/env.js';
 import { jsonBodiesOnly, limitBodySize, limitJsonNesting, sameOriginOnly } from './http/guards.js';
-import { answerError, errorResponse } from './http/rp-error.js';
+import { answerAnyThrow, answerError, errorResponse } from './http/rp-error.js';
 import { API_CSP, securityHeaders } from './http/security-headers.js';
 import { loadSession } from './http/session-cookie.js';
 import { authenticationRoutes } from './routes/authentication.js';
@@ -30,6 +30,7 @@ export function createApp({ config, db, now = Date.now }: { config: RpConfig; db
   for (const problem of problems) console.warn('[relying party] authenticator metadata:', problem);
   const deps: Deps = { config, db, now, directory, metadataProblems: problems };
   const api = new Hono<Env>()
+    .use(answerAnyThrow)
     .use(async (c, next) => {
       c.set('deps', deps);
       await next();

@@ -5,7 +5,7 @@ import { Hono } from 'hono';
 import { brandIndexHtml, brandingStyle, type Branding } from '../shared/branding.js';
 import { createApp } from './app.js';
 import { compressResponses, varyOnAcceptEncoding } from './http/compression.js';
-import { answerError, errorResponse } from './http/rp-error.js';
+import { answerAnyThrow, answerError, errorResponse } from './http/rp-error.js';
 import { pageCsp, securityHeaders, styleHash } from './http/security-headers.js';
 import type { RpConfig } from './config.js';
 import type { Db } from './store/database.js';
@@ -25,6 +25,7 @@ export function createWebServer({ config, db, branding, distDir, now }: { config
   return (
     new Hono()
       .use(securityHeaders(pageCsp(brandStyle === null ? [] : [styleHash(brandStyle)])))
+      .use(answerAnyThrow)
       // JSON answers and the HTML shell of 1 KB or more, compressed as the client accepts (docs/api.md).
       .use(compressResponses())
       .route('/', createApp({ config, db, ...(now ? { now } : {}) }))

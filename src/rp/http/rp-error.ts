@@ -1,4 +1,4 @@
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { errorCodes, type ErrorBody, type ErrorCode } from '../../shared/error-codes.js';
@@ -74,3 +74,15 @@ function logUnexpected(error: unknown): void {
     // Logging an odd value must not stop the answer.
   }
 }
+
+/**
+ * Outermost middleware: Hono hands only Error objects to onError, so anything else thrown (a
+ * string, null) would leave without an answer. This answers it like any other error.
+ */
+export const answerAnyThrow: MiddlewareHandler = async (c, next) => {
+  try {
+    await next();
+  } catch (error) {
+    c.res = answerError(c, error);
+  }
+};

@@ -1,0 +1,9 @@
+import { describe, expect, it } from 'vitest';
+import { config } from 'zod/v4/core';
+import './zod-without-eval';
+
+describe('zod-without-eval', () => {
+  it('turns on Zod’s jitless setting, so no `new Function` probe meets the CSP', () => {
+    expect(config().jitless).toBe(true);
+  });
+});
