@@ -1,6 +1,7 @@
 import type { Credential } from '../shared/schemas';
 import { formatDateTime } from '../lib/format-date';
 import { passkeyTypeLabel, providerLabel, transportsSentence } from '../lib/passkey-words';
+import { simulatedDeviceLabel } from '../shared/simulator-labels';
 import { ProviderIcon, providerIconOf } from './provider-icon';
 
 export interface PasskeyFactsProps {
@@ -29,6 +30,12 @@ export function PasskeyFacts({ credential, withDates = false }: PasskeyFactsProp
         <dt>Reached through</dt>
         <dd>{transportsSentence(credential.transports)}</dd>
       </div>
+      {credential.simulated && (
+        <div>
+          <dt>Attestation</dt>
+          <dd className="simulated">{simulatedDeviceLabel(credential.aaguid, credential.attestationTrust)}</dd>
+        </div>
+      )}
       {withDates && (
         <>
           <div>

@@ -55,36 +55,6 @@ export type SimulatorRoot = z.infer<typeof simulatorRootSchema>;
 export const simulatorStatusSchema = z.object({ enabled: z.literal(true), root: simulatorRootSchema });
 export type SimulatorStatus = z.infer<typeof simulatorStatusSchema>;
 
-// ---- labels ------------------------------------------------------------------------------
+// ---- labels (zod-free, so end-user pages import them from simulator-labels.ts) ----------------
 
-/** Who makes the real device each preset imitates (the maker whose attestation it is not). */
-const presetVendors: Readonly<Record<PresetId, string>> = {
-  'microsoft-authenticator-ios': 'Microsoft',
-  'microsoft-authenticator-android': 'Microsoft',
-  'windows-hello-hardware': 'Microsoft',
-  'windows-hello-software': 'Microsoft',
-  'yubikey-5': 'Yubico',
-  'icloud-keychain': 'Apple',
-  'google-password-manager': 'Google',
-  '1password': '1Password',
-  bitwarden: 'Bitwarden',
-};
-
-/** The maker of the real device with this AAGUID, when a preset imitates it. */
-export function vendorOfAaguid(aaguidValue: string | null | undefined): string | null {
-  const wanted = aaguidValue?.toLowerCase();
-  const preset = presetIds.find((id) => presets[id].aaguid === wanted);
-  return preset ? presetVendors[preset] : null;
-}
-
-/** "Attested by this lab's simulator, not by Microsoft": the label for a simulated attestation. */
-export function simulatedAttestationLabel(aaguidValue: string | null | undefined): string {
-  const vendor = vendorOfAaguid(aaguidValue);
-  return `Attested by this lab’s simulator, not by ${vendor ?? 'the authenticator’s maker'}`;
-}
-
-/** The label for a passkey (or log entry) from a simulated device, attested or not. */
-export function simulatedDeviceLabel(aaguidValue: string | null | undefined, attestationTrust?: string | null): string {
-  if (attestationTrust === 'simulated') return simulatedAttestationLabel(aaguidValue);
-  return 'Simulated device: its attestation chains to this lab’s simulator, which is not trusted while simulated devices are off';
-}
+export { simulatedAttestationLabel, simulatedDeviceLabel, vendorOfAaguid } from './simulator-labels.js';

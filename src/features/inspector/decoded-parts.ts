@@ -4,6 +4,7 @@
  * attestationObject, authenticatorData or clientDataJSON (POST /api/inspect). Only what is
  * there and has the expected type is picked; the view shows the raw JSON as well. Pure.
  */
+import { simulatedDeviceLabel } from '../../shared/simulator-labels';
 
 export type InspectKind = 'registration' | 'authentication' | 'attestationObject' | 'authenticatorData' | 'clientDataJSON';
 
@@ -72,6 +73,10 @@ export interface AttestationPart {
   trust?: string | undefined;
   verified?: boolean | undefined;
   message?: string | undefined;
+  /** The chain leads to this lab's simulator root: a simulated device. */
+  simulated?: boolean | undefined;
+  /** "Attested by this lab’s simulator, not by Microsoft" (for a simulated device). */
+  label?: string | undefined;
 }
 
 export interface SignaturePart {
@@ -169,8 +174,16 @@ function attestationOf(...sources: unknown[]): AttestationPart | undefined {
     trust: str(verification?.trust) ?? pick((record) => str(record.trust)),
     verified: bool(verification?.verified) ?? pick((record) => bool(record.verified)),
     message: str(verification?.message) ?? pick((record) => str(record.message)),
+    simulated: bool(verification?.simulated) ?? pick((record) => bool(record.simulated)),
+    label: pick((record) => str(record.label)),
   };
   return part.fmt || part.statementKind || part.trust || certificates.length > 0 ? part : undefined;
+}
+
+/** A ceremony report carries the label; the decoder gives `simulated` only: the label follows from the AAGUID. */
+function withSimulatedLabel(part: AttestationPart | undefined, aaguid: string | undefined): AttestationPart | undefined {
+  if (!part?.simulated || part.label) return part;
+  return { ...part, label: simulatedDeviceLabel(aaguid, part.trust) };
 }
 
 function signatureOf(value: unknown): SignaturePart | undefined {
@@ -207,7 +220,7 @@ export function decodedParts(decoded: unknown, kind?: InspectKind): DecodedParts
     credentialId: str(decoded.id) ?? str(decoded.credentialId) ?? authenticatorData?.credentialId,
     clientData: clientDataOf(decoded.clientData),
     authenticatorData,
-    attestation: attestationOf(attestationRecord, attestationObject),
+    attestation: withSimulatedLabel(attestationOf(attestationRecord, attestationObject, decoded.attestationTrust), authenticatorData?.aaguid),
     extensions,
     signature: signatureOf(decoded.signature),
     userHandle: decoded.userHandle === null ? undefined : userHandleOf(decoded.userHandle),

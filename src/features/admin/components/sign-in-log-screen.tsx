@@ -3,6 +3,7 @@ import { useSearchParams } from 'react-router';
 import { Button } from '../../../components/button';
 import { Field } from '../../../components/field';
 import { formatDateTime } from '../../../lib/format-date';
+import { simulatedDeviceTag } from '../../../shared/simulator-labels';
 import type { SignInLogEntry } from '../../../shared/tenant';
 import { useSignInLog, type SignInLogFilters } from '../api/get-sign-in-log';
 import { ceremonyWords, resultWords } from '../sign-in-log-words';
@@ -197,6 +198,7 @@ function LogTable({ entries }: { entries: SignInLogEntry[] }) {
                     <>
                       {entry.providerName ?? 'Unknown provider'}
                       <code className="aaguid aaguid--small">{entry.aaguid}</code>
+                      {entry.simulated && <span className="simulated-note">{simulatedDeviceTag(entry.aaguid)}</span>}
                     </>
                   ) : (
                     <span className="muted">—</span>

@@ -111,6 +111,7 @@ const trustWords: Record<string, string> = {
   'not applicable': 'not applicable: there is no statement to check',
   self: 'self: the statement verifies, signed by the passkey itself',
   trusted: 'trusted: the certificate chain leads to a known root',
+  simulated: 'simulated: the certificate chain leads to this lab’s simulator root (a simulated device, not a real authenticator)',
   'not checked': 'not checked: the signature verifies, but no known root to check the chain against',
   untrusted: 'untrusted: the statement or its chain did not verify',
 };
@@ -126,6 +127,7 @@ function AttestationView({ attestation, level }: { attestation: AttestationPart;
         <Fact term="Statement">{kind && (statementKindWords[kind] ?? kind)}</Fact>
         <Fact term="Algorithm">{attestation.algorithm}</Fact>
         <Fact term="Trust">{trust && (trustWords[trust] ?? trust)}</Fact>
+        {attestation.simulated && <Fact term="Simulated device">{attestation.label}</Fact>}
         <Fact term="Verification">{attestation.message}</Fact>
         <Fact term="Certificates">{attestation.certificates.length === 0 ? 'none' : attestation.certificates.length}</Fact>
       </dl>

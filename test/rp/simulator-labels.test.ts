@@ -1,0 +1,52 @@
+/** The simulated-device labels (src/shared/simulator-labels.ts): the vendor named, never "trusted". */
+import { describe, expect, it } from 'vitest';
+import { simulatedAttestationLabel, simulatedDeviceLabel, simulatedDeviceTag, vendorOfAaguid } from '../../src/shared/simulator-labels';
+import { decodedParts } from '../../src/features/inspector/decoded-parts';
+import { presetIds, presets } from '../../testkit/core/presets';
+
+describe('simulated device labels', () => {
+  it('names the vendor of the real device a preset imitates', () => {
+    expect(vendorOfAaguid('90a3ccdf-635c-4729-a248-9b709135078f')).toBe('Microsoft');
+    expect(vendorOfAaguid('DE1E552D-DB1D-4423-A619-566B625CDC84')).toBe('Microsoft');
+    expect(vendorOfAaguid(presets['yubikey-5'].aaguid)).toBe('Yubico');
+    expect(vendorOfAaguid(presets['icloud-keychain'].aaguid)).toBe('Apple');
+    expect(vendorOfAaguid('00000000-0000-0000-0000-000000000000')).toBeNull();
+    expect(vendorOfAaguid(null)).toBeNull();
+    for (const id of presetIds) expect(vendorOfAaguid(presets[id].aaguid), id).not.toBeNull();
+  });
+
+  it('says "attested by this lab’s simulator, not by <vendor>" while trust is simulated', () => {
+    expect(simulatedAttestationLabel('90a3ccdf-635c-4729-a248-9b709135078f')).toBe('Attested by this lab’s simulator, not by Microsoft');
+    expect(simulatedAttestationLabel('11111111-2222-4333-8444-555555555555')).toBe('Attested by this lab’s simulator, not by the authenticator’s maker');
+    expect(simulatedDeviceLabel(presets['windows-hello-hardware'].aaguid, 'simulated')).toBe('Attested by this lab’s simulator, not by Microsoft');
+  });
+
+  it('says the simulator is not trusted when the trust is not simulated (devices off), and never says trusted', () => {
+    const label = simulatedDeviceLabel(presets['microsoft-authenticator-ios'].aaguid, 'untrusted');
+    expect(label).toMatch(/not trusted while simulated devices are off/);
+    expect(label).toMatch(/Microsoft did not attest it/);
+    for (const trust of ['simulated', 'untrusted', 'not checked', null]) expect(simulatedDeviceLabel(presets['yubikey-5'].aaguid, trust)).not.toMatch(/\btrusted\b(?! while)/);
+  });
+
+  it('tags a log entry as a simulated device of the vendor it imitates', () => {
+    expect(simulatedDeviceTag(presets['microsoft-authenticator-android'].aaguid)).toBe('Simulated device, not a real Microsoft one');
+    expect(simulatedDeviceTag(null)).toBe('Simulated device, not a real authenticator');
+  });
+
+  it('the inspector’s parts carry the label: from a ceremony report, and worked out from the AAGUID for the decoder', () => {
+    const aaguid = presets['microsoft-authenticator-ios'].aaguid;
+    const authenticatorData = { flags: {}, attestedCredentialData: { aaguid } };
+    const report = decodedParts({
+      attestation: { fmt: 'packed', statementKind: 'basic', authenticatorData },
+      attestationTrust: { trust: 'simulated', message: 'm', simulated: true, label: 'Attested by this lab’s simulator, not by Microsoft' },
+    });
+    expect(report.attestation).toMatchObject({ trust: 'simulated', simulated: true, label: 'Attested by this lab’s simulator, not by Microsoft' });
+    const inspected = decodedParts(
+      { attestationObject: { fmt: 'packed', authenticatorData }, attestation: { fmt: 'packed', verification: { verified: false, trust: 'untrusted', message: 'm', simulated: true } } },
+      'registration',
+    );
+    expect(inspected.attestation).toMatchObject({ trust: 'untrusted', simulated: true });
+    expect(inspected.attestation?.label).toMatch(/not trusted while simulated devices are off/);
+    expect(decodedParts({ attestation: { fmt: 'none' }, attestationTrust: { trust: 'not applicable', message: 'm' } }).attestation?.label).toBeUndefined();
+  });
+});
