@@ -4,22 +4,25 @@ import {
   type AuthenticationResponseJSON,
   type PublicKeyCredentialRequestOptionsJSON,
 } from '@simplewebauthn/server';
-import type { Hint } from '../../shared/schemas.js';
+import type { Hint, Transport } from '../../shared/schemas.js';
 import type { Deps } from '../http/env.js';
 import { findCredential, listCredentials, parseTransports, recordCredentialUse, type CredentialRow } from '../store/credentials.js';
 import { findUserById, findUserByUsername, type UserRow } from '../store/users.js';
+import type { AuthenticationDecoded, JsonRecord } from '../../shared/decoded.js';
 import type { CeremonyReport } from '../../shared/schemas.js';
 import { CheckRun, originMembers, refuseDeepClientData } from './check-run.js';
 import { checkChallenge, checkOrigin, checkRpIdHash, checkSignCount, checkType, checkUserPresence, checkUserVerification, failed, passed } from './checks.js';
 import { CHALLENGE_TTL_MS } from './constants.js';
+import { decoyCredentials, decoySecret } from './decoy-credentials.js';
 import { policyCheck } from '../policy/enforce.js';
 import type { LogSubject } from '../store/sign-in-log.js';
 import { decodeAuthenticatorData, decodeClientData, decodeSignature, decodeUserHandle } from '../inspect/decode.js';
 
 /**
- * `allowCredentialIds` is null for a usernameless (discoverable) request, else the named
- * account's passkeys — empty for an unknown username, so the answer does not reveal which
- * usernames exist; any passkey offered then is refused as credential_not_allowed.
+ * `allowCredentialIds` is null for a usernameless (discoverable) request, else what the options
+ * listed: the named account's passkeys, or — for a name without any (unknown, or an account
+ * with no passkey yet) — stable decoys shaped like real ones, so that the answer does not
+ * reveal which usernames exist (decoy-credentials.ts). No passkey has a decoy's id.
  */
 export interface AuthenticationPayload {
   allowCredentialIds: string[] | null;
@@ -31,16 +34,18 @@ export async function createAuthenticationOptions(
   { config, db, now }: Deps,
   { username, hint }: { username?: string; hint?: Hint },
 ): Promise<{ options: PublicKeyCredentialRequestOptionsJSON; payload: AuthenticationPayload; expiresAt: number }> {
-  const user = username === undefined ? undefined : findUserByUsername(db, username);
-  const credentials = user ? listCredentials(db, user.id) : [];
-  const options = await generateAuthenticationOptions({
-    rpID: config.rpId,
-    timeout: CHALLENGE_TTL_MS,
-    userVerification: 'required',
-    allowCredentials: credentials.map((c) => ({ id: c.id, transports: parseTransports(c.transports) })),
-  });
+  let allowCredentials: { id: string; transports: Transport[] }[] = [];
+  if (username !== undefined) {
+    // The same two lookups whether or not the name exists, then decoys for a name without passkeys.
+    const user = findUserByUsername(db, username);
+    const credentials = listCredentials(db, user?.id ?? '');
+    allowCredentials = credentials.length
+      ? credentials.map((c) => ({ id: c.id, transports: parseTransports(c.transports) }))
+      : decoyCredentials(decoySecret(db), username);
+  }
+  const options = await generateAuthenticationOptions({ rpID: config.rpId, timeout: CHALLENGE_TTL_MS, userVerification: 'required', allowCredentials });
   if (hint) options.hints = [hint];
-  const payload = { allowCredentialIds: username === undefined ? null : credentials.map((c) => c.id), options };
+  const payload = { allowCredentialIds: username === undefined ? null : allowCredentials.map((c) => c.id), options };
   return { options, payload, expiresAt: now() + CHALLENGE_TTL_MS };
 }
 
@@ -67,9 +72,9 @@ export async function verifyAuthentication(
       authenticatorData: authData,
       signature: decodeSignature(response.response.signature, 'response.signature'),
       userHandle: decodeUserHandle(response.response.userHandle, 'response.userHandle'),
-      extensions: response.clientExtensionResults,
+      extensions: response.clientExtensionResults as JsonRecord, // parsed from the JSON body
       authenticatorAttachment: response.authenticatorAttachment ?? null,
-    });
+    } satisfies AuthenticationDecoded);
     run.require(checkChallenge(pending, clientData, now()));
     run.require(checkOrigin(originMembers(clientData), config.origins));
     run.require(checkType(clientData, 'webauthn.get'));
