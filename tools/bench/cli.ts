@@ -26,7 +26,7 @@ interface RunningServer extends Target {
   kind: ServerKind;
   mode: string;
   child: ChildProcess;
-  rss(): Promise<number>;
+  usage(): Promise<{ rss: number; cpuMicros: number }>;
   stop(): Promise<void>;
 }
 
@@ -50,15 +50,15 @@ async function startServer(kind: ServerKind, profileDir?: string): Promise<Runni
     mode: ready.mode,
     baseUrl: `http://localhost:${ready.port}`,
     child,
-    rss: () =>
+    usage: () =>
       new Promise((resolve) => {
         const onMessage = (message: ChildMessage) => {
-          if (message.type !== 'rss') return;
+          if (message.type !== 'usage') return;
           child.off('message', onMessage);
-          resolve(message.rss);
+          resolve(message);
         };
         child.on('message', onMessage);
-        child.send('rss');
+        child.send('usage');
       }),
     stop: () =>
       new Promise((resolve) => {
@@ -76,12 +76,20 @@ async function enrol(server: RunningServer, count: number, prefix: string): Prom
   return authenticators;
 }
 
+/** A phase, with the CPU time the server process spent during it (robust where wall-clock rates are not: a busy machine). */
+async function measured(server: RunningServer, phase: () => Promise<PhaseResult>): Promise<PhaseResult> {
+  const before = await server.usage();
+  const result = await phase();
+  const after = await server.usage();
+  return { ...result, serverCpuMs: (after.cpuMicros - before.cpuMicros) / 1000 };
+}
+
 function signInPhase(server: RunningServer, users: SoftAuthenticator[], concurrency: number, durationMs: number, windowMs?: number) {
-  return runPhase({ concurrency, durationMs, ...(windowMs ? { windowMs } : {}), operation: (worker) => signIn(server, users[worker]!) });
+  return measured(server, () => runPhase({ concurrency, durationMs, ...(windowMs ? { windowMs } : {}), operation: (worker) => signIn(server, users[worker]!) }));
 }
 
 function registrationPhase(server: RunningServer, label: string, concurrency: number, durationMs: number) {
-  return runPhase({ concurrency, durationMs, operation: (worker, iteration) => register(server, `${label}-w${worker}-${iteration}`) });
+  return measured(server, () => runPhase({ concurrency, durationMs, operation: (worker, iteration) => register(server, `${label}-w${worker}-${iteration}`) }));
 }
 
 async function main() {
@@ -140,9 +148,9 @@ async function main() {
 
     const soak: SoakResult[] = [];
     for (const server of order) {
-      const rssStart = await server.rss();
+      const rssStart = (await server.usage()).rss;
       const phase = await signInPhase(server, users.get(server.kind)!, maxWorkers, soakMs, windowMs);
-      const rssEnd = await server.rss();
+      const rssEnd = (await server.usage()).rss;
       soak.push({ server: server.kind, phase, rssStart, rssEnd, windowMs });
     }
 

@@ -88,6 +88,8 @@ export interface PhaseResult {
   /** Completed operations per `windowMs` window, in order. */
   windows: number[];
   firstError?: string;
+  /** CPU time (user + system) the server process spent during the phase, when known. */
+  serverCpuMs?: number;
 }
 
 export function percentile(sorted: readonly number[], p: number): number {

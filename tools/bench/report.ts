@@ -40,6 +40,9 @@ const ratio = (value: number) => (Number.isFinite(value) ? value.toFixed(2) : '-
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const verdict = (value: number, target: number) => (value >= target ? `ok (≥ ${target})` : `BELOW ${target}`);
 
+/** Server CPU milliseconds per completed ceremony. */
+export const cpuPerOp = (phase: PhaseResult) => (phase.serverCpuMs === undefined || phase.ok === 0 ? NaN : phase.serverCpuMs / phase.ok);
+
 /** First and last complete window of a soak (the last may be cut short by the deadline). */
 export function soakWindows(soak: SoakResult): { first: number; last: number; ratio: number } {
   const windows = soak.phase.windows;
@@ -52,8 +55,9 @@ export function formatReport(report: BenchReport): string {
   const lines: string[] = [];
   lines.push(`Passkey Lab benchmark, ${report.at}: ${report.cores} cores, load average ${report.loadAverageStart.map((n) => n.toFixed(2)).join(' ')} at start, ${report.loadAverageEnd.map((n) => n.toFixed(2)).join(' ')} at end`);
   lines.push(`lab: ${report.modes.lab}; floor: ${report.modes.floor}; ${report.phaseSeconds} s per phase, a new browser (cookie jar) per ceremony`);
+  lines.push('CPU ms/op: the server process\'s CPU time per ceremony; its ratio (floor/lab) is what lab/floor would be if the server\'s CPU were the only limit, and holds on a busy machine where rates do not.');
   lines.push('');
-  lines.push('ceremony      in flight   floor/s     lab/s   lab/floor   floor p50/p99 ms   lab p50/p99 ms   target');
+  lines.push('ceremony      in flight   floor/s     lab/s   lab/floor   floor p50/p99 ms   lab p50/p99 ms   CPU ms/op floor/lab (ratio)   target');
   for (const level of report.levels) {
     for (const [name, key, target] of [
       ['sign-in', 'signIn', TARGETS.signIn],
@@ -70,6 +74,7 @@ export function formatReport(report: BenchReport): string {
           ratio(r).padStart(11),
           `${ms(floor.p50Ms)}/${ms(floor.p99Ms)}`.padStart(18),
           `${ms(lab.p50Ms)}/${ms(lab.p99Ms)}`.padStart(16),
+          `${cpuPerOp(floor).toFixed(2)}/${cpuPerOp(lab).toFixed(2)} (${ratio(cpuPerOp(floor) / cpuPerOp(lab))})`.padStart(29),
           `  ${verdict(r, target)}`,
         ].join(' '),
       );

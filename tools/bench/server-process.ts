@@ -7,7 +7,7 @@
  *   floor — tools/bench/floor-server.ts.
  *
  * Listens on a free loopback port, tells the parent `{ ready, port, mode }`, answers
- * `{ rss }` when asked, and exits on `stop` (or when the parent goes away).
+ * its memory and CPU time (`usage`) when asked, and exits on `stop` (or when the parent goes away).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -25,7 +25,7 @@ export type ServerKind = 'lab' | 'floor';
 
 export type ChildMessage =
   | { type: 'ready'; port: number; mode: string; databaseDir?: string }
-  | { type: 'rss'; rss: number; heapUsed: number };
+  | { type: 'usage'; rss: number; heapUsed: number; cpuMicros: number };
 
 const kind = process.argv[2] as ServerKind;
 if (kind !== 'lab' && kind !== 'floor') throw new Error('usage: server-process.ts lab|floor');
@@ -60,9 +60,10 @@ const stop = () => {
   process.exit(0);
 };
 process.on('message', (message: unknown) => {
-  if (message === 'rss') {
-    const usage = process.memoryUsage();
-    send({ type: 'rss', rss: usage.rss, heapUsed: usage.heapUsed });
+  if (message === 'usage') {
+    const memory = process.memoryUsage();
+    const cpu = process.cpuUsage();
+    send({ type: 'usage', rss: memory.rss, heapUsed: memory.heapUsed, cpuMicros: cpu.user + cpu.system });
   } else if (message === 'stop') stop();
 });
 process.on('disconnect', stop);
