@@ -4,7 +4,7 @@
  */
 import { createHash, generateKeyPairSync, randomBytes, sign } from 'node:crypto';
 import type { AuthenticationResponseJSON, PublicKeyCredentialCreationOptionsJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
-import { b64url, buildAuthenticatorData, cborEncode, fromB64url, ZERO_AAGUID, type CborValue, type SoftCredential } from '../soft-authenticator';
+import { b64url, cborEncode, fromB64url, type CborValue, type SoftCredential } from '../soft-authenticator';
 
 /** Re-signs an assertion over new clientDataJSON (base64url), as the authenticator would have. */
 export function resign(response: AuthenticationResponseJSON, credential: SoftCredential, clientDataJSON: string): AuthenticationResponseJSON {
@@ -85,12 +85,19 @@ export function handMadeRegistration(
   { cosePublicKey, credentialId = randomBytes(32), origin = 'http://localhost:3000' }: { cosePublicKey: Uint8Array; credentialId?: Uint8Array; origin?: string },
 ): RegistrationResponseJSON {
   const clientData = Buffer.from(JSON.stringify({ type: 'webauthn.create', challenge: options.challenge, origin, crossOrigin: false }));
-  const authData = buildAuthenticatorData({
-    rpId: options.rp.id!,
-    flags: { up: true, uv: true, be: false, bs: false, at: true },
-    signCount: 0,
-    attested: { aaguid: ZERO_AAGUID, credentialId, cosePublicKey },
-  });
+  // Built here, byte by byte (rpIdHash | flags UP UV AT | signCount 0 | AAGUID 0 | id length | id | key):
+  // a test authenticator may rightly refuse to make what these tests must send.
+  const idLength = Buffer.alloc(2);
+  idLength.writeUInt16BE(credentialId.length);
+  const authData = Buffer.concat([
+    createHash('sha256').update(options.rp.id!).digest(),
+    Buffer.from([0x01 | 0x04 | 0x40]),
+    Buffer.alloc(4),
+    Buffer.alloc(16),
+    idLength,
+    Buffer.from(credentialId),
+    Buffer.from(cosePublicKey),
+  ]);
   const attestationObject = cborEncode(
     new Map<string, CborValue>([
       ['fmt', 'none'],
