@@ -7,6 +7,7 @@ import { serve } from '@hono/node-server';
 import { loadBranding } from './branding.js';
 import { loadConfig } from './config.js';
 import { startSweeper } from './maintenance/sweep.js';
+import { ensureSimulatorRoot, simulatorEnabled } from './simulator/ca.js';
 import { openDatabase } from './store/database.js';
 import { createWebServer } from './web-server.js';
 
@@ -17,6 +18,8 @@ try {
   app = createWebServer({ config, db, branding: loadBranding(), distDir: path.resolve('dist') });
   // Expired sessions and challenges, old pass failures and sign-in log entries, every minute.
   startSweeper({ db, config });
+  // The lab's own simulator root is made at first start and kept with the data (docs/api.md, "Simulated devices").
+  if (simulatorEnabled(config)) ensureSimulatorRoot({ db, now: Date.now }).catch((error: unknown) => console.warn('[relying party] simulator root:', error));
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);

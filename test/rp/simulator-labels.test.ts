@@ -1,6 +1,7 @@
 /** The simulated-device labels (src/shared/simulator-labels.ts): the vendor named, never "trusted". */
 import { describe, expect, it } from 'vitest';
 import { simulatedAttestationLabel, simulatedDeviceLabel, simulatedDeviceTag, vendorOfAaguid } from '../../src/shared/simulator-labels';
+import { unattestedProviderNote } from '../../src/features/account/unattested-provider-note';
 import { decodedParts } from '../../src/features/inspector/decoded-parts';
 import { presetIds, presets } from '../../testkit/core/presets';
 
@@ -48,5 +49,13 @@ describe('simulated device labels', () => {
     expect(inspected.attestation).toMatchObject({ trust: 'untrusted', simulated: true });
     expect(inspected.attestation?.label).toMatch(/not trusted while simulated devices are off/);
     expect(decodedParts({ attestation: { fmt: 'none' }, attestationTrust: { trust: 'not applicable', message: 'm' } }).attestation?.label).toBeUndefined();
+  });
+});
+
+describe('account page note', () => {
+  it('a simulated passkey gets the simulator label, not the "only a claim" note', () => {
+    const aaguid = presets['microsoft-authenticator-ios'].aaguid;
+    expect(unattestedProviderNote({ aaguid, attested: false, providerName: 'Microsoft Authenticator (iOS)', simulated: true })).toBeNull();
+    expect(unattestedProviderNote({ aaguid, attested: false, providerName: 'Microsoft Authenticator (iOS)', simulated: false })).toMatch(/Not proven/);
   });
 });

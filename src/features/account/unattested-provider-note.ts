@@ -8,9 +8,10 @@ import type { Credential } from '../../shared/schemas';
 
 const NO_AAGUID = '00000000-0000-0000-0000-000000000000';
 
-export function unattestedProviderNote(credential: Pick<Credential, 'aaguid' | 'attested' | 'providerName'>): string | null {
-  // Same rule as unattestedAaguidNote: an attested AAGUID needs no note.
-  if (credential.attested) return null;
+export function unattestedProviderNote(credential: Pick<Credential, 'aaguid' | 'attested' | 'providerName'> & { simulated?: boolean }): string | null {
+  // Same rule as unattestedAaguidNote: an attested AAGUID needs no note. A simulated device's
+  // passkey is labelled as such instead (src/shared/simulator-labels.ts).
+  if (credential.attested || credential.simulated) return null;
   // An authenticator that names no make or model claims nothing.
   if (credential.aaguid === NO_AAGUID) return null;
   return credential.providerName
