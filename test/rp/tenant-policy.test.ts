@@ -364,6 +364,7 @@ describe('GET /api/admin/aaguids', () => {
       users: 2,
       usernames: ['alice', 'bob'],
       attestedPasskeys: 0,
+      simulatedPasskeys: 0,
       lastUsedAt: bobUsedAt,
       allowedByPolicy: true,
     });
