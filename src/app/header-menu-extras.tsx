@@ -1,9 +1,11 @@
+import { PracticeModeHost } from '../features/practice-mode/components/practice-mode-host';
+
 /**
  * Mount point for extra items in the header's menu, after the presenter switches. Each item is a
  * `<li>`-free block (a button or a link) that the menu lays out like the presenter switches.
  *
- * Reserved: "Practise with a simulated device" (the practice mode) goes here. Nothing yet.
+ * Practice mode: "Practise with a simulated device" (and, once used, its banner and dialogs).
  */
 export function HeaderMenuExtras() {
-  return null;
+  return <PracticeModeHost />;
 }

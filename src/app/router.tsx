@@ -1,12 +1,19 @@
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { signOut } from '../features/account/api/sign-out';
+import { startPracticeModeIfChosen } from '../features/practice-mode/practice-mode';
+import { usePracticeMode } from '../features/practice-mode/practice-store';
 import { paths } from '../lib/paths';
 import { Layout } from './layout';
 import { RouteError } from './route-error';
 
-/** The layout, given the operations its header offers on every page. */
+/**
+ * The layout, given the operations its header offers on every page. Keyed by practice mode's
+ * epoch: turning a simulated device on or off renders the page again, so that it asks the new
+ * navigator.credentials (support checks, a pending autofill request) instead of the old one.
+ */
 function RootLayout() {
-  return <Layout signOut={signOut} />;
+  const { epoch } = usePracticeMode();
+  return <Layout key={epoch} signOut={signOut} />;
 }
 
 /** Every page is its own lazily loaded chunk; only the layout ships with the entry. */
@@ -14,6 +21,9 @@ const router = createBrowserRouter([
   {
     Component: RootLayout,
     ErrorBoundary: RouteError,
+    // A simulated device this tab chose before is in place before any page runs (practice mode).
+    loader: startPracticeModeIfChosen,
+    shouldRevalidate: () => false,
     // Rendered while the first page's chunk loads: nothing, so there is no flash of text.
     HydrateFallback: () => null,
     children: [

@@ -24,9 +24,23 @@ function CapabilityList({ entries }: { entries: [string, boolean][] }) {
   );
 }
 
-/** What this browser supports: WebAuthn, a platform authenticator, autofill, client capabilities. */
-export function SupportPanel() {
+/** Practice mode needs WebCrypto (a secure context: https or localhost), not WebAuthn. */
+function practiceModeWorksHere(): boolean {
+  return typeof globalThis.crypto?.subtle?.generateKey === 'function';
+}
+
+export interface SupportPanelProps {
+  /**
+   * A simulated device (practice mode) answers for WebAuthn in this tab: the answers below are
+   * the simulator's, and the panel says so.
+   */
+  simulatedDevice?: boolean;
+}
+
+/** What this browser supports: WebAuthn, a platform authenticator, autofill, client capabilities, practice mode. */
+export function SupportPanel({ simulatedDevice = false }: SupportPanelProps) {
   const [support, setSupport] = useState<WebAuthnSupport | null>(null);
+  const practiceModeWorks = practiceModeWorksHere();
 
   useEffect(() => {
     let active = true;
@@ -49,6 +63,12 @@ export function SupportPanel() {
         <p>Checking this browser…</p>
       ) : (
         <>
+          {simulatedDevice && (
+            <p className="support-simulated">
+              <strong>Simulated:</strong> practice mode is on in this tab, so these are the simulated device’s answers, not
+              this browser’s own.
+            </p>
+          )}
           <dl className="support-list">
             <div>
               <dt>WebAuthn (the standard behind passkeys)</dt>
@@ -68,7 +88,19 @@ export function SupportPanel() {
                 <YesNo value={support.autofill} />
               </dd>
             </div>
+            <div>
+              <dt>Practice mode with a simulated device (no real passkey needed)</dt>
+              <dd>
+                <YesNo value={practiceModeWorks} />
+              </dd>
+            </div>
           </dl>
+          {practiceModeWorks && !support.webAuthn && (
+            <p>
+              This browser cannot use real passkeys, but practice mode works here: choose “Practise with a simulated device”
+              to try every flow with a simulated one.
+            </p>
+          )}
           <h3>Client capabilities</h3>
           {support.clientCapabilities === null ? (
             <p>

@@ -1,0 +1,35 @@
+/**
+ * Loaded only when practice mode is used (a chunk of its own): puts the chosen simulated device
+ * behind navigator.credentials in this tab, with passkeys kept in localStorage (so a person can
+ * come back later) and attestation certificates from the lab (POST /api/simulator/attestation-certificate).
+ */
+import { installSimulator, type InstalledSimulator } from '../../../testkit/browser/install';
+import { createLocalStorageStore } from '../../../testkit/browser/local-storage-store';
+import type { PresetId } from '../../../testkit/core/types';
+import { labAttestationIssuer } from './api/lab-attestation-issuer';
+import { cancelAllPrompts, createQueuedPrompt } from './prompt-queue';
+import { practiceStore } from './practice-store';
+
+let installed: InstalledSimulator | null = null;
+
+export function startSimulator(preset: PresetId): void {
+  cancelAllPrompts();
+  if (installed) {
+    installed.setDevice({ preset });
+    return;
+  }
+  installed = installSimulator({
+    device: { preset },
+    prompt: createQueuedPrompt({ autoApprove: () => practiceStore.get().autoApprove }),
+    store: createLocalStorageStore(),
+    issuer: labAttestationIssuer,
+  });
+}
+
+export function stopSimulator(): void {
+  cancelAllPrompts();
+  installed?.uninstall();
+  installed = null;
+}
+
+export { PracticeUi } from './components/practice-ui';
