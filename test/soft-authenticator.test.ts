@@ -240,3 +240,26 @@ describe('soft authenticator: authentication', () => {
     await expect(verify(authenticator.authenticate(options, overrides))).rejects.toThrow(message);
   });
 });
+
+describe('soft authenticator: presets of the simulated-devices kit', () => {
+  it('a synced preset brings its AAGUID, BE/BS set, its transports and a counter that stays 0', async () => {
+    const { authenticator, credential, info } = await registered({ preset: 'icloud-keychain' });
+    expect(info.aaguid).toBe('fbfc3007-154e-4ecc-8c0b-6e020557d7bd');
+    expect(info.credentialDeviceType).toBe('multiDevice');
+    expect(info.credentialBackedUp).toBe(true);
+    const options = await generateAuthenticationOptions({ rpID, userVerification: 'required' });
+    const response = authenticator.authenticate(options);
+    expect(parseAuthenticatorData(fromB64url(response.response.authenticatorData)).counter).toBe(0);
+    const result = await verifyAuthenticationResponse({ response, expectedChallenge: options.challenge, expectedOrigin: origin, expectedRPID: rpID, credential });
+    expect(result.verified).toBe(true);
+  });
+
+  it('a device-bound preset counts signatures; explicit options still win over the preset', async () => {
+    const { authenticator } = await registered({ preset: 'yubikey-5' });
+    const options = await generateAuthenticationOptions({ rpID });
+    expect(parseAuthenticatorData(fromB64url(authenticator.authenticate(options).response.authenticatorData)).counter).toBe(1);
+    const { response } = await registerWith({ preset: 'yubikey-5', aaguid: MICROSOFT_IOS });
+    expect(response.response.transports).toEqual(['usb', 'nfc']);
+    expect(Buffer.from(parseAuthenticatorData(fromB64url(response.response.authenticatorData)).aaguid!).toString('hex')).toBe(MICROSOFT_IOS.replace(/-/g, ''));
+  });
+});

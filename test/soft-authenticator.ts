@@ -1,14 +1,17 @@
 /**
- * A small software authenticator for relying-party tests (no browser needed).
+ * The synchronous software authenticator of the relying-party tests: a thin adapter over the
+ * simulated-devices kit (testkit/). The byte formats (CBOR, COSE keys, authenticator data) and the
+ * device presets (real AAGUIDs, backup flags, transports, counters) come from testkit/core; what
+ * stays here is the synchronous key handling with node:crypto, because the ~900 RP tests call
+ * register()/authenticate() without awaiting, and WebCrypto (which the kit uses so it also runs
+ * in browsers) is asynchronous. For new tests, prefer testkit/node.ts (createSoftAuthenticator),
+ * which runs the very code the browser runs, with the same tampering hooks.
  *
- * It makes real WebAuthn responses: node:crypto key pairs (ES256 on P-256 by default, or
- * Ed25519), a CBOR-encoded attestation object ("none" or "packed" self-attestation),
- * authenticator data built byte by byte with the flags you choose, and assertions signed
- * over authenticatorData || sha256(clientDataJSON). Every field a relying party checks can
- * be tampered with through `overrides`, one at a time, so a test can prove that the RP
- * refuses exactly that mistake.
- *
- * Binary values travel as base64url, like @simplewebauthn/browser sends them.
+ * It makes real WebAuthn responses: ES256 (P-256) or Ed25519 keys, an attestation object ("none",
+ * packed self or packed full attestation), authenticator data with the flags you choose, and
+ * assertions signed over authenticatorData || sha256(clientDataJSON). Every field a relying party
+ * checks can be tampered with through `overrides`, one at a time. Binary values travel as
+ * base64url, like @simplewebauthn/browser sends them.
  */
 import { createHash, generateKeyPairSync, randomBytes, randomUUID, sign, type KeyObject } from 'node:crypto';
 import type {
@@ -18,51 +21,20 @@ import type {
   PublicKeyCredentialRequestOptionsJSON,
   RegistrationResponseJSON,
 } from '@simplewebauthn/server';
+import { buildAuthenticatorData as buildAuthenticatorDataBytes, FLAG } from '../testkit/core/authenticator-data';
+import { cborEncode as encodeCbor, type CborValue } from '../testkit/core/cbor';
+import { coseEc2Key, coseOkpKey, COSE_ALG } from '../testkit/core/cose';
+import { getPreset } from '../testkit/core/presets';
+import type { PresetId } from '../testkit/core/types';
 
-// ---- CBOR (RFC 8949), just enough for COSE keys and attestation objects ------------------
+// ---- CBOR (RFC 8949): the kit's encoder, as a Buffer ------------------------------------------
 
-export type CborValue = number | string | boolean | null | Uint8Array | CborValue[] | Map<number | string, CborValue>;
-
-function cborHead(major: number, length: number): Buffer {
-  if (!Number.isSafeInteger(length) || length < 0) throw new RangeError(`CBOR length/value out of range: ${length}`);
-  const type = major << 5;
-  if (length < 24) return Buffer.from([type | length]);
-  if (length < 0x100) return Buffer.from([type | 24, length]);
-  if (length < 0x10000) {
-    const head = Buffer.alloc(3);
-    head[0] = type | 25;
-    head.writeUInt16BE(length, 1);
-    return head;
-  }
-  if (length < 0x100000000) {
-    const head = Buffer.alloc(5);
-    head[0] = type | 26;
-    head.writeUInt32BE(length, 1);
-    return head;
-  }
-  const head = Buffer.alloc(9);
-  head[0] = type | 27;
-  head.writeBigUInt64BE(BigInt(length), 1);
-  return head;
-}
+export type { CborValue };
+export { FLAG };
 
 /** Encodes a value as CBOR: ints (incl. negative), byte and text strings, arrays, maps, booleans, null. */
 export function cborEncode(value: CborValue): Buffer {
-  if (typeof value === 'number') {
-    if (!Number.isInteger(value)) throw new TypeError('This CBOR encoder only handles integers.');
-    return value >= 0 ? cborHead(0, value) : cborHead(1, -1 - value);
-  }
-  if (typeof value === 'string') {
-    const bytes = Buffer.from(value, 'utf8');
-    return Buffer.concat([cborHead(3, bytes.length), bytes]);
-  }
-  if (typeof value === 'boolean') return Buffer.from([value ? 0xf5 : 0xf4]);
-  if (value === null) return Buffer.from([0xf6]);
-  if (value instanceof Uint8Array) return Buffer.concat([cborHead(2, value.length), Buffer.from(value)]);
-  if (Array.isArray(value)) return Buffer.concat([cborHead(4, value.length), ...value.map(cborEncode)]);
-  const parts: Buffer[] = [cborHead(5, value.size)];
-  for (const [key, item] of value) parts.push(cborEncode(key), cborEncode(item));
-  return Buffer.concat(parts);
+  return Buffer.from(encodeCbor(value));
 }
 
 // ---- small helpers -------------------------------------------------------------------------
@@ -73,15 +45,7 @@ export const sha256 = (data: Uint8Array | string): Buffer => createHash('sha256'
 
 export const ZERO_AAGUID = '00000000-0000-0000-0000-000000000000';
 
-function aaguidBytes(aaguid: string): Buffer {
-  const hex = aaguid.replace(/-/g, '');
-  if (!/^[0-9a-fA-F]{32}$/.test(hex)) throw new Error(`Not an AAGUID: ${aaguid}`);
-  return Buffer.from(hex, 'hex');
-}
-
 // ---- authenticator data --------------------------------------------------------------------
-
-export const FLAG = { UP: 0x01, UV: 0x04, BE: 0x08, BS: 0x10, AT: 0x40, ED: 0x80 } as const;
 
 /** Flags to set or clear; anything not named keeps the authenticator's default. */
 export interface FlagOverrides {
@@ -99,12 +63,6 @@ interface FlagState {
   at: boolean;
 }
 
-function flagsByte(flags: FlagState): number {
-  return (
-    (flags.up ? FLAG.UP : 0) | (flags.uv ? FLAG.UV : 0) | (flags.be ? FLAG.BE : 0) | (flags.bs ? FLAG.BS : 0) | (flags.at ? FLAG.AT : 0)
-  );
-}
-
 /**
  * rpIdHash (32) | flags (1) | signCount (4, big-endian) | [AAGUID (16) | credIdLen (2) | credId | COSE key]
  */
@@ -114,50 +72,27 @@ export function buildAuthenticatorData(input: {
   signCount: number;
   attested?: { aaguid: string; credentialId: Uint8Array; cosePublicKey: Uint8Array };
 }): Buffer {
-  const counter = Buffer.alloc(4);
-  counter.writeUInt32BE(input.signCount >>> 0);
-  const parts: Buffer[] = [sha256(input.rpId), Buffer.from([flagsByte(input.flags)]), counter];
-  if (input.attested) {
-    const idLength = Buffer.alloc(2);
-    idLength.writeUInt16BE(input.attested.credentialId.length);
-    parts.push(aaguidBytes(input.attested.aaguid), idLength, Buffer.from(input.attested.credentialId), Buffer.from(input.attested.cosePublicKey));
-  }
-  return Buffer.concat(parts);
+  return Buffer.from(buildAuthenticatorDataBytes({ rpIdHash: sha256(input.rpId), flags: input.flags, signCount: input.signCount, ...(input.attested ? { attested: input.attested } : {}) }));
 }
 
 // ---- keys ----------------------------------------------------------------------------------
 
 export type Algorithm = 'ES256' | 'EdDSA';
-const coseAlg: Record<Algorithm, number> = { ES256: -7, EdDSA: -8 };
+const coseAlg: Record<Algorithm, number> = { ES256: COSE_ALG.ES256, EdDSA: COSE_ALG.EdDSA };
 
 function generateKeys(algorithm: Algorithm): { privateKey: KeyObject; publicKey: KeyObject } {
   return algorithm === 'ES256' ? generateKeyPairSync('ec', { namedCurve: 'P-256' }) : generateKeyPairSync('ed25519');
 }
 
-/** COSE_Key (RFC 9053): EC2 {1:2, 3:-7, -1:1, -2:x, -3:y} or OKP {1:1, 3:-8, -1:6, -2:x}. */
+/** COSE_Key (RFC 9053) of the public key, encoded by the kit. */
 function coseKey(algorithm: Algorithm, publicKey: KeyObject): Buffer {
   const jwk = publicKey.export({ format: 'jwk' });
   if (!jwk.x) throw new Error('Public key has no x coordinate.');
   if (algorithm === 'ES256') {
     if (!jwk.y) throw new Error('EC public key has no y coordinate.');
-    return cborEncode(
-      new Map<number, CborValue>([
-        [1, 2],
-        [3, -7],
-        [-1, 1],
-        [-2, fromB64url(jwk.x)],
-        [-3, fromB64url(jwk.y)],
-      ]),
-    );
+    return Buffer.from(coseEc2Key(fromB64url(jwk.x), fromB64url(jwk.y)));
   }
-  return cborEncode(
-    new Map<number, CborValue>([
-      [1, 1],
-      [3, -8],
-      [-1, 6],
-      [-2, fromB64url(jwk.x)],
-    ]),
-  );
+  return Buffer.from(coseOkpKey(fromB64url(jwk.x)));
 }
 
 /** ES256 signatures come out DER-encoded (what WebAuthn uses); Ed25519 is raw 64 bytes. */
@@ -182,6 +117,11 @@ export interface SoftCredential {
 }
 
 export interface AuthenticatorOptions {
+  /**
+   * A simulated device of the kit (testkit/core/presets.ts): its AAGUID, backup flags, transports
+   * and counter behaviour (synced passkeys report 0) become the defaults; the options below win.
+   */
+  preset?: PresetId;
   /** AAGUID reported at registration. Default all zeros (like most "none" attestations). */
   aaguid?: string;
   /** BE flag: the credential may be synced (a multi-device passkey). Default false. */
@@ -260,7 +200,23 @@ function clientDataJSON(type: string, challenge: string, origin: string): Buffer
   return Buffer.from(JSON.stringify({ type, challenge, origin, crossOrigin: false }), 'utf8');
 }
 
-export function createAuthenticator(settings: AuthenticatorOptions = {}): SoftAuthenticator {
+/** A preset's properties as AuthenticatorOptions (explicit options still win). */
+function withPreset(settings: AuthenticatorOptions): AuthenticatorOptions {
+  if (!settings.preset) return settings;
+  const preset = getPreset(settings.preset);
+  const synced = preset.kind === 'synced';
+  return {
+    aaguid: preset.aaguid,
+    backupEligible: synced,
+    backupState: synced,
+    transports: [...preset.transports],
+    counterless: synced,
+    ...settings,
+  };
+}
+
+export function createAuthenticator(options: AuthenticatorOptions = {}): SoftAuthenticator {
+  const settings = withPreset(options);
   const aaguid = (settings.aaguid ?? ZERO_AAGUID).toLowerCase();
   const transports = settings.transports ?? ['internal'];
   const defaultAlgorithm = settings.algorithm ?? 'ES256';
