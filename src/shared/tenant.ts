@@ -164,7 +164,14 @@ export const sensitiveAppSchema = z.object({
   app: z.string(),
   user: userSchema,
   /** How this session signed in, which is what let it in. */
-  signedInWith: z.object({ method: signInMethodSchema, userVerified: z.boolean(), aaguid: z.string().nullable(), providerName: z.string().nullable() }),
+  signedInWith: z.object({
+    method: signInMethodSchema,
+    userVerified: z.boolean(),
+    aaguid: z.string().nullable(),
+    providerName: z.string().nullable(),
+    /** The passkey is from a simulated device (docs/api.md, "Simulated devices"). */
+    simulated: z.boolean(),
+  }),
   rule: conditionalAccessSchema,
 });
 export type SensitiveApp = z.infer<typeof sensitiveAppSchema>;

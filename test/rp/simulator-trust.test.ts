@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/rp/app';
 import { attestationCertificateResponseSchema } from '../../src/shared/simulator';
 import { credentialListSchema, type Credential } from '../../src/shared/schemas';
-import type { AaguidUsage, SignInLogEntry } from '../../src/shared/tenant';
+import { sensitiveAppSchema, type AaguidUsage, type SignInLogEntry } from '../../src/shared/tenant';
 import { createSoftAuthenticator } from '../../testkit/node';
 import type { AttestationIssuer } from '../../testkit/core/types';
 import { createAuthenticator, type AttestationCertificate } from '../soft-authenticator';
@@ -139,6 +139,18 @@ describe('attestation trust "simulated"', () => {
     ]);
     const admin = (await tenant.admin.get('/api/admin/sign-in-log?username=admin')).json as { entries: SignInLogEntry[] };
     expect(admin.entries.every((entry) => entry.simulated === false)).toBe(true);
+  });
+
+  it('the sensitive app admits a simulated Authenticator passkey without a step-up and says it is simulated', async () => {
+    const tenant = await createTenant();
+    const client = tenant.client();
+    const { key, reply } = await registerWith(client, 'kim', await simulatorCertificate(client));
+    expect(reply.status).toBe(200);
+    await client.signOut();
+    await client.signIn(key, 'kim');
+    const app = await client.get('/api/apps/sensitive');
+    expect(app.status, app.text).toBe(200);
+    expect(sensitiveAppSchema.parse(app.json).signedInWith).toMatchObject({ method: 'passkey', aaguid: MICROSOFT_IOS, simulated: true });
   });
 
   it('the inspector reads the same trust: simulated while on, untrusted while off', async () => {

@@ -57,7 +57,7 @@ describe('GET /api/apps/sensitive', () => {
     expect(reply.status, reply.text).toBe(200);
     expect(sensitiveAppSchema.parse(reply.json)).toMatchObject({
       user,
-      signedInWith: { method: 'passkey', userVerified: true, aaguid: MICROSOFT_IOS, providerName: 'Microsoft Authenticator (iOS)' },
+      signedInWith: { method: 'passkey', userVerified: true, aaguid: MICROSOFT_IOS, providerName: 'Microsoft Authenticator (iOS)', simulated: false },
       rule: DEFAULT_RULE,
     });
   });
@@ -99,7 +99,7 @@ describe('GET /api/apps/sensitive', () => {
     const client = await tapSession(tenant, 'alice', tap.temporaryAccessPass);
     const reply = await client.get('/api/apps/sensitive');
     expect(reply.status, reply.text).toBe(200);
-    expect(sensitiveAppSchema.parse(reply.json).signedInWith).toEqual({ method: 'temporaryAccessPass', userVerified: false, aaguid: null, providerName: null });
+    expect(sensitiveAppSchema.parse(reply.json).signedInWith).toEqual({ method: 'temporaryAccessPass', userVerified: false, aaguid: null, providerName: null, simulated: false });
   });
 
   it('without the phishing-resistant requirement a TAP session gets in, unless AAGUIDs are pinned', async () => {

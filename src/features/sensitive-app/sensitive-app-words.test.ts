@@ -16,6 +16,7 @@ const passkey: SensitiveApp['signedInWith'] = {
   userVerified: true,
   aaguid: CHROMIUM_VIRTUAL_AUTHENTICATOR_AAGUID,
   providerName: 'Chromium virtual authenticator',
+  simulated: false,
 };
 
 describe('why the sensitive app let someone in', () => {

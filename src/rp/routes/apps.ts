@@ -23,6 +23,7 @@ export const appRoutes = new Hono<Env>().get('/sensitive', (c) => {
     userVerified: session.user_verified === 1,
     aaguid: credential?.aaguid ?? null,
     providerName: credential ? directory.lookup(credential.aaguid).name : null,
+    simulated: credential?.simulated === 1,
   };
   const stepUp = signInStrength(rule, signedInWith);
   if (stepUp) {

@@ -1,4 +1,5 @@
 import { StatusMessage } from '../../../components/alert';
+import { simulatedDeviceTag } from '../../../shared/simulator-labels';
 import type { SensitiveApp } from '../../../shared/tenant';
 import { methodWords, providerWords, whyLetIn } from '../sensitive-app-words';
 
@@ -42,7 +43,10 @@ export function SensitiveAppContent({ app, steppedUp = false }: SensitiveAppCont
           {signedInWith.method === 'passkey' && (
             <div>
               <dt>Passkey provider</dt>
-              <dd>{providerWords(signedInWith.providerName)}</dd>
+              <dd>
+                {providerWords(signedInWith.providerName)}
+                {signedInWith.simulated && <span className="simulated-note">{simulatedDeviceTag(signedInWith.aaguid)}</span>}
+              </dd>
             </div>
           )}
         </dl>
