@@ -296,6 +296,7 @@ export function installSimulator(options: InstallOptions): InstalledSimulator {
   changes.set(PKC, 'getClientCapabilities', async () => ({
     conditionalCreate: true,
     conditionalGet: true,
+    immediateGet: true,
     hybridTransport: simulator.preset.transports.includes('hybrid'),
     passkeyPlatformAuthenticator: platformCapable(),
     userVerifyingPlatformAuthenticator: platformCapable(),

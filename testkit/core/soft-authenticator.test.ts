@@ -225,6 +225,18 @@ describe('conditional mediation (autofill)', () => {
   });
 });
 
+describe('immediate mediation', () => {
+  it('with no passkey to offer → NotAllowedError at once, without asking the person', async () => {
+    const asked: PromptRequest[] = [];
+    const device = createSimulatedDevice({ device: { preset: 'icloud-keychain' }, prompt: async (request) => (asked.push(request), { action: 'approve' }) });
+    await rejectsWith(device.get({ origin: ORIGIN, options: request(), mediation: 'immediate' }), 'NotAllowedError');
+    expect(asked).toEqual([]);
+    await device.create({ origin: ORIGIN, options: creation() });
+    await expect(device.get({ origin: ORIGIN, options: request(), mediation: 'immediate' })).resolves.toBeDefined();
+    expect(asked.at(-1)).toMatchObject({ ceremony: 'get', mediation: 'immediate' });
+  });
+});
+
 describe('extensions', () => {
   const salt = (text: string) => Buffer.from(text).toString('base64url');
   // WebAuthn §10.1.4: output = HMAC-SHA-256(secret, SHA-256("WebAuthn PRF" || 0x00 || input)).

@@ -455,6 +455,9 @@ export function createSimulatedDevice(settings: SimulatedDeviceSettings): Simula
       if (tamper.credentialId) candidates = (await store.list()).filter((passkey) => passkey.id === tamper.credentialId);
       else candidates = (await ownPasskeys(rpId)).filter((passkey) => allowed.size === 0 || allowed.has(passkey.id));
 
+      // Immediate mediation (WebAuthn L3 draft): with nothing to offer the browser rejects at once, without any UI.
+      if (mediation === 'immediate' && candidates.length === 0) throw domError('NotAllowedError', `${NOT_ALLOWED} (No passkey for ${rpId} on ${preset.name}.)`);
+
       const decision = await ask(
         prompt,
         {
