@@ -2,6 +2,7 @@ import { WebAuthnError, type WebAuthnErrorCode } from '@simplewebauthn/browser';
 import { describe, expect, it } from 'vitest';
 import { errorCodes, type ErrorCode } from '../shared/error-codes';
 import { ApiError, NETWORK_ERROR, UNEXPECTED_RESPONSE } from './api-client';
+import type { DecodedAuthenticatorData } from '../shared/decoded';
 import type { CeremonyReport } from '../shared/schemas';
 import {
   apiErrorMessages,
@@ -154,8 +155,10 @@ describe('describeError: the tenant policy and Temporary Access Pass codes', () 
     // A sign-in's report decodes the authenticator data; a registration's, the attestation object around it.
     const withFlags = (ceremony: CeremonyReport['ceremony'], be: boolean) => {
       const error = refused('passkey_type_not_allowed', ceremony);
-      const authenticatorData = { flags: { up: true, uv: true, be, bs: be } };
-      error.report!.decoded = ceremony === 'registration' ? { attestation: { fmt: 'none', authenticatorData } } : { authenticatorData };
+      const authenticatorData: DecodedAuthenticatorData = { rpIdHash: '00', flags: { up: true, uv: true, be, bs: be, at: false, ed: false, value: 0 }, signCount: 0 };
+      const report = error.report!;
+      if (report.ceremony === 'registration') report.decoded = { attestation: { fmt: 'none', statementKind: 'none', attStmtKeys: [], certificates: [], authenticatorData } };
+      else report.decoded = { authenticatorData };
       return error;
     };
     expect(describeError(withFlags('registration', true))).toBe(passkeyTypeMessages.registration.synced);

@@ -383,23 +383,16 @@ function webAuthnCodeOf(value: unknown): WebAuthnErrorCode | undefined {
   return typeof code === 'string' && Object.hasOwn(webAuthnErrorMessages, code) ? (code as WebAuthnErrorCode) : undefined;
 }
 
-function member(value: unknown, key: string): unknown {
-  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
-}
-
 /**
  * Whether the refused passkey is a synced one (backup eligible, the BE flag), as the report's
  * decoded authenticator data tells (a sign-in's `decoded.authenticatorData`, a registration's
  * `decoded.attestation.authenticatorData`); undefined when it does not.
  */
 function isSyncedPasskey(error: ApiError): boolean | undefined {
-  const decoded = error.report?.decoded;
-  const authenticatorData = member(decoded, 'authenticatorData') ?? member(member(decoded, 'attestation'), 'authenticatorData');
-  if (typeof authenticatorData !== 'object' || authenticatorData === null) return undefined;
-  const flags = (authenticatorData as { flags?: unknown }).flags;
-  if (typeof flags !== 'object' || flags === null) return undefined;
-  const be = (flags as { be?: unknown }).be;
-  return typeof be === 'boolean' ? be : undefined;
+  const report = error.report;
+  if (!report) return undefined;
+  const authenticatorData = report.ceremony === 'registration' ? report.decoded.attestation?.authenticatorData : report.decoded.authenticatorData;
+  return authenticatorData?.flags.be;
 }
 
 /** passkey_type_not_allowed, when the report tells which type the refused passkey is. */

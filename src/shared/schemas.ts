@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { errorCodes, type ErrorCode } from './error-codes.js';
+import { authenticationDecodedSchema, registrationDecodedSchema } from './decoded.js';
 import { checkIds } from './report.js';
 import { signInMethodSchema } from './sign-in.js';
 import type {
@@ -169,15 +170,21 @@ export const checkSchema = z.object({
 });
 export type Check = z.infer<typeof checkSchema>;
 
-export const reportSchema = z.object({
-  ceremony: z.enum(['registration', 'authentication']),
+const reportCommon = {
   /** The options the relying party sent (null when no challenge was pending). */
   options: z.unknown(),
-  /** Decoded response parts (clientData, authenticatorData, attestation, extensions). */
-  decoded: z.record(z.string(), z.unknown()),
   checks: z.array(checkSchema),
-});
+};
+
+/** The decoded parts are those of src/shared/decoded.ts, as far as the ceremony got. */
+export const reportSchema = z.discriminatedUnion('ceremony', [
+  z.object({ ceremony: z.literal('registration'), decoded: registrationDecodedSchema, ...reportCommon }),
+  z.object({ ceremony: z.literal('authentication'), decoded: authenticationDecodedSchema, ...reportCommon }),
+]);
 export type CeremonyReport = z.infer<typeof reportSchema>;
+export type Ceremony = CeremonyReport['ceremony'];
+export type RegistrationReport = Extract<CeremonyReport, { ceremony: 'registration' }>;
+export type AuthenticationReport = Extract<CeremonyReport, { ceremony: 'authentication' }>;
 
 export const verifiedSchema = z.object({
   verified: z.literal(true),

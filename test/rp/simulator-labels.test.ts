@@ -2,7 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { simulatedAttestationLabel, simulatedDeviceLabel, simulatedDeviceTag, vendorOfAaguid } from '../../src/shared/simulator-labels';
 import { unattestedProviderNote } from '../../src/features/account/unattested-provider-note';
-import { decodedParts } from '../../src/features/inspector/decoded-parts';
+import { inspectedParts, reportParts } from '../../src/features/inspector/decoded-parts';
+import type { DecodedAttestationObject, DecodedAuthenticatorData, StatementKind } from '../../src/shared/decoded';
+import type { RegistrationReport } from '../../src/shared/schemas';
 import { presetIds, presets } from '../../testkit/core/presets';
 
 describe('simulated device labels', () => {
@@ -36,19 +38,36 @@ describe('simulated device labels', () => {
 
   it('the inspector’s parts carry the label: from a ceremony report, and worked out from the AAGUID for the decoder', () => {
     const aaguid = presets['microsoft-authenticator-ios'].aaguid;
-    const authenticatorData = { flags: {}, attestedCredentialData: { aaguid } };
-    const report = decodedParts({
-      attestation: { fmt: 'packed', statementKind: 'basic', authenticatorData },
-      attestationTrust: { trust: 'simulated', message: 'm', simulated: true, label: 'Attested by this lab’s simulator, not by Microsoft' },
-    });
-    expect(report.attestation).toMatchObject({ trust: 'simulated', simulated: true, label: 'Attested by this lab’s simulator, not by Microsoft' });
-    const inspected = decodedParts(
-      { attestationObject: { fmt: 'packed', authenticatorData }, attestation: { fmt: 'packed', verification: { verified: false, trust: 'untrusted', message: 'm', simulated: true } } },
-      'registration',
+    const authenticatorData: DecodedAuthenticatorData = {
+      rpIdHash: '00',
+      flags: { up: true, uv: true, be: false, bs: false, at: true, ed: false, value: 0x45 },
+      signCount: 0,
+      attestedCredentialData: { aaguid, providerName: null, credentialId: 'cred', publicKey: { kty: 'EC2', alg: -7, algName: 'ES256' } },
+    };
+    const statement = (fmt: string, statementKind: StatementKind): DecodedAttestationObject => ({ fmt, statementKind, attStmtKeys: [], certificates: [], authenticatorData });
+    const registrationReport = (decoded: RegistrationReport['decoded']): RegistrationReport => ({ ceremony: 'registration', options: null, checks: [], decoded });
+    const report = reportParts(
+      registrationReport({
+        attestation: statement('packed', 'basic'),
+        attestationTrust: { trust: 'simulated', message: 'm', simulated: true, label: 'Attested by this lab’s simulator, not by Microsoft' },
+      }),
     );
+    expect(report.attestation).toMatchObject({ trust: 'simulated', simulated: true, label: 'Attested by this lab’s simulator, not by Microsoft' });
+    const inspected = inspectedParts({
+      kind: 'registration',
+      decoded: {
+        id: 'cred',
+        type: 'public-key',
+        clientData: { type: 'webauthn.create', challenge: 'c', origin: 'http://localhost:3000', raw: {} },
+        rpIdFromOrigin: null,
+        attestationObject: statement('packed', 'basic'),
+        attestation: { fmt: 'packed', statementKind: 'basic', verification: { verified: false, trust: 'untrusted', message: 'm', simulated: true } },
+        idMatchesCredentialId: true,
+      },
+    });
     expect(inspected.attestation).toMatchObject({ trust: 'untrusted', simulated: true });
     expect(inspected.attestation?.label).toMatch(/not trusted while simulated devices are off/);
-    expect(decodedParts({ attestation: { fmt: 'none' }, attestationTrust: { trust: 'not applicable', message: 'm' } }).attestation?.label).toBeUndefined();
+    expect(reportParts(registrationReport({ attestation: statement('none', 'none'), attestationTrust: { trust: 'not applicable', message: 'm' } })).attestation?.label).toBeUndefined();
   });
 });
 

@@ -1,12 +1,27 @@
 /**
- * Finds the parts of a decoded WebAuthn response, whatever shape it came in: the report of a
- * verify call (`report.decoded`), or the decoder's answer for a whole response, an
- * attestationObject, authenticatorData or clientDataJSON (POST /api/inspect). Only what is
- * there and has the expected type is picked; the view shows the raw JSON as well. Pure.
+ * Which decoded parts of a WebAuthn response there are to show, from what the relying party
+ * sent: a ceremony report (`report.decoded`) or the decoder's answer (POST /api/inspect). The
+ * parts keep the contract's shapes (src/shared/decoded.ts); this only gathers them, and puts an
+ * attestation statement beside what was concluded about it. Pure.
  */
+import type {
+  AttestationTrust,
+  AttestationTrustReport,
+  AttestationVerification,
+  DecodedAttestationObject,
+  DecodedAuthenticatorData,
+  DecodedClientData,
+  DecodedPublicKey,
+  DecodedSignature,
+  DecodedUserHandle,
+  FlagName,
+  InspectKind,
+  InspectResult,
+  JsonRecord,
+  StatementKind,
+} from '../../shared/decoded';
+import type { CeremonyReport } from '../../shared/schemas';
 import { simulatedDeviceLabel } from '../../shared/simulator-labels';
-
-export type InspectKind = 'registration' | 'authentication' | 'attestationObject' | 'authenticatorData' | 'clientDataJSON';
 
 export const inspectKindWords: Record<InspectKind, string> = {
   registration: 'registration response',
@@ -15,28 +30,6 @@ export const inspectKindWords: Record<InspectKind, string> = {
   authenticatorData: 'authenticator data',
   clientDataJSON: 'client data (clientDataJSON)',
 };
-
-export function isInspectKind(value: unknown): value is InspectKind {
-  return typeof value === 'string' && Object.hasOwn(inspectKindWords, value);
-}
-
-type Json = Record<string, unknown>;
-
-export const isRecord = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
-const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
-const num = (value: unknown): number | undefined => (typeof value === 'number' ? value : undefined);
-const bool = (value: unknown): boolean | undefined => (typeof value === 'boolean' ? value : undefined);
-
-export interface ClientDataPart {
-  type?: string | undefined;
-  challenge?: string | undefined;
-  origin?: string | undefined;
-  crossOrigin?: boolean | undefined;
-  topOrigin?: string | undefined;
-}
-
-export const flagNames = ['up', 'uv', 'be', 'bs', 'at', 'ed'] as const;
-export type FlagName = (typeof flagNames)[number];
 
 export const flagWords: Record<FlagName, { label: string; meaning: string }> = {
   up: { label: 'UP', meaning: 'User present: someone touched or unlocked the authenticator' },
@@ -47,182 +40,115 @@ export const flagWords: Record<FlagName, { label: string; meaning: string }> = {
   ed: { label: 'ED', meaning: 'Extension data: authenticator extension results are included' },
 };
 
-export interface AuthenticatorDataPart {
-  rpIdHash?: string | undefined;
-  flags?: Partial<Record<FlagName, boolean>> & { value?: number | undefined };
-  signCount?: number | undefined;
-  aaguid?: string | undefined;
-  providerName?: string | null | undefined;
-  credentialId?: string | undefined;
-  algorithm?: string | undefined;
-  extensions?: Json | undefined;
-}
+export const statementKindWords: Record<StatementKind, string> = {
+  none: 'none: the authenticator did not say what it is',
+  self: 'self: signed with the passkey’s own key (proves nothing about the make)',
+  basic: 'basic: signed with the maker’s certificate',
+  attca: 'attestation CA: signed with a certificate from an attestation CA',
+  anonca: 'anonymous CA: signed with a one-off certificate from the maker’s CA',
+  unknown: 'unknown',
+};
 
-export interface CertificatePart {
-  subject?: string | undefined;
-  issuer?: string | undefined;
-  notBefore?: string | undefined;
-  notAfter?: string | undefined;
-}
+export const trustWords: Record<AttestationTrust, string> = {
+  'not applicable': 'not applicable: there is no statement to check',
+  self: 'self: the statement verifies, signed by the passkey itself',
+  trusted: 'trusted: the certificate chain leads to a known root',
+  simulated: 'simulated: the certificate chain leads to this lab’s simulator root (a simulated device, not a real authenticator)',
+  'not checked': 'not checked: the signature verifies, but no known root to check the chain against',
+  untrusted: 'untrusted: the statement or its chain did not verify',
+};
 
-export interface AttestationPart {
-  fmt?: string | undefined;
-  statementKind?: string | undefined;
-  algorithm?: string | undefined;
-  certificates: CertificatePart[];
-  trust?: string | undefined;
-  verified?: boolean | undefined;
-  message?: string | undefined;
+/**
+ * An attestation statement, beside what the relying party (a report's `attestationTrust`) or the
+ * decoder (`attestation.verification`) concluded about it; those are absent when the statement
+ * was not checked (a registration refused before that step, or a bare attestation object).
+ */
+export interface AttestationPart extends Partial<Omit<AttestationVerification, 'simulated'>> {
+  statement: DecodedAttestationObject;
   /** The chain leads to this lab's simulator root: a simulated device. */
-  simulated?: boolean | undefined;
-  /** "Attested by this lab’s simulator, not by Microsoft" (for a simulated device). */
+  simulated?: true | undefined;
+  /** "Attested by this lab’s simulator, not by Microsoft", for a simulated device. */
   label?: string | undefined;
 }
 
-export interface SignaturePart {
-  byteLength?: number | undefined;
-  encoding?: string | undefined;
-  likelyAlgorithm?: string | undefined;
+/**
+ * The statement and its verdict as one part. A report carries the simulated device's label; the
+ * decoder says `simulated` only, so the label follows from the AAGUID and the trust.
+ */
+function attestationPart(statement: DecodedAttestationObject, verdict?: AttestationTrustReport | AttestationVerification): AttestationPart {
+  if (!verdict) return { statement };
+  const part: AttestationPart = { statement, ...verdict };
+  if (verdict.simulated && !part.label) {
+    part.label = simulatedDeviceLabel(statement.authenticatorData.attestedCredentialData?.aaguid, verdict.trust);
+  }
+  return part;
 }
 
-export interface UserHandlePart {
-  base64url?: string | undefined;
-  byteLength?: number | undefined;
-  text?: string | null | undefined;
-}
-
+/** The parts there are; a part the response did not have (or did not get to) is absent. */
 export interface DecodedParts {
   credentialId?: string | undefined;
-  clientData?: ClientDataPart | undefined;
-  authenticatorData?: AuthenticatorDataPart | undefined;
+  clientData?: DecodedClientData | undefined;
+  authenticatorData?: DecodedAuthenticatorData | undefined;
   attestation?: AttestationPart | undefined;
-  extensions?: Json | undefined;
-  signature?: SignaturePart | undefined;
-  userHandle?: UserHandlePart | undefined;
+  extensions?: JsonRecord | undefined;
+  signature?: DecodedSignature | undefined;
+  userHandle?: DecodedUserHandle | undefined;
 }
 
-function clientDataOf(value: unknown): ClientDataPart | undefined {
-  if (!isRecord(value)) return undefined;
-  if (str(value.type) === undefined && str(value.origin) === undefined && str(value.challenge) === undefined) return undefined;
-  return {
-    type: str(value.type),
-    challenge: str(value.challenge),
-    origin: str(value.origin),
-    crossOrigin: bool(value.crossOrigin),
-    topOrigin: str(value.topOrigin),
-  };
-}
-
-/** "ES256 (EC2, P-256)", "RS256 (RSA, 2048 bits)", "COSE -7". */
-export function algorithmWords(publicKey: unknown): string | undefined {
-  if (!isRecord(publicKey)) return typeof publicKey === 'string' ? publicKey : undefined;
-  const name = str(publicKey.algName) ?? str(publicKey.algorithm) ?? (num(publicKey.alg) !== undefined ? `COSE ${num(publicKey.alg)}` : undefined);
-  const details = [str(publicKey.kty), str(publicKey.crv) ?? str(publicKey.curve), num(publicKey.keyBits) !== undefined ? `${num(publicKey.keyBits)} bits` : undefined]
-    .filter(Boolean)
-    .join(', ');
-  if (!name) return details || undefined;
+/** "ES256 (EC2, P-256)", "RS256 (RSA, 2048 bits)", "COSE -7 (EC2)". */
+export function algorithmWords(publicKey: DecodedPublicKey): string {
+  const name = publicKey.algName ?? `COSE ${publicKey.alg}`;
+  const details = [publicKey.kty, publicKey.crv, publicKey.keyBits !== undefined ? `${publicKey.keyBits} bits` : undefined].filter(Boolean).join(', ');
   return details ? `${name} (${details})` : name;
 }
 
-function authenticatorDataOf(value: unknown): AuthenticatorDataPart | undefined {
-  if (!isRecord(value) || (!isRecord(value.flags) && str(value.rpIdHash) === undefined)) return undefined;
-  const flags = isRecord(value.flags) ? value.flags : undefined;
-  const attested = isRecord(value.attestedCredentialData) ? value.attestedCredentialData : value;
-  return {
-    rpIdHash: str(value.rpIdHash),
-    flags: flags && {
-      ...Object.fromEntries(flagNames.map((name) => [name, bool(flags[name])])),
-      value: num(flags.value),
-    },
-    signCount: num(value.signCount) ?? num(value.counter),
-    aaguid: str(attested.aaguid),
-    providerName: attested.providerName === null ? null : str(attested.providerName),
-    credentialId: str(attested.credentialId),
-    algorithm: algorithmWords(attested.publicKey ?? attested.credentialPublicKey),
-    extensions: isRecord(value.extensions) ? value.extensions : undefined,
-  };
+/** The statement's algorithm: "ES256", or "COSE -7" when the decoder has no name for it. */
+export function statementAlgorithmWords(statement: DecodedAttestationObject): string | undefined {
+  if (statement.algName) return statement.algName;
+  return statement.alg === undefined ? undefined : `COSE ${statement.alg}`;
 }
 
-function certificatesOf(value: unknown): CertificatePart[] {
-  if (!Array.isArray(value)) return [];
-  return value.filter(isRecord).map((certificate) => ({
-    subject: str(certificate.subject),
-    issuer: str(certificate.issuer),
-    notBefore: str(certificate.notBefore),
-    notAfter: str(certificate.notAfter),
-  }));
+/** The parts of a verify call's report, as far as the ceremony got. */
+export function reportParts(report: CeremonyReport): DecodedParts {
+  if (report.ceremony === 'registration') {
+    const { clientData, attestation, extensions, attestationTrust } = report.decoded;
+    return {
+      credentialId: attestation?.authenticatorData.attestedCredentialData?.credentialId,
+      clientData,
+      authenticatorData: attestation?.authenticatorData,
+      attestation: attestation && attestationPart(attestation, attestationTrust),
+      extensions,
+    };
+  }
+  const { clientData, authenticatorData, signature, userHandle, extensions } = report.decoded;
+  return { clientData, authenticatorData, signature, userHandle: userHandle ?? undefined, extensions };
 }
 
-/** Merges the attestation object (fmt, statement, certificates) with its verification (trust). */
-function attestationOf(...sources: unknown[]): AttestationPart | undefined {
-  const records = sources.filter(isRecord);
-  if (records.length === 0) return undefined;
-  const pick = <T,>(read: (record: Json) => T | undefined): T | undefined => {
-    for (const record of records) {
-      const found = read(record);
-      if (found !== undefined) return found;
+/** The parts of what the decoder recognised. */
+export function inspectedParts(result: InspectResult): DecodedParts {
+  switch (result.kind) {
+    case 'clientDataJSON':
+      return { clientData: result.decoded };
+    case 'authenticatorData':
+      return { authenticatorData: result.decoded, credentialId: result.decoded.attestedCredentialData?.credentialId };
+    case 'attestationObject': {
+      const { authenticatorData } = result.decoded;
+      return { authenticatorData, attestation: attestationPart(result.decoded), credentialId: authenticatorData.attestedCredentialData?.credentialId };
     }
-    return undefined;
-  };
-  const verification = pick((record) => (isRecord(record.verification) ? record.verification : undefined));
-  const certificates = pick((record) => (Array.isArray(record.certificates) ? certificatesOf(record.certificates) : undefined)) ?? [];
-  const part: AttestationPart = {
-    fmt: pick((record) => str(record.fmt) ?? str(record.format)),
-    statementKind: pick((record) => str(record.statementKind)),
-    algorithm: pick((record) => str(record.algName) ?? (num(record.alg) !== undefined ? `COSE ${num(record.alg)}` : undefined)),
-    certificates,
-    trust: str(verification?.trust) ?? pick((record) => str(record.trust)),
-    verified: bool(verification?.verified) ?? pick((record) => bool(record.verified)),
-    message: str(verification?.message) ?? pick((record) => str(record.message)),
-    simulated: bool(verification?.simulated) ?? pick((record) => bool(record.simulated)),
-    label: pick((record) => str(record.label)),
-  };
-  return part.fmt || part.statementKind || part.trust || certificates.length > 0 ? part : undefined;
-}
-
-/** A ceremony report carries the label; the decoder gives `simulated` only: the label follows from the AAGUID. */
-function withSimulatedLabel(part: AttestationPart | undefined, aaguid: string | undefined): AttestationPart | undefined {
-  if (!part?.simulated || part.label) return part;
-  return { ...part, label: simulatedDeviceLabel(aaguid, part.trust) };
-}
-
-function signatureOf(value: unknown): SignaturePart | undefined {
-  if (!isRecord(value)) return undefined;
-  return { byteLength: num(value.byteLength), encoding: str(value.encoding), likelyAlgorithm: str(value.likelyAlgorithm) };
-}
-
-function userHandleOf(value: unknown): UserHandlePart | undefined {
-  if (typeof value === 'string') return { base64url: value };
-  if (!isRecord(value)) return undefined;
-  return { base64url: str(value.base64url), byteLength: num(value.byteLength), text: value.text === null ? null : str(value.text) };
-}
-
-/** The parts of `decoded`; `kind` says what the decoder recognised (absent for a report). */
-export function decodedParts(decoded: unknown, kind?: InspectKind): DecodedParts {
-  if (!isRecord(decoded)) return {};
-  if (kind === 'clientDataJSON') return { clientData: clientDataOf(decoded) };
-  if (kind === 'authenticatorData') {
-    const authenticatorData = authenticatorDataOf(decoded);
-    return { authenticatorData, credentialId: authenticatorData?.credentialId };
+    case 'registration': {
+      const { attestationObject, attestation } = result.decoded;
+      const authenticatorData = attestationObject.authenticatorData;
+      return {
+        credentialId: result.decoded.id ?? authenticatorData.attestedCredentialData?.credentialId,
+        clientData: result.decoded.clientData,
+        authenticatorData,
+        attestation: attestationPart(attestationObject, attestation.verification),
+        extensions: result.decoded.clientExtensionResults,
+      };
+    }
+    case 'authentication': {
+      const { id, clientData, authenticatorData, signature, userHandle, clientExtensionResults } = result.decoded;
+      return { credentialId: id ?? undefined, clientData, authenticatorData, signature, userHandle: userHandle ?? undefined, extensions: clientExtensionResults };
+    }
   }
-  if (kind === 'attestationObject') {
-    const authenticatorData = authenticatorDataOf(decoded.authenticatorData);
-    return { authenticatorData, attestation: attestationOf(decoded), credentialId: authenticatorData?.credentialId };
-  }
-  const attestationObject = isRecord(decoded.attestationObject) ? decoded.attestationObject : undefined;
-  const attestationRecord = isRecord(decoded.attestation) ? decoded.attestation : undefined;
-  const authenticatorData =
-    authenticatorDataOf(decoded.authenticatorData) ??
-    authenticatorDataOf(attestationObject?.authenticatorData) ??
-    authenticatorDataOf(attestationRecord?.authenticatorData);
-  const extensions = [decoded.extensions, decoded.clientExtensionResults].find(isRecord);
-  return {
-    credentialId: str(decoded.id) ?? str(decoded.credentialId) ?? authenticatorData?.credentialId,
-    clientData: clientDataOf(decoded.clientData),
-    authenticatorData,
-    attestation: withSimulatedLabel(attestationOf(attestationRecord, attestationObject, decoded.attestationTrust), authenticatorData?.aaguid),
-    extensions,
-    signature: signatureOf(decoded.signature),
-    userHandle: decoded.userHandle === null ? undefined : userHandleOf(decoded.userHandle),
-  };
 }

@@ -1,33 +1,15 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { SettingsService, verifyRegistrationResponse, type RegistrationResponseJSON } from '@simplewebauthn/server';
 import { convertCertBufferToPEM, validateCertificatePath } from '@simplewebauthn/server/helpers';
+import type { AttestationVerification } from '../../shared/decoded.js';
 import type { AuthenticatorDirectory } from '../metadata/directory.js';
 import { shortReason, type DecodedAttestationObject } from './decode.js';
 import { ALL_SUPPORTED_ALGORITHMS } from './names.js';
 
 type RootCertIdentifier = Parameters<typeof SettingsService.getRootCertificates>[0]['identifier'];
 
-/**
- * How far the attestation can be trusted:
- * - `not applicable`: fmt none, there is no statement;
- * - `self`: signed by the credential's own key (proves integrity, not the make or model);
- * - `trusted`: the certificate chain leads to a known root (built into @simplewebauthn/server
- *   for apple, android-key and android-safetynet, or from the AAGUID's MDS metadata statement);
- * - `simulated`: the chain leads to this lab's simulator root while simulated devices are on
- *   (a simulated device, never `trusted`);
- * - `not checked`: the signature verified but no root is known to check the chain against;
- * - `untrusted`: the statement or its chain did not verify (or it chains to the simulator root
- *   while simulated devices are off).
- */
-export type AttestationTrust = 'not applicable' | 'self' | 'trusted' | 'simulated' | 'not checked' | 'untrusted';
-
-export interface AttestationVerification {
-  verified: boolean;
-  message: string;
-  trust: AttestationTrust;
-  /** The certificate chain leads to this lab's simulator root (whether or not that root is trusted now). */
-  simulated?: true;
-}
+// How far an attestation can be trusted, and the verification's answer: the contract's types.
+export type { AttestationTrust, AttestationVerification } from '../../shared/decoded.js';
 
 /** This lab's simulator root, and whether it may be trusted (only while SIMULATED_DEVICES is on). */
 export interface AttestationTrustAnchor {

@@ -10,113 +10,36 @@ import {
   decodeCredentialPublicKey,
   parseAuthenticatorData,
 } from '@simplewebauthn/server/helpers';
+import type {
+  CertificateSummary,
+  DecodedAttestationObject,
+  DecodedAuthenticatorData,
+  DecodedClientData,
+  DecodedPublicKey,
+  DecodedSignature,
+  DecodedUserHandle,
+  JsonRecord,
+  StatementKind,
+} from '../../shared/decoded.js';
 import { RpError } from '../http/rp-error.js';
 import { builtInDirectory, type AuthenticatorDirectory } from '../metadata/directory.js';
 import { toJsonSafe } from './json-safe.js';
 import { coseAlgorithmNames, coseCurveNames, coseKeyTypeNames } from './names.js';
 
-// ---- shapes --------------------------------------------------------------------------------
+// ---- shapes: the contract's (src/shared/decoded.ts) -------------------------------------------
 
-export interface DecodedClientData {
-  type: string;
-  challenge: string;
-  origin: string;
-  crossOrigin?: boolean;
-  topOrigin?: string;
-  tokenBinding?: unknown;
-  /** The whole parsed JSON, including members not listed above. */
-  raw: Record<string, unknown>;
-}
-
-export interface AuthenticatorFlags {
-  /** User present (bit 0). */
-  up: boolean;
-  /** User verified (bit 2). */
-  uv: boolean;
-  /** Backup eligible (bit 3): a synced, multi-device passkey. */
-  be: boolean;
-  /** Backup state (bit 4): currently backed up. */
-  bs: boolean;
-  /** Attested credential data included (bit 6). */
-  at: boolean;
-  /** Extension data included (bit 7). */
-  ed: boolean;
-  /** The flags byte. */
-  value: number;
-}
-
-export interface DecodedPublicKey {
-  /** COSE key type name: 'EC2', 'OKP', 'RSA', ... (the number as text when unknown). */
-  kty: string;
-  alg: number;
-  /** 'ES256', 'EdDSA', 'RS256', ...; null for an algorithm this table does not know. */
-  algName: string | null;
-  /** EC2 and OKP keys: 'P-256', 'Ed25519', ... */
-  crv?: string;
-  /** RSA keys: modulus length in bits. */
-  keyBits?: number;
-}
-
-export interface DecodedAttestedCredentialData {
-  aaguid: string;
-  providerName: string | null;
-  credentialId: string;
-  publicKey: DecodedPublicKey;
-}
-
-export interface DecodedAuthenticatorData {
-  /** SHA-256 of the RP ID, hex. */
-  rpIdHash: string;
-  flags: AuthenticatorFlags;
-  signCount: number;
-  attestedCredentialData?: DecodedAttestedCredentialData;
-  extensions?: Record<string, unknown>;
-}
-
-export type StatementKind = 'none' | 'self' | 'basic' | 'attca' | 'anonca' | 'unknown';
-
-export interface CertificateSummary {
-  /** The distinguished name, e.g. 'C=SE, O=Yubico AB, CN=...'; '' when empty (a TPM AIK certificate has none). */
-  subject: string;
-  issuer: string;
-  /** Subject alternative names, when the certificate has them (a TPM AIK certificate names its TPM here). */
-  subjectAltName?: string;
-  /** ISO-8601 */
-  notBefore: string;
-  /** ISO-8601 */
-  notAfter: string;
-}
-
-export interface DecodedAttestationObject {
-  fmt: string;
-  statementKind: StatementKind;
-  /** attStmt.alg (COSE), when the statement has one. */
-  alg?: number;
-  algName?: string | null;
-  /** The attestation statement's members, e.g. ['alg', 'sig', 'x5c']. */
-  attStmtKeys: string[];
-  certificates: CertificateSummary[];
-  authenticatorData: DecodedAuthenticatorData;
-  /** android-safetynet: attStmt.ver and the SafetyNet JWS payload (nonce, timestampMs, ctsProfileMatch, ...). */
-  safetyNet?: { ver: string | null; payload: Record<string, unknown> | null };
-}
-
-export interface DecodedSignature {
-  byteLength: number;
-  /** 'der': an ASN.1 DER ECDSA signature (ES256, ES384, ...); 'raw': EdDSA or RSA bytes. */
-  encoding: 'der' | 'raw';
-  /** What the encoding and length suggest, e.g. 'ECDSA (ES256, ES384 or ES512)', 'EdDSA (Ed25519)'. */
-  likelyAlgorithm: string;
-  /** For DER: lengths of the r and s integers. */
-  der?: { rByteLength: number; sByteLength: number };
-}
-
-export interface DecodedUserHandle {
-  base64url: string;
-  byteLength: number;
-  /** The bytes as text when they are printable UTF-8 (a user handle should not be a username!). */
-  text: string | null;
-}
+export type {
+  AuthenticatorFlags,
+  CertificateSummary,
+  DecodedAttestationObject,
+  DecodedAttestedCredentialData,
+  DecodedAuthenticatorData,
+  DecodedClientData,
+  DecodedPublicKey,
+  DecodedSignature,
+  DecodedUserHandle,
+  StatementKind,
+} from '../../shared/decoded.js';
 
 export interface DecodeOptions {
   /** Where AAGUIDs get their names; default: the built-in table only. */
@@ -165,7 +88,7 @@ const base64url = (bytes: Uint8Array): string => Buffer.from(bytes).toString('ba
 // ---- clientDataJSON ----------------------------------------------------------------------------
 
 /** Parses UTF-8 JSON text into an object, or returns why not. */
-function parseJsonObject(bytes: Uint8Array): { ok: true; value: Record<string, unknown> } | { ok: false; reason: string } {
+function parseJsonObject(bytes: Uint8Array): { ok: true; value: JsonRecord } | { ok: false; reason: string } {
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -179,10 +102,11 @@ function parseJsonObject(bytes: Uint8Array): { ok: true; value: Record<string, u
     return { ok: false, reason: 'it is not JSON' };
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, reason: `it is JSON but ${kindOf(value)}, not an object` };
-  return { ok: true, value: value as Record<string, unknown> };
+  // JSON.parse yields only JSON values.
+  return { ok: true, value: value as JsonRecord };
 }
 
-function clientDataFrom(raw: Record<string, unknown>): DecodedClientData | null {
+function clientDataFrom(raw: JsonRecord): DecodedClientData | null {
   const { type, challenge, origin, crossOrigin, topOrigin, tokenBinding } = raw;
   if (typeof type !== 'string' || typeof challenge !== 'string' || typeof origin !== 'string') return null;
   const decoded: DecodedClientData = { type, challenge, origin, raw };
@@ -325,7 +249,7 @@ export function decodeAuthenticatorData(
         publicKey: decodePublicKey(parsed.credentialPublicKey),
       };
     }
-    if (parsed.extensionsData !== undefined) decoded.extensions = toJsonSafe(parsed.extensionsData) as Record<string, unknown>;
+    if (parsed.extensionsData !== undefined) decoded.extensions = toJsonSafe(parsed.extensionsData) as JsonRecord;
     return decoded;
   } catch (error) {
     if (error instanceof RpError) throw error;
@@ -467,11 +391,11 @@ export function decodeAttestationObject(input: string | Uint8Array, options: Dec
  * chain (x5c, standard base64 DER) and whose payload is the SafetyNet verdict. Null when it is
  * not one.
  */
-function safetyNetJws(response: unknown): { x5c: Uint8Array[]; payload: Record<string, unknown> | null } | null {
+function safetyNetJws(response: unknown): { x5c: Uint8Array[]; payload: JsonRecord | null } | null {
   if (!(response instanceof Uint8Array)) return null;
   const parts = Buffer.from(response).toString('utf8').split('.');
   if (parts.length !== 3) return null;
-  const json = (part: string): Record<string, unknown> | null => {
+  const json = (part: string): JsonRecord | null => {
     const parsed = parseJsonObject(new Uint8Array(Buffer.from(part, 'base64url')));
     return parsed.ok ? parsed.value : null;
   };

@@ -7,9 +7,10 @@
  */
 import { createHash } from 'node:crypto';
 import type { RegistrationResponseJSON } from '@simplewebauthn/server';
+import type { DecodedClientData, InspectedAuthentication, JsonRecord, InspectedRegistration, InspectResult } from '../../shared/decoded.js';
 import { RpError } from '../http/rp-error.js';
 import { builtInDirectory, type AuthenticatorDirectory } from '../metadata/directory.js';
-import { verifyAttestation, type AttestationTrustAnchor, type AttestationVerification } from './attestation.js';
+import { verifyAttestation, type AttestationTrustAnchor } from './attestation.js';
 import {
   base64urlBytes,
   decodeAttestationObject,
@@ -23,48 +24,12 @@ import {
   tryAttestationMap,
   tryClientData,
   x5cOf,
-  type DecodedAttestationObject,
-  type DecodedAuthenticatorData,
-  type DecodedClientData,
-  type DecodedSignature,
-  type DecodedUserHandle,
-  type StatementKind,
 } from './decode.js';
 
-interface CredentialSummary {
-  /** The response's `id` (base64url credential ID), when it has one. */
-  id: string | null;
-  /** The response's `type` ('public-key'), when it has one. */
-  type: string | null;
-  authenticatorAttachment?: string;
-  clientExtensionResults?: Record<string, unknown>;
-  clientData: DecodedClientData;
-  /** The RP ID (the origin's host or one of its parent domains) whose SHA-256 is rpIdHash; null when none is. */
-  rpIdFromOrigin: string | null;
-}
+/** The members a registration and an authentication response share. */
+type CredentialSummary = Omit<InspectedAuthentication, 'authenticatorData' | 'signature' | 'userHandle'>;
 
-export interface InspectedRegistration extends CredentialSummary {
-  transports?: string[];
-  attestationObject: DecodedAttestationObject;
-  attestation: { fmt: string; statementKind: StatementKind; alg?: number; verification: AttestationVerification };
-  /** `id` equals the credential ID inside authenticatorData (null when either is missing). */
-  idMatchesCredentialId: boolean | null;
-}
-
-export interface InspectedAuthentication extends CredentialSummary {
-  authenticatorData: DecodedAuthenticatorData;
-  signature: DecodedSignature;
-  userHandle: DecodedUserHandle | null;
-}
-
-export type InspectResult =
-  | { kind: 'registration'; decoded: InspectedRegistration }
-  | { kind: 'authentication'; decoded: InspectedAuthentication }
-  | { kind: 'attestationObject'; decoded: DecodedAttestationObject }
-  | { kind: 'authenticatorData'; decoded: DecodedAuthenticatorData }
-  | { kind: 'clientDataJSON'; decoded: DecodedClientData };
-
-export type InspectKind = InspectResult['kind'];
+export type { InspectedAuthentication, InspectedRegistration, InspectKind, InspectResult } from '../../shared/decoded.js';
 
 export interface InspectOptions {
   /** Names AAGUIDs and supplies attestation roots; default: the built-in AAGUID table only. */
@@ -159,7 +124,8 @@ async function inspectObject(value: unknown, path: string, directory: Authentica
       rpIdFromOrigin: rpIdFromOrigin(clientData.origin, rpIdHash),
     };
     if (typeof credential.authenticatorAttachment === 'string') result.authenticatorAttachment = credential.authenticatorAttachment;
-    if (isRecord(credential.clientExtensionResults)) result.clientExtensionResults = credential.clientExtensionResults;
+    // The input came as JSON (a request body or JSON text), so its members are JSON values.
+    if (isRecord(credential.clientExtensionResults)) result.clientExtensionResults = credential.clientExtensionResults as JsonRecord;
     return result;
   };
 

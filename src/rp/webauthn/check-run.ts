@@ -1,4 +1,4 @@
-import type { CeremonyReport, Check } from '../../shared/schemas.js';
+import type { Ceremony, CeremonyReport, Check } from '../../shared/schemas.js';
 import { MAX_JSON_DEPTH, nestsTooDeep } from '../http/json-depth.js';
 import { RpError, serialise } from '../http/rp-error.js';
 import type { ClientData } from './checks.js';
@@ -8,12 +8,13 @@ import type { ClientData } from './checks.js';
  * ceremony with its error code, and the error carries the report so far (`report` beside
  * `error` in the body), so a refusal is explained as well as a success.
  */
-export class CheckRun {
+export class CheckRun<C extends Ceremony = Ceremony> {
   readonly checks: Check[] = [];
-  readonly decoded: Record<string, unknown> = {};
+  /** The response's parts as far as they were decoded (src/shared/decoded.ts). */
+  readonly decoded: Extract<CeremonyReport, { ceremony: C }>['decoded'] = {};
 
   constructor(
-    readonly ceremony: CeremonyReport['ceremony'],
+    readonly ceremony: C,
     readonly options: unknown,
   ) {}
 
@@ -31,7 +32,7 @@ export class CheckRun {
   }
 
   report(): CeremonyReport {
-    return { ceremony: this.ceremony, options: this.options, decoded: this.decoded, checks: [...this.checks] };
+    return { ceremony: this.ceremony, options: this.options, decoded: this.decoded, checks: [...this.checks] } as CeremonyReport;
   }
 
   /** Runs `verify`; any RpError it throws leaves with this run's report attached. */

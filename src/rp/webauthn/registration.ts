@@ -6,6 +6,7 @@ import type { Deps } from '../http/env.js';
 import { RpError } from '../http/rp-error.js';
 import { findCredential, insertCredential, knownTransportsOf, listCredentials, parseTransports, type CredentialRow } from '../store/credentials.js';
 import { findUserById, findUserByUsername, insertUser, type UserRow } from '../store/users.js';
+import type { JsonRecord, RegistrationDecoded } from '../../shared/decoded.js';
 import type { CeremonyReport } from '../../shared/schemas.js';
 import { CheckRun, originMembers, refuseDeepClientData } from './check-run.js';
 import { checkChallenge, checkCredentialId, checkOrigin, checkPublicKey, checkRpIdHash, checkType, checkUserPresence, checkUserVerification, failed, passed } from './checks.js';
@@ -98,7 +99,9 @@ export async function verifyRegistration(
     const attestation = decodeAttestationObject(response.response.attestationObject, { directory, field: 'response.attestationObject' });
     const authData = attestation.authenticatorData;
     if (authData.attestedCredentialData) Object.assign(subject, { credentialId: response.id, aaguid: authData.attestedCredentialData.aaguid });
-    Object.assign(run.decoded, { clientData, attestation, extensions: response.clientExtensionResults, transports: response.response.transports ?? [] });
+    // clientExtensionResults was parsed from the JSON body, so it holds JSON values.
+    const extensions = response.clientExtensionResults as JsonRecord;
+    Object.assign(run.decoded, { clientData, attestation, extensions, transports: response.response.transports ?? [] } satisfies RegistrationDecoded);
     if (!authData.attestedCredentialData) {
       throw new RpError('invalid_request', 'The attestation object carries no credential (AT flag missing).', 'response.attestationObject');
     }

@@ -82,7 +82,7 @@ export function CeremonyReportPanel({ report, outcome, defaultOpen = false }: Ce
         <details className="report-section">
           <summary>What came back</summary>
           <div className="report-section__body">
-            <DecodedView decoded={report.decoded} headingLevel={4} />
+            <DecodedView report={report} headingLevel={4} />
           </div>
         </details>
         <TranscriptActions build={() => buildTranscript(report, outcome)} fileLabel={report.ceremony} />

@@ -1,13 +1,15 @@
 import type { ReactNode } from 'react';
+import { flagNames, type AuthenticatorFlags, type DecodedAuthenticatorData, type DecodedClientData, type InspectResult, type JsonRecord } from '../../../shared/decoded';
+import type { CeremonyReport } from '../../../shared/schemas';
 import {
-  decodedParts,
-  flagNames,
+  algorithmWords,
   flagWords,
-  isRecord,
+  inspectedParts,
+  reportParts,
+  statementAlgorithmWords,
+  statementKindWords,
+  trustWords,
   type AttestationPart,
-  type AuthenticatorDataPart,
-  type ClientDataPart,
-  type InspectKind,
 } from '../decoded-parts';
 
 type Level = 3 | 4;
@@ -29,14 +31,20 @@ function Fact({ term, children }: { term: string; children: ReactNode }) {
 
 const yesNo = (value: boolean | undefined) => (value === undefined ? undefined : value ? 'yes' : 'no');
 
-function ClientDataView({ clientData, level }: { clientData: ClientDataPart; level: Level }) {
+function ClientDataView({ clientData, level }: { clientData: DecodedClientData; level: Level }) {
   return (
     <section className="decoded__part">
       <Heading level={level}>Client data (what the browser signed)</Heading>
       <dl className="facts">
-        <Fact term="Type">{clientData.type && <code>{clientData.type}</code>}</Fact>
-        <Fact term="Origin">{clientData.origin && <code>{clientData.origin}</code>}</Fact>
-        <Fact term="Challenge">{clientData.challenge && <code className="decoded__id">{clientData.challenge}</code>}</Fact>
+        <Fact term="Type">
+          <code>{clientData.type}</code>
+        </Fact>
+        <Fact term="Origin">
+          <code>{clientData.origin}</code>
+        </Fact>
+        <Fact term="Challenge">
+          <code className="decoded__id">{clientData.challenge}</code>
+        </Fact>
         <Fact term="Cross-origin">{yesNo(clientData.crossOrigin)}</Fact>
         <Fact term="Top origin">{clientData.topOrigin && <code>{clientData.topOrigin}</code>}</Fact>
       </dl>
@@ -44,11 +52,11 @@ function ClientDataView({ clientData, level }: { clientData: ClientDataPart; lev
   );
 }
 
-function FlagsTable({ flags }: { flags: NonNullable<AuthenticatorDataPart['flags']> }) {
+function FlagsTable({ flags }: { flags: AuthenticatorFlags }) {
   return (
     <table className="data-table flags-table">
       <caption>
-        Flags{flags.value !== undefined && <> (byte 0x{flags.value.toString(16).padStart(2, '0')})</>}
+        Flags (byte 0x{flags.value.toString(16).padStart(2, '0')})
       </caption>
       <thead>
         <tr>
@@ -63,9 +71,7 @@ function FlagsTable({ flags }: { flags: NonNullable<AuthenticatorDataPart['flags
             <th scope="row">{flagWords[name].label}</th>
             <td>{flagWords[name].meaning}</td>
             <td>
-              <span className={flags[name] ? 'badge badge--yes' : 'badge badge--no'}>
-                {flags[name] === undefined ? 'unknown' : flags[name] ? 'yes' : 'no'}
-              </span>
+              <span className={flags[name] ? 'badge badge--yes' : 'badge badge--no'}>{flags[name] ? 'yes' : 'no'}</span>
             </td>
           </tr>
         ))}
@@ -74,20 +80,23 @@ function FlagsTable({ flags }: { flags: NonNullable<AuthenticatorDataPart['flags
   );
 }
 
-function AuthenticatorDataView({ data, level }: { data: AuthenticatorDataPart; level: Level }) {
-  const provider = data.aaguid ? (data.providerName ?? 'not in this lab’s list') : undefined;
+function AuthenticatorDataView({ data, level }: { data: DecodedAuthenticatorData; level: Level }) {
+  const credential = data.attestedCredentialData;
+  const provider = credential ? (credential.providerName ?? 'not in this lab’s list') : undefined;
   return (
     <section className="decoded__part">
       <Heading level={level}>Authenticator data (what the authenticator signed)</Heading>
       <dl className="facts">
-        <Fact term="RP ID hash">{data.rpIdHash && <code className="decoded__id">{data.rpIdHash}</code>}</Fact>
+        <Fact term="RP ID hash">
+          <code className="decoded__id">{data.rpIdHash}</code>
+        </Fact>
         <Fact term="Signature counter">{data.signCount}</Fact>
-        <Fact term="AAGUID">{data.aaguid && <code>{data.aaguid}</code>}</Fact>
+        <Fact term="AAGUID">{credential && <code>{credential.aaguid}</code>}</Fact>
         <Fact term="Provider">{provider}</Fact>
-        <Fact term="Credential ID">{data.credentialId && <code className="decoded__id">{data.credentialId}</code>}</Fact>
-        <Fact term="Public key">{data.algorithm}</Fact>
+        <Fact term="Credential ID">{credential && <code className="decoded__id">{credential.credentialId}</code>}</Fact>
+        <Fact term="Public key">{credential && algorithmWords(credential.publicKey)}</Fact>
       </dl>
-      {data.flags && <FlagsTable flags={data.flags} />}
+      <FlagsTable flags={data.flags} />
       {data.extensions && (
         <>
           <p className="decoded__label">Authenticator extension data</p>
@@ -98,52 +107,31 @@ function AuthenticatorDataView({ data, level }: { data: AuthenticatorDataPart; l
   );
 }
 
-const statementKindWords: Record<string, string> = {
-  none: 'none: the authenticator did not say what it is',
-  self: 'self: signed with the passkey’s own key (proves nothing about the make)',
-  basic: 'basic: signed with the maker’s certificate',
-  attca: 'attestation CA: signed with a certificate from an attestation CA',
-  anonca: 'anonymous CA: signed with a one-off certificate from the maker’s CA',
-  unknown: 'unknown',
-};
-
-const trustWords: Record<string, string> = {
-  'not applicable': 'not applicable: there is no statement to check',
-  self: 'self: the statement verifies, signed by the passkey itself',
-  trusted: 'trusted: the certificate chain leads to a known root',
-  simulated: 'simulated: the certificate chain leads to this lab’s simulator root (a simulated device, not a real authenticator)',
-  'not checked': 'not checked: the signature verifies, but no known root to check the chain against',
-  untrusted: 'untrusted: the statement or its chain did not verify',
-};
-
 function AttestationView({ attestation, level }: { attestation: AttestationPart; level: Level }) {
-  const kind = attestation.statementKind;
-  const trust = attestation.trust;
+  const { statement, trust } = attestation;
   return (
     <section className="decoded__part">
       <Heading level={level}>Attestation (what the authenticator says it is)</Heading>
       <dl className="facts">
-        <Fact term="Format">{attestation.fmt && <code>{attestation.fmt}</code>}</Fact>
-        <Fact term="Statement">{kind && (statementKindWords[kind] ?? kind)}</Fact>
-        <Fact term="Algorithm">{attestation.algorithm}</Fact>
-        <Fact term="Trust">{trust && (trustWords[trust] ?? trust)}</Fact>
+        <Fact term="Format">
+          <code>{statement.fmt}</code>
+        </Fact>
+        <Fact term="Statement">{statementKindWords[statement.statementKind]}</Fact>
+        <Fact term="Algorithm">{statementAlgorithmWords(statement)}</Fact>
+        <Fact term="Trust">{trust && trustWords[trust]}</Fact>
         {attestation.simulated && <Fact term="Simulated device">{attestation.label}</Fact>}
         <Fact term="Verification">{attestation.message}</Fact>
-        <Fact term="Certificates">{attestation.certificates.length === 0 ? 'none' : attestation.certificates.length}</Fact>
+        <Fact term="Certificates">{statement.certificates.length === 0 ? 'none' : statement.certificates.length}</Fact>
       </dl>
-      {attestation.certificates.length > 0 && (
+      {statement.certificates.length > 0 && (
         <ol className="tight-list certificates">
-          {attestation.certificates.map((certificate, index) => (
+          {statement.certificates.map((certificate, index) => (
             <li key={index}>
-              <span className="decoded__label">Subject</span> {certificate.subject ?? 'not given'}
+              <span className="decoded__label">Subject</span> {certificate.subject}
               <br />
-              <span className="decoded__label">Issuer</span> {certificate.issuer ?? 'not given'}
-              {certificate.notAfter && (
-                <>
-                  <br />
-                  <span className="decoded__label">Valid until</span> {certificate.notAfter}
-                </>
-              )}
+              <span className="decoded__label">Issuer</span> {certificate.issuer}
+              <br />
+              <span className="decoded__label">Valid until</span> {certificate.notAfter}
             </li>
           ))}
         </ol>
@@ -152,9 +140,11 @@ function AttestationView({ attestation, level }: { attestation: AttestationPart;
   );
 }
 
-function ExtensionsView({ extensions, level }: { extensions: Record<string, unknown>; level: Level }) {
-  const credProps = isRecord(extensions.credProps) ? extensions.credProps : undefined;
-  const prf = isRecord(extensions.prf) ? extensions.prf : undefined;
+const isJsonObject = (value: JsonRecord[string] | undefined): value is JsonRecord => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function ExtensionsView({ extensions, level }: { extensions: JsonRecord; level: Level }) {
+  const credProps = isJsonObject(extensions.credProps) ? extensions.credProps : undefined;
+  const prf = isJsonObject(extensions.prf) ? extensions.prf : undefined;
   return (
     <section className="decoded__part">
       <Heading level={level}>Extension results (from the browser)</Heading>
@@ -167,18 +157,27 @@ function ExtensionsView({ extensions, level }: { extensions: Record<string, unkn
   );
 }
 
-export interface DecodedViewProps {
-  decoded: unknown;
-  /** What the decoder recognised; absent for a ceremony report's `decoded`. */
-  kind?: InspectKind;
+export type DecodedViewProps = (
+  | {
+      /** A verify call's report: its `decoded`. */
+      report: CeremonyReport;
+      inspected?: never;
+    }
+  | {
+      /** The decoder's answer. */
+      inspected: InspectResult;
+      report?: never;
+    }
+) & {
   headingLevel?: Level;
   /** Show the raw JSON too (in a <pre>). */
   withRaw?: boolean;
-}
+};
 
 /** Decoded response parts in words: client data, authenticator data and its flags, attestation, extensions, signature. */
-export function DecodedView({ decoded, kind, headingLevel = 3, withRaw = true }: DecodedViewProps) {
-  const parts = decodedParts(decoded, kind);
+export function DecodedView({ report, inspected, headingLevel = 3, withRaw = true }: DecodedViewProps) {
+  const parts = report ? reportParts(report) : inspectedParts(inspected);
+  const decoded = report ? report.decoded : inspected.decoded;
   const level = headingLevel;
   const nothing =
     !parts.clientData && !parts.authenticatorData && !parts.attestation && !parts.extensions && !parts.signature && !parts.userHandle;

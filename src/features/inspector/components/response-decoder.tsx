@@ -95,8 +95,8 @@ export function ResponseDecoder() {
       )}
       {inspect.isSuccess && (
         <div className="stack-sm decoder-result">
-          <DecoderKind id={`${id}-kind`}>Recognised as: {inspectKindWords[inspect.data.kind] ?? inspect.data.kind}</DecoderKind>
-          <DecodedView decoded={inspect.data.decoded} kind={inspect.data.kind} headingLevel={3} />
+          <DecoderKind id={`${id}-kind`}>Recognised as: {inspectKindWords[inspect.data.kind]}</DecoderKind>
+          <DecodedView inspected={inspect.data} headingLevel={3} />
         </div>
       )}
     </section>
