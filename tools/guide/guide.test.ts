@@ -132,6 +132,14 @@ describe('the generated guide', () => {
     expect(pdfPages(fs.readFileSync(path.join(out, 'guide.pdf')))).toBe(1 + steps);
   });
 
+  it('captions the simulated device’s prompt as simulated, where a real device would show its own', () => {
+    // not-allowed: the person's iCloud Keychain is simulated by practice mode.
+    const simulated = guide.sections.flatMap((section) => section.steps).filter((step) => step.simulated);
+    expect(simulated.length).toBeGreaterThanOrEqual(1);
+    expect(fs.readFileSync(path.join(out, 'index.html'), 'utf8')).toContain('<strong class="simulated">Simulated device:</strong>');
+    expect(fs.readFileSync(path.join(out, 'guide.md'), 'utf8')).toContain('*Simulated device:*');
+  });
+
   it('carries the organisation’s accent colour', () => {
     expect(fs.readFileSync(path.join(out, 'index.html'), 'utf8')).toContain('--accent: #0f766e');
   });

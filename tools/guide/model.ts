@@ -10,6 +10,11 @@ export interface GuideStep {
   why?: string;
   /** What happens outside the browser page (the device's own dialog, the phone): said, not pictured. */
   aside?: string;
+  /**
+   * The picture shows a simulated device (practice mode) where a real one would show its own
+   * dialog: the caption says so, and what the real device would do.
+   */
+  simulated?: string;
   /** The screenshot, relative to the guide's folder. */
   image: string;
   /** Which screen it was taken on. */

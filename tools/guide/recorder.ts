@@ -11,6 +11,8 @@ export interface StepInput {
   instruction: string;
   why?: string;
   aside?: string;
+  /** The picture shows the simulator's prompt or practice mode: the caption says it is simulated (see GuideStep). */
+  simulated?: string;
   /** The element to click or fill: outlined on the screenshot, scrolled into view. */
   target?: Locator;
   /** Anything that differs at every run (QR codes, one-time codes, links with ids): painted over. */
@@ -79,6 +81,7 @@ export class Recorder {
       device,
       ...(input.why ? { why: input.why } : {}),
       ...(input.aside ? { aside: input.aside } : {}),
+      ...(input.simulated ? { simulated: input.simulated } : {}),
     };
     section.steps.push(step);
     this.onStep(step, section);

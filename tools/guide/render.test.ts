@@ -14,6 +14,13 @@ const guide: Guide = {
       steps: [
         { number: 1, instruction: 'Select **Create a passkey**.', aside: 'Your device asks for your PIN.', image: 'images/01-register-here.png', device: 'computer' },
         { number: 2, instruction: 'Done.', why: 'Because.', image: 'images/02-register-here.png', device: 'phone' },
+        {
+          number: 3,
+          instruction: 'Select **Approve**.',
+          simulated: 'the real phone shows <its own> prompt.',
+          image: 'images/03-register-here.png',
+          device: 'phone',
+        },
       ],
     },
   ],
@@ -26,7 +33,7 @@ describe('render', () => {
 
   it('writes each step on its own page, with its picture, aside and why', () => {
     const html = renderHtml(guide);
-    expect(html.match(/<article class="step/g)).toHaveLength(2);
+    expect(html.match(/<article class="step/g)).toHaveLength(3);
     expect(html).toContain('break-before: page');
     expect(html).toContain('<img src="images/01-register-here.png" alt="Step 1: Select Create a passkey.">');
     expect(html).toContain('<strong>Outside the browser:</strong> Your device asks for your PIN.');
@@ -40,6 +47,12 @@ describe('render', () => {
     expect(markdown).toContain('### 1. Select **Create a passkey**.');
     expect(markdown).toContain('> **Why:** Because.');
     expect(markdown).toContain('![Step 2 (on the phone)](images/02-register-here.png)');
+  });
+
+  it('captions a picture of a simulated device as simulated, in HTML and Markdown', () => {
+    expect(renderHtml(guide)).toContain('On the phone — <strong class="simulated">Simulated device:</strong> the real phone shows &lt;its own&gt; prompt.</figcaption>');
+    expect(renderHtml(guide).match(/Simulated device:/g)).toHaveLength(1);
+    expect(renderMarkdown(guide)).toContain('![Step 3 (on the phone)](images/03-register-here.png)\n\n*Simulated device:* the real phone shows <its own> prompt.');
   });
 
   it('replaces the PDF’s dates with a fixed one of the same length', () => {

@@ -21,7 +21,9 @@ function stepHtml(step: GuideStep, sectionHeading: string): string {
       <h3><span class="step__number">${step.number}</span><span>${inlineHtml(step.instruction)}</span></h3>
       ${step.aside ? `<p class="aside"><strong>Outside the browser:</strong> ${inlineHtml(step.aside)}</p>` : ''}
       ${step.why ? `<p class="why"><strong>Why:</strong> ${inlineHtml(step.why)}</p>` : ''}
-      <figure><img src="${escapeHtml(step.image)}" alt="${escapeHtml(alt)}"><figcaption>${step.device === 'phone' ? 'On the phone' : 'On the computer'}</figcaption></figure>
+      <figure><img src="${escapeHtml(step.image)}" alt="${escapeHtml(alt)}"><figcaption>${step.device === 'phone' ? 'On the phone' : 'On the computer'}${
+        step.simulated ? ` — <strong class="simulated">Simulated device:</strong> ${inlineHtml(step.simulated)}` : ''
+      }</figcaption></figure>
     </article>`;
 }
 
@@ -65,6 +67,7 @@ export function renderHtml(guide: Guide): string {
   figure img { display: block; max-width: 100%; border: 1px solid #c9ced8; border-radius: 0.35rem; }
   .step--phone figure img { max-width: 22rem; }
   figcaption { color: #4a5260; font-size: 0.85rem; margin-top: 0.25rem; }
+  figcaption .simulated { color: #854d0e; }
   @media print {
     body { background: #fff; }
     main { padding: 0; }
@@ -109,6 +112,7 @@ export function renderMarkdown(guide: Guide): string {
       if (step.aside) lines.push(`> **Outside the browser:** ${step.aside}`, '');
       if (step.why) lines.push(`> **Why:** ${step.why}`, '');
       lines.push(`![Step ${step.number}${step.device === 'phone' ? ' (on the phone)' : ''}](${step.image})`, '');
+      if (step.simulated) lines.push(`*Simulated device:* ${step.simulated}`, '');
     }
   }
   return `${lines.join('\n').trimEnd()}\n`;

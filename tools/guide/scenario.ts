@@ -1,6 +1,7 @@
 /** What a scenario script gets: the lab, its screens, and `step()` to record what a person does. */
 import type { Browser } from '@playwright/test';
 import type { AuthenticatorOptions } from '../../e2e/fixtures/virtual-authenticator';
+import { PracticeMode } from '../../e2e/pages/practice-mode';
 import type { ScenarioId } from './config';
 import { GuideDevice } from './device';
 import { GUIDE_ADMIN, type Lab } from './lab';
@@ -31,11 +32,37 @@ export class ScenarioRun {
     return device;
   }
 
-  /** The tenant admin's computer, already signed in (the admin registered off camera). */
-  async admin(): Promise<GuideDevice> {
+  /**
+   * The tenant admin's computer, already signed in (the admin registered off camera). With
+   * `simulated`, the admin's passkey is on that simulated device (practice mode, approving by
+   * itself), e.g. "Microsoft Authenticator on iPhone", so a Microsoft-only allow list keeps them in.
+   */
+  async admin({ simulated }: { simulated?: string } = {}): Promise<GuideDevice> {
     const device = await this.open('computer');
+    if (simulated) {
+      await device.page.goto('/register');
+      await this.practise(device, simulated, { autoApprove: true });
+    }
     await this.register(device, GUIDE_ADMIN, 'Alex Admin');
     return device;
+  }
+
+  /**
+   * Turns practice mode on in this screen's tab, off camera: the simulated `deviceName` answers
+   * every passkey request there (through the page's button, or the header menu on a page without one).
+   */
+  async practise(device: GuideDevice, deviceName: string, { autoApprove = false }: { autoApprove?: boolean } = {}): Promise<PracticeMode> {
+    const practice = new PracticeMode(device.page);
+    await practice.use(deviceName);
+    if (autoApprove) await practice.approveAutomatically.check();
+    return practice;
+  }
+
+  /** Practice mode's chooser, once it is open (opened on camera by the scenario). */
+  async practiseReady(device: GuideDevice): Promise<PracticeMode> {
+    const practice = new PracticeMode(device.page);
+    await practice.chooser.waitFor();
+    return practice;
   }
 
   /** Registers an account through the UI without recording it (a scenario's starting point). */

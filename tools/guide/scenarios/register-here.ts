@@ -1,3 +1,4 @@
+import { RegisterPage } from '../../../e2e/pages/register-page';
 import type { Scenario } from '../scenario';
 
 export const registerHere: Scenario = {
@@ -19,8 +20,10 @@ export const registerHere: Scenario = {
       instruction: 'Type your **Username** and the **Display name** your passkey should show.',
       target: page.getByRole('textbox', { name: 'Username', exact: true }),
     });
-    const thisDevice = page.getByRole('radio', { name: 'This device', exact: true });
-    await thisDevice.check();
+    // "Where should the passkey live?" is a disclosure after the button: choose() opens it.
+    const place = new RegisterPage(page).place;
+    await place.choose('This device');
+    const thisDevice = place.radio('This device');
     await run.step(device, {
       instruction: 'Under **Where should the passkey live?** choose **This device**.',
       why: 'The passkey is then made by this computer’s own authenticator (Windows Hello, Touch ID, or your password manager).',
