@@ -1,8 +1,12 @@
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
+import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
+import { setCookie } from 'hono/cookie';
 import { describe, expect, it } from 'vitest';
 import { createAuthenticator } from '../../../test/soft-authenticator';
 import { Client, ORIGIN, testConfig } from '../../../test/rp/helpers';
@@ -128,5 +132,50 @@ describe('dynamic answers', () => {
     const encoded = await app.request('/encoded', { headers: { 'accept-encoding': 'br' } });
     expect(encoded.headers.get('content-encoding')).toBe('gzip');
     expect(await encoded.text()).toBe('already');
+  });
+});
+
+describe('behind @hono/node-server (as npm start runs it)', () => {
+  function get(port: number, path: string): Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }> {
+    return new Promise((resolve, reject) => {
+      http
+        .get({ host: 'localhost', port, path, headers: { 'accept-encoding': 'gzip, br' } }, (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
+        })
+        .on('error', reject);
+    });
+  }
+
+  it('sends a small answer as it is (with its length) and compresses a large one, cookies kept', async () => {
+    const big = { pad: 'b'.repeat(4000) };
+    const app = new Hono()
+      .use(compressResponses())
+      .get('/small', (c) => c.json({ ok: true }))
+      .get('/big', (c) => {
+        setCookie(c, 'a', '1');
+        setCookie(c, 'b', '2');
+        return c.json(big);
+      });
+    const server = serve({ fetch: app.fetch, port: 0, hostname: 'localhost' });
+    await new Promise((resolve) => server.once('listening', resolve));
+    try {
+      const port = (server.address() as AddressInfo).port;
+      const small = await get(port, '/small');
+      expect(small.headers['content-encoding']).toBeUndefined();
+      expect(small.headers.vary).toBeUndefined();
+      expect(small.headers['content-length']).toBe(String(small.body.byteLength));
+      expect(JSON.parse(small.body.toString())).toEqual({ ok: true });
+
+      const large = await get(port, '/big');
+      expect(large.headers['content-encoding']).toBe('gzip');
+      expect(large.headers.vary).toMatch(/accept-encoding/i);
+      expect(large.headers['content-length']).toBe(String(large.body.byteLength));
+      expect(large.headers['set-cookie']).toEqual([expect.stringMatching(/^a=1/), expect.stringMatching(/^b=2/)]);
+      expect(JSON.parse(gunzipSync(large.body).toString())).toEqual(big);
+    } finally {
+      server.close();
+    }
   });
 });

@@ -52,31 +52,48 @@ export function varyOnAcceptEncoding(headers: Headers): void {
 }
 
 /**
+ * The body of an answer that @hono/node-server has not turned into a stream: its Response keeps a
+ * string or bytes as given and writes them out in one go, whereas reading `.body` builds a
+ * ReadableStream and sends the answer the slow way. That cache is internal to @hono/node-server,
+ * so anything else (app.request() in tests, a future version) gives undefined and the body is read.
+ */
+function pendingBody(response: Response): string | Uint8Array | undefined {
+  const key = Object.getOwnPropertySymbols(response).find((symbol) => symbol.description === 'cache');
+  const cache: unknown = key === undefined ? undefined : (response as unknown as Record<symbol, unknown>)[key];
+  const body: unknown = Array.isArray(cache) ? cache[1] : undefined;
+  return typeof body === 'string' || body instanceof Uint8Array ? body : undefined;
+}
+
+/**
  * Compresses JSON and HTML answers of `threshold` bytes or more with gzip or brotli, as the
- * client accepts (gzip on a tie). An answer that already has a Content-Encoding (a pre-compressed asset) is
- * left alone; every answer big enough to be compressed says `Vary: Accept-Encoding`, so a cache
- * never hands a compressed body to a client that did not ask for one.
+ * client accepts (gzip on a tie). An answer that already has a Content-Encoding (a pre-compressed
+ * asset) is left alone; every answer big enough to be compressed says `Vary: Accept-Encoding`,
+ * so a cache never hands a compressed body to a client that did not ask for one. Smaller answers
+ * are not touched at all when their body can be sized without reading it.
  */
 export function compressResponses({ threshold = COMPRESSION_THRESHOLD_BYTES }: { threshold?: number } = {}): MiddlewareHandler {
   return async (c, next) => {
     await next();
     const response = c.res;
-    // Headers and status first: they are cheap, while touching the body makes @hono/node-server
-    // build a full web Response instead of writing its string straight out.
+    // Headers and status first: they are cheap.
     if (c.req.method === 'HEAD' || response.headers.has('Content-Encoding')) return;
     if (!COMPRESSIBLE_TYPE.test(response.headers.get('Content-Type') ?? '')) return;
-    if (response.status === 204 || response.status === 304 || response.status === 206 || !response.body) return;
-    const declared = Number(response.headers.get('Content-Length') ?? NaN);
-    if (declared < threshold) return;
-    const body = new Uint8Array(await response.arrayBuffer());
+    if (response.status === 204 || response.status === 304 || response.status === 206) return;
+    const pending = pendingBody(response);
+    if (pending !== undefined && (typeof pending === 'string' ? Buffer.byteLength(pending) : pending.byteLength) < threshold) return;
+    if (pending === undefined && !response.body) return;
+    const body = pending === undefined ? new Uint8Array(await response.arrayBuffer()) : typeof pending === 'string' ? Buffer.from(pending) : pending;
     const encoding = body.byteLength >= threshold ? negotiateEncoding(c.req.header('Accept-Encoding'), DYNAMIC_PREFERENCE) : null;
     const compressed = encoding ? compressBody(body, encoding) : undefined;
-    // Hono copies the old answer's headers onto the new one; fix up the ones that change after.
-    c.res = new Response(compressed ?? body, response);
-    if (body.byteLength < threshold) return;
-    varyOnAcceptEncoding(c.res.headers);
-    if (!compressed || !encoding) return;
-    c.res.headers.set('Content-Encoding', encoding);
-    c.res.headers.set('Content-Length', String(compressed.byteLength));
+    const headers = new Headers(response.headers);
+    if (body.byteLength >= threshold) varyOnAcceptEncoding(headers);
+    if (compressed && encoding) {
+      headers.set('Content-Encoding', encoding);
+      headers.set('Content-Length', String(compressed.byteLength));
+    }
+    // Clear first: Hono's setter would otherwise copy the old answer's headers over by reading
+    // the new body as a stream.
+    c.res = undefined;
+    c.res = new Response(compressed ?? body, { status: response.status, headers });
   };
 }
