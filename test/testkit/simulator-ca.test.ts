@@ -79,7 +79,7 @@ describe('simulator CA', () => {
     expect(cert.checkIssued(root)).toBe(true);
     expect(cert.ca).toBe(false);
     expect(cert.publicKey.export({ format: 'der', type: 'spki' }).equals(key.publicKey.export({ format: 'der', type: 'spki' }))).toBe(true);
-    expect(cert.subject.split('\n')).toEqual(['C=ZZ', 'O=Passkey Lab Simulator', 'OU=Authenticator Attestation', 'CN=Simulated microsoft-authenticator-ios']);
+    expect(cert.subject.split('\n')).toEqual(['C=ZZ', 'O=Passkey Lab Simulator', 'OU=Authenticator Attestation', 'CN=Microsoft Authenticator on iPhone (simulated)']);
     // v3: the TBSCertificate starts with [0] EXPLICIT INTEGER 2.
     const [tbs] = readChildren(readElement(leaf));
     expect(Buffer.from(readChildren(tbs!)[0]!.bytes).toString('hex')).toBe('a003020102');

@@ -9,6 +9,7 @@
  * extension 1.3.6.1.4.1.45724.1.1.4, not critical; basicConstraints with CA false.
  * https://www.w3.org/TR/webauthn-3/#sctn-packed-attestation-cert-requirements
  */
+import { isPresetId, presets } from './presets.js';
 import type { AttestationIssuer, PresetId } from './types.js';
 import {
   aaguidExtension,
@@ -160,7 +161,8 @@ function simulatorCa(state: {
 
 /** WebAuthn §8.2.1 subject: C, O, OU "Authenticator Attestation" (exact), CN. "ZZ": no particular country. */
 function attestationSubject(preset: PresetId): NameAttributes {
-  return { C: 'ZZ', O: 'Passkey Lab Simulator', OU: 'Authenticator Attestation', CN: `Simulated ${preset}` };
+  const name = isPresetId(preset) ? presets[preset].name : preset;
+  return { C: 'ZZ', O: 'Passkey Lab Simulator', OU: 'Authenticator Attestation', CN: `${name} (simulated)` };
 }
 
 function defaultRootSubject(): NameAttributes {
