@@ -13,9 +13,9 @@ import type { MiddlewareHandler } from 'hono';
 
 /**
  * `same-origin`: the full URL to the lab itself, nothing at all to other sites (a hand-off
- * link's id never leaves). Not `no-referrer`: under it, browsers send `Origin: null` on the
- * SPA's own POSTs (Fetch standard, "append a request Origin header"), which the lab's
- * cross-site guard must refuse.
+ * link's id never leaves). Not `no-referrer`: under it the Fetch standard ("append a request
+ * Origin header") has browsers send `Origin: null` on the SPA's own POSTs (Chromium sends the
+ * origin anyway; others may not), which the lab's cross-site guard would have to refuse.
  */
 export const REFERRER_POLICY = 'same-origin';
 
