@@ -39,7 +39,7 @@ export function rpIdProblem(rpId: string, origin: string): string | null {
   if (!id || id !== rpId.trim().toLowerCase() || id.startsWith('.') || id.endsWith('.')) return `"${rpId}" is not a valid RP ID.`;
   if (id === host) return null;
   if (!host.endsWith(`.${id}`)) return `The RP ID "${rpId}" is not ${host} or a suffix of it.`;
-  if (!id.includes('.') || KNOWN_PUBLIC_SUFFIXES.has(id)) return `The RP ID "${rpId}" is a public suffix, not a registrable domain.`;
+  if ((!id.includes('.') && id !== 'localhost') || KNOWN_PUBLIC_SUFFIXES.has(id)) return `The RP ID "${rpId}" is a public suffix, not a registrable domain.`;
   return null;
 }
 

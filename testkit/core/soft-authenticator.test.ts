@@ -60,9 +60,11 @@ describe('RP ID and origin (§5.1.3 step 8)', () => {
     expect(await device.credentials()).toEqual([]);
   });
 
-  it('http://localhost is a secure context', async () => {
+  it('http://localhost is a secure context, and localhost the RP ID of its subdomains', async () => {
     const device = createSoftAuthenticator('bitwarden', { origin: 'http://localhost:5173' });
     await expect(device.register(creation({ rp: { id: 'localhost', name: 'x' } }))).resolves.toBeDefined();
+    const sub = createSoftAuthenticator('bitwarden', { origin: 'http://lab.localhost:5173' });
+    await expect(sub.register(creation({ rp: { id: 'localhost', name: 'x' } }))).resolves.toBeDefined();
   });
 });
 
