@@ -18,6 +18,10 @@ export class AccountPage {
   readonly header: SiteHeader;
   /** The confirmation "Delete “<nickname>”?" with "Delete passkey" and "Keep it". */
   readonly deleteDialog: Locator;
+  /** The dialog's safe choice, which has the focus when it opens. */
+  readonly keepItButton: Locator;
+  /** The rename form's "Passkey name" (one rename form is open at a time). */
+  readonly passkeyName: Locator;
   /** role="status": e.g. "You signed in with a passkey on this device." after a sign-in. */
   readonly status: Locator;
   readonly error: Locator;
@@ -54,6 +58,8 @@ export class AccountPage {
     this.signOutButton = this.header.signOutButton;
     // A native <dialog> with role="alertdialog" (a destructive confirmation).
     this.deleteDialog = page.getByRole('alertdialog');
+    this.keepItButton = this.deleteDialog.getByRole('button', { name: 'Keep it', exact: true });
+    this.passkeyName = page.getByRole('textbox', { name: 'Passkey name', exact: true });
     this.status = page.getByRole('status');
     this.error = page.getByRole('alert');
     this.changeDisplayNameButton = page.getByRole('button', { name: 'Change display name', exact: true });
@@ -107,7 +113,7 @@ export class AccountPage {
   }
 
   async keepPasskey(): Promise<void> {
-    await this.deleteDialog.getByRole('button', { name: 'Keep it', exact: true }).click();
+    await this.keepItButton.click();
   }
 
   async delete(nickname: string): Promise<void> {

@@ -41,7 +41,8 @@ export class HandoffWaitPage extends HandoffEndings {
     this.heading = page.getByRole('heading', { name: 'Continue on your phone', exact: true });
     this.qrCode = page.getByRole('img', { name: 'QR code for the hand-off link', exact: true });
     this.link = page.getByText(/^https?:\/\/[^\s/]+\/handoff\/[A-Za-z0-9_-]+$/);
-    this.code = page.getByLabel('Code', { exact: true });
+    // A <dd> cannot be named (aria-labelledby may be ignored there): the description after "Code".
+    this.code = page.locator('dt', { hasText: /^Code$/ }).locator('xpath=following-sibling::dd[1]');
     this.countdown = page.getByRole('timer');
     this.error = page.getByRole('alert');
     this.startAgainButton = page.getByRole('button', { name: 'Start again', exact: true });

@@ -47,6 +47,7 @@ export class PasskeyPlaceChoices {
 
   /** Opens the disclosure the choices are in, if they are in a closed one. */
   async open(): Promise<void> {
+    await this.group.first().waitFor({ state: 'attached' });
     if ((await this.closedDisclosure.count()) > 0) await this.closedDisclosure.click();
   }
 

@@ -18,6 +18,8 @@ export class RegisterPage {
   readonly error: Locator;
   /** "Show what happened" of the registration, accepted (in the result) or refused (beside the error). */
   readonly ceremonyPanel: CeremonyPanel;
+  /** The explanation "What will happen", after the button. */
+  readonly whatWillHappen: Locator;
 
   constructor(readonly page: Page) {
     this.username = page.getByRole('textbox', { name: 'Username', exact: true });
@@ -29,6 +31,7 @@ export class RegisterPage {
     this.result = page.getByRole('region', { name: 'Your passkey is ready' });
     this.error = page.getByRole('alert');
     this.ceremonyPanel = new CeremonyPanel(page);
+    this.whatWillHappen = page.getByRole('region', { name: 'What will happen', exact: true });
   }
 
   async open(): Promise<void> {

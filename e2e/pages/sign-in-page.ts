@@ -52,6 +52,14 @@ export class SignInPage {
     this.backToPasskeySignInButton = page.getByRole('button', { name: 'Back to passkey sign-in', exact: true });
   }
 
+  /**
+   * A part of the page by its heading: the form "With your username" or the section "Without
+   * typing anything" (an error is shown in the part whose control caused it).
+   */
+  section(heading: 'With your username' | 'Without typing anything'): Locator {
+    return this.page.getByRole(heading === 'With your username' ? 'form' : 'region', { name: heading, exact: true });
+  }
+
   /** Opens /sign-in, optionally with the page to return to after signing in. */
   async open(redirectTo?: string): Promise<void> {
     await this.page.goto(redirectTo ? `/sign-in?redirect=${encodeURIComponent(redirectTo)}` : '/sign-in');

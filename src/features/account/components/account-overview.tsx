@@ -170,7 +170,7 @@ export function AccountOverview({
   return (
     <div className="stack">
       {statusAt('top')}
-      {signInReport && <CeremonyReportPanel report={signInReport} outcome="accepted" />}
+      {signInReport && <CeremonyReportPanel report={signInReport} outcome="accepted" about="The sign-in that brought you here" />}
       {upgradeReason === 'handoff' && <PasskeyUpgrade username={user.username} reason="handoff" onCreated={() => onPasskeyCreated?.()} />}
       {upgradeReason === 'campaign' && campaign && (
         <PasskeyUpgrade
@@ -260,7 +260,11 @@ export function AccountOverview({
           {addPasskey.isError && <ErrorAlert message={describeError(addPasskey.error)} takeFocus />}
           {statusAt('add')}
           {addPasskeyReport && (
-            <CeremonyReportPanel report={addPasskeyReport} outcome={addPasskey.isSuccess ? 'accepted' : outcomeOfError(addPasskey.error)} />
+            <CeremonyReportPanel
+              report={addPasskeyReport}
+              outcome={addPasskey.isSuccess ? 'accepted' : outcomeOfError(addPasskey.error)}
+              about="Adding a passkey"
+            />
           )}
         </div>
       </section>

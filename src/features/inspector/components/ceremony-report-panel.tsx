@@ -11,6 +11,11 @@ export interface CeremonyReportPanelProps {
   outcome: CeremonyOutcome;
   /** Open from the start (the inspector page opens none; a ceremony page may open a refusal). */
   defaultOpen?: boolean;
+  /**
+   * Which ceremony this is, where a page shows more than one panel (e.g. "Your sign-in"): the
+   * summary's description, so that two "Show what happened" can be told apart.
+   */
+  about?: string;
 }
 
 /** The ordered checks: each with its name, passed or failed, and the relying party's message. */
@@ -51,8 +56,9 @@ function CheckList({ report }: { report: CeremonyReport }) {
  * "Show what happened": the checks of a ceremony in words, what the relying party asked
  * (the options), what came back (decoded), and the transcript to copy or download.
  */
-export function CeremonyReportPanel({ report, outcome, defaultOpen = false }: CeremonyReportPanelProps) {
+export function CeremonyReportPanel({ report, outcome, defaultOpen = false, about }: CeremonyReportPanelProps) {
   const failed = failedCheck(report);
+  const aboutId = useId();
   const summaryLine =
     outcome === 'accepted'
       ? `${ceremonyWords[report.ceremony]} accepted: all ${report.checks.length} checks passed.`
@@ -61,7 +67,12 @@ export function CeremonyReportPanel({ report, outcome, defaultOpen = false }: Ce
         : `${ceremonyWords[report.ceremony]} ${outcomeWords(outcome)}.`;
   return (
     <details className="report-panel" open={defaultOpen || undefined}>
-      <summary>Show what happened</summary>
+      <summary aria-describedby={about ? aboutId : undefined}>Show what happened</summary>
+      {about && (
+        <span id={aboutId} hidden>
+          {about}
+        </span>
+      )}
       <div className="report-panel__body stack-sm">
         <p className={outcome === 'accepted' ? 'report-panel__outcome' : 'report-panel__outcome report-panel__outcome--refused'}>
           {summaryLine}
@@ -82,7 +93,8 @@ export function CeremonyReportPanel({ report, outcome, defaultOpen = false }: Ce
         <details className="report-section">
           <summary>What came back</summary>
           <div className="report-section__body">
-            <DecodedView report={report} headingLevel={4} />
+            {/* Under the page's h2 (a section, or the inspector's list): the next level, never skipping one. */}
+            <DecodedView report={report} headingLevel={3} />
           </div>
         </details>
         <TranscriptActions build={() => buildTranscript(report, outcome)} fileLabel={report.ceremony} />

@@ -158,7 +158,8 @@ export function PrfNote() {
           <p id={`${id}-cipher`} className="decoded__label">
             Encrypted note (base64: 12-byte IV, then AES-GCM ciphertext)
           </p>
-          <pre className="code-block code-block--wrap" aria-labelledby={`${id}-cipher`} tabIndex={0}>
+          {/* A focusable box that may scroll: a named region (a bare <pre> cannot carry a name). */}
+          <pre className="code-block code-block--wrap" role="region" aria-labelledby={`${id}-cipher`} tabIndex={0}>
             {stored.ciphertext}
           </pre>
         </div>

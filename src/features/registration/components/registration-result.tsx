@@ -26,8 +26,9 @@ export function RegistrationResult({ result, hint }: RegistrationResultProps) {
         Your passkey is ready
       </h2>
       <p>
-        You are signed in as <strong>{user.username}</strong>, and your new passkey “{credential.nickname}” is kept by{' '}
-        {providerLabel(credential)}.
+        You are signed in as <strong>{user.username}</strong>, and your new passkey{' '}
+        {/* The nickname is often the provider's name: then it is said once. */}
+        {credential.nickname === providerLabel(credential) ? '' : `“${credential.nickname}” `}is kept by {providerLabel(credential)}.
       </p>
       <p>
         <strong>{passkeyKindLabel(credential)}.</strong> {passkeyKindExplanation(credential)}
