@@ -1,3 +1,4 @@
+import '../capabilities.css';
 import { useEffect, useState } from 'react';
 import { answerWords, buildCapabilityRows, type CapabilityRow } from '../../../lib/capabilities';
 import { detectWebAuthnSupport } from '../../../lib/webauthn-support';

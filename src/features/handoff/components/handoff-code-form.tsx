@@ -1,3 +1,4 @@
+import '../handoff.css';
 import { useRef, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { ErrorAlert } from '../../../components/alert';

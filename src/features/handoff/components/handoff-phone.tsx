@@ -1,3 +1,4 @@
+import '../handoff.css';
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { ErrorAlert, Note, StatusMessage } from '../../../components/alert';

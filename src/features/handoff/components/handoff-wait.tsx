@@ -1,3 +1,4 @@
+import '../handoff.css';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -83,14 +84,14 @@ function WaitingForPhone({ handoff, deadline, onExpired }: WaitingForPhoneProps)
           </ol>
           <dl className="handoff-facts">
             <div>
-              <dt id="handoff-link-label">Link</dt>
-              <dd aria-labelledby="handoff-link-label">
+              <dt>Link</dt>
+              <dd>
                 <code className="handoff-link">{handoff.url}</code>
               </dd>
             </div>
             <div>
-              <dt id="handoff-code-label">Code</dt>
-              <dd aria-labelledby="handoff-code-label">
+              <dt>Code</dt>
+              <dd>
                 <code className="handoff-code">{handoff.code}</code>
               </dd>
             </div>

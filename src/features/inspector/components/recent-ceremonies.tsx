@@ -1,3 +1,4 @@
+import '../inspector.css';
 import { Link } from 'react-router';
 import { Button } from '../../../components/button';
 import { ceremonyWords, outcomeWords } from '../../../lib/ceremony-report';
