@@ -33,6 +33,7 @@ async function registerWithPrompt(page: Page, practice: PracticeMode, username: 
 
 test.describe('practice mode', () => {
   test('chooses a simulated device: one option per preset, a banner that names it, focus on it', async ({ page }) => {
+    test.slow(); // axe on the chooser and the banner, a reload and a second page
     const practice = new PracticeMode(page);
     await page.goto('/');
     await practice.openChooser();
@@ -102,6 +103,7 @@ test.describe('practice mode', () => {
   });
 
   test('signs in picking one of several passkeys in the prompt, and from the autofill suggestions', async ({ page, context, username }) => {
+    test.slow(); // two registrations and two sign-ins through the pages
     const practice = new PracticeMode(page);
     const signIn = new SignInPage(page);
     await page.goto('/register');

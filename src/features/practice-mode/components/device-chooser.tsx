@@ -65,7 +65,7 @@ export function DeviceChooser({ current }: { current: PresetId | null }) {
                     checked={choice === presetId}
                     onChange={() => setChoice(presetId)}
                     aria-describedby={`${id}-${presetId}`}
-                    autoFocus={choice === presetId}
+                    data-autofocus={presetId === (current ?? presetIds[0]) ? '' : undefined}
                   />
                   {preset.name}
                 </label>

@@ -54,7 +54,13 @@ function DevicePromptDialog({ prompt, preset }: { prompt: PendingPrompt; preset:
             <div role="radiogroup" aria-label="Choose a passkey" className="practice-prompt__choices">
               {request.candidates.map((candidate) => (
                 <label key={candidate.id} className="radio">
-                  <input type="radio" name={`${id}-passkey`} checked={chosen === candidate.id} onChange={() => setChosen(candidate.id)} autoFocus={chosen === candidate.id} />
+                  <input
+                    type="radio"
+                    name={`${id}-passkey`}
+                    checked={chosen === candidate.id}
+                    onChange={() => setChosen(candidate.id)}
+                    data-autofocus={candidate.id === request.candidates[0]?.id ? '' : undefined}
+                  />
                   {candidateLabel(candidate)}
                 </label>
               ))}
@@ -64,11 +70,11 @@ function DevicePromptDialog({ prompt, preset }: { prompt: PendingPrompt; preset:
         </div>
         <div className="practice-dialog__actions actions">
           {!words.nothingFits && (
-            <Button autoFocus={!choose} onClick={() => prompt.answer({ action: 'approve', ...(chosen ? { credentialId: chosen } : {}) })}>
+            <Button data-autofocus={choose ? undefined : ''} onClick={() => prompt.answer({ action: 'approve', ...(chosen ? { credentialId: chosen } : {}) })}>
               Approve
             </Button>
           )}
-          <Button variant="secondary" autoFocus={!!words.nothingFits} onClick={() => prompt.answer({ action: 'cancel' })}>
+          <Button variant="secondary" data-autofocus={words.nothingFits ? '' : undefined} onClick={() => prompt.answer({ action: 'cancel' })}>
             Cancel
           </Button>
         </div>
