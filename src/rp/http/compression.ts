@@ -94,6 +94,7 @@ export function compressResponses({ threshold = COMPRESSION_THRESHOLD_BYTES }: {
     // Clear first: Hono's setter would otherwise copy the old answer's headers over by reading
     // the new body as a stream.
     c.res = undefined;
-    c.res = new Response(compressed ?? body, { status: response.status, headers });
+    // Node's buffers here never sit on a SharedArrayBuffer, which is all the type guards against.
+    c.res = new Response((compressed ?? body) as Uint8Array<ArrayBuffer>, { status: response.status, headers });
   };
 }
