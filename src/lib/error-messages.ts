@@ -151,6 +151,10 @@ export const apiErrorMessages: Record<ErrorCode, ErrorMessage> = {
     title: 'That username is already registered.',
     action: 'Sign in instead, or choose another username.',
   },
+  username_confusable: {
+    title: 'That username looks like one already registered.',
+    action: 'Choose a clearly different username, without letters from another alphabet or look-alike characters.',
+  },
   rate_limited: {
     title: 'Too many requests in a short time.',
     action: 'Wait a minute and try again.',
@@ -186,14 +190,6 @@ export const apiErrorMessages: Record<ErrorCode, ErrorMessage> = {
   step_up_required: {
     title: 'This app needs a sign-in with a passkey, and this session did not start with one.',
     action: 'Verify with a passkey to go on.',
-  },
-  recent_sign_in_required: {
-    title: 'To add a passkey, confirm it is you: your last sign-in was more than 5 minutes ago.',
-    action: 'Verify with a passkey (or sign in again), then add the passkey.',
-  },
-  policy_too_large: {
-    title: 'The policy would be 20 KB or more, which Microsoft Entra ID does not accept.',
-    action: 'Shorten the AAGUID lists or remove a profile, then save again.',
   },
   tap_invalid: {
     title: 'That username and Temporary Access Pass do not go together.',

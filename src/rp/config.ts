@@ -1,3 +1,5 @@
+import { usernameKey } from '../shared/usernames.js';
+
 /**
  * The relying party's configuration, read once from the environment. Handlers never
  * hard-code an origin or an RP ID; they get them from here.
@@ -21,24 +23,23 @@ export interface RpConfig {
   aaguidMetadataPath?: string;
   /** FIDO MDS3 metadata statements (attestation trust anchors) (`MDS_METADATA_PATH`). */
   mdsMetadataPath?: string;
-  /** Usernames that are tenant admins besides the first account (`ADMIN_USERNAMES`, lower case). */
+  /** Usernames that are tenant admins besides the first account (`ADMIN_USERNAMES`, as username keys: NFKC, case-folded). */
   adminUsernames: string[];
   /** Sign-in log entries older than this many days are deleted by the sweep (`SIGN_IN_LOG_RETENTION_DAYS`, default 30). */
   signInLogRetentionDays?: number;
   /** The sign-in log keeps at most this many newest entries (`SIGN_IN_LOG_MAX_ENTRIES`, default 100,000). */
   signInLogMaxEntries?: number;
   /**
+   * Temporary Access Pass guessing limits within 15 minutes, besides 5 per username: failed
+   * attempts per client address (default 20) and in all (default 200). Tests lower them.
+   */
+  tapFailureLimits?: { perClient: number; overall: number };
+  /**
    * Simulated devices (`SIMULATED_DEVICES`, default on; `0`, `false`, `off` or `no` turns them off):
    * /api/simulator answers, and attestations chaining to the lab's simulator root count as
    * attested (trust `simulated`). Off: /api/simulator answers 404 and those attestations are untrusted.
    */
   simulatedDevices?: boolean;
-  /**
-   * How long after a strong sign-in the account may add a passkey without verifying again
-   * (`RECENT_SIGN_IN_SECONDS`, default 300: Entra's five minutes; src/shared/recent-sign-in.ts).
-   * Only tests and demos shorten it; it is never longer than Entra's.
-   */
-  recentSignInSeconds?: number;
 }
 
 export const DEFAULT_SIGN_IN_LOG_RETENTION_DAYS = 30;
@@ -60,12 +61,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { por
     relatedOrigins,
     adminUsernames: (env.ADMIN_USERNAMES ?? '')
       .split(',')
-      .map((name) => name.trim().toLowerCase())
+      .map((name) => usernameKey(name))
       .filter(Boolean),
     signInLogRetentionDays: positiveInteger('SIGN_IN_LOG_RETENTION_DAYS', env.SIGN_IN_LOG_RETENTION_DAYS) ?? DEFAULT_SIGN_IN_LOG_RETENTION_DAYS,
     signInLogMaxEntries: positiveInteger('SIGN_IN_LOG_MAX_ENTRIES', env.SIGN_IN_LOG_MAX_ENTRIES) ?? DEFAULT_SIGN_IN_LOG_MAX_ENTRIES,
     simulatedDevices: onOff('SIMULATED_DEVICES', env.SIMULATED_DEVICES, true),
-    ...recentSignIn(env.RECENT_SIGN_IN_SECONDS),
     ...(env.AAGUID_METADATA_PATH?.trim() ? { aaguidMetadataPath: env.AAGUID_METADATA_PATH.trim() } : {}),
     ...(env.MDS_METADATA_PATH?.trim() ? { mdsMetadataPath: env.MDS_METADATA_PATH.trim() } : {}),
   };
@@ -92,14 +92,6 @@ function onOff(name: string, value: string | undefined, fallback: boolean): bool
   if (['1', 'true', 'on', 'yes'].includes(word)) return true;
   if (['0', 'false', 'off', 'no'].includes(word)) return false;
   throw new Error(`${name} must be on or off (1/0, true/false, on/off, yes/no), got "${value}"`);
-}
-
-/** RECENT_SIGN_IN_SECONDS: 1–300 whole seconds (Entra's five minutes at most). */
-function recentSignIn(value: string | undefined): { recentSignInSeconds?: number } {
-  const seconds = positiveInteger('RECENT_SIGN_IN_SECONDS', value);
-  if (seconds === undefined) return {};
-  if (seconds > 300) throw new Error(`RECENT_SIGN_IN_SECONDS must be at most 300 (Entra's five minutes), got "${value}"`);
-  return { recentSignInSeconds: seconds };
 }
 
 function positiveInteger(name: string, value: string | undefined): number | undefined {

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { errorCodes, type ErrorCode } from './error-codes.js';
 import { authenticationDecodedSchema, registrationDecodedSchema } from './decoded.js';
 import { checkIds } from './report.js';
+import { describeHiddenCharacter, findHiddenCharacter, normaliseUsername } from './usernames.js';
 import { signInMethodSchema } from './sign-in.js';
 import type {
   AuthenticationResponseJSON,
@@ -30,14 +31,20 @@ export const attestationTrusts = ['not applicable', 'self', 'trusted', 'simulate
 export type AttestationTrust = (typeof attestationTrusts)[number];
 export type Hint = (typeof hints)[number];
 
+/** NFKC-normalised before the checks (src/shared/usernames.ts): "ｈｇ＿ａｄｍｉｎ" arrives as "hg_admin". */
 export const username = z
   .string()
-  .trim()
+  .overwrite(normaliseUsername)
   .min(1, 'Enter a username.')
   .max(64, 'Use at most 64 characters.')
   .regex(/^[\p{L}\p{N}._@+-]+$/u, 'Use letters, digits and . _ @ + - only (no spaces).');
-const displayName = z.string().trim().max(64, 'Use at most 64 characters.');
-export const nickname = z.string().trim().min(1, 'Enter a name.').max(64, 'Use at most 64 characters.');
+/** Refuses control, bidirectional-control and invisible characters (src/shared/usernames.ts). */
+export function visibleText(value: string, ctx: z.RefinementCtx): void {
+  const hidden = findHiddenCharacter(value);
+  if (hidden) ctx.addIssue({ code: 'custom', message: describeHiddenCharacter(hidden) });
+}
+const displayName = z.string().trim().max(64, 'Use at most 64 characters.').superRefine(visibleText);
+export const nickname = z.string().trim().min(1, 'Enter a name.').max(64, 'Use at most 64 characters.').superRefine(visibleText);
 
 const clientExtensionResults = z
   .object({

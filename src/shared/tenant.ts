@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { normaliseAaguid, type Fido2Policy, type Fido2PolicyPatch } from './policy.js';
-import { providerIconSchema, username, userSchema } from './schemas.js';
+import { providerIconSchema, username, userSchema, visibleText } from './schemas.js';
 import { signInMethodSchema } from './sign-in.js';
 
 // ---- groups and users -------------------------------------------------------------------
@@ -18,8 +18,8 @@ export const groupName = z
   .trim()
   .min(1, 'Enter a group name.')
   .max(64, 'Use at most 64 characters.')
-  // eslint-disable-next-line no-control-regex -- control characters have no place in a name
-  .regex(/^[^\u0000-\u001f\u007f]*$/, 'Do not use control characters (such as new lines).');
+  // Control (such as new lines), bidirectional-control and invisible characters have no place in a name.
+  .superRefine(visibleText);
 
 export const createGroupRequest = z.object({ displayName: groupName });
 export const addGroupMemberRequest = z.object({ username });
@@ -112,7 +112,7 @@ export type PrepareAllowListRequest = z.input<typeof prepareAllowListRequest>;
 export const issueTapRequest = z.object({
   username,
   /** Used when the user does not exist yet and is created. */
-  displayName: z.string().trim().max(64, 'Use at most 64 characters.').optional(),
+  displayName: z.string().trim().max(64, 'Use at most 64 characters.').superRefine(visibleText).optional(),
   length: z.number().int().optional(),
   lifetimeInMinutes: z.number().int().optional(),
   isUsableOnce: z.boolean().optional(),

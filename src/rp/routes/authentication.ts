@@ -4,6 +4,7 @@ import { tapSignInRequest } from '../../shared/tenant.js';
 import type { SignInMethod } from '../../shared/sign-in.js';
 import type { Env } from '../http/env.js';
 import { logAttempt } from '../http/log-attempt.js';
+import { clientAddress } from '../http/rate-limit.js';
 import { ensureSession, startSignedInSession } from '../http/session-cookie.js';
 import { validJson } from '../http/validate.js';
 import { saveChallenge, takeChallenge } from '../store/challenges.js';
@@ -33,7 +34,7 @@ export const authenticationRoutes = new Hono<Env>()
     const { username, code } = c.req.valid('json');
     const user = await logAttempt(c, { ceremony: 'temporaryAccessPass', method: 'temporaryAccessPass' }, async (subject) => {
       subject.username = username;
-      return redeemTap(c.var.deps, username, code, subject);
+      return redeemTap(c.var.deps, username, code, subject, clientAddress(c));
     });
     startSignedInSession(c, { userId: user.id, userVerified: false, method: 'temporaryAccessPass' });
     return c.json({ user: toUser(user), method: 'temporaryAccessPass' } satisfies { user: User; method: SignInMethod });

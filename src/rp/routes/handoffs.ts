@@ -19,7 +19,8 @@ import {
   toHandoff,
   type HandoffRow,
 } from '../store/handoffs.js';
-import { findUserById, findUserByUsername, toUser } from '../store/users.js';
+import { findUserById, toUser, usernameConflict } from '../store/users.js';
+import { usernameKey } from '../../shared/usernames.js';
 
 function existing(row: HandoffRow | undefined): HandoffRow {
   if (!row) throw new RpError('handoff_not_found');
@@ -45,7 +46,8 @@ export const handoffRoutes = new Hono<Env>()
   .post('/', validJson(createHandoffRequest), (c) => {
     const { config, db, now } = c.var.deps;
     const request = c.req.valid('json');
-    if (request.purpose === 'registration' && findUserByUsername(db, request.username)) throw new RpError('username_taken');
+    const conflict = request.purpose === 'registration' ? usernameConflict(db, request.username) : undefined;
+    if (conflict) throw new RpError(conflict);
     const origin = c.req.header('origin');
     const createdAt = now();
     deleteStaleHandoffs(db, createdAt);
@@ -86,7 +88,7 @@ export const handoffRoutes = new Hono<Env>()
       throw new RpError('forbidden', 'Sign in on this device with a passkey first: a Temporary Access Pass sign-in cannot approve another device.');
     }
     refuseUnlessStatus(row, now(), 'pending');
-    if (row.purpose === 'registration' && row.username?.toLowerCase() !== user.username.toLowerCase()) {
+    if (row.purpose === 'registration' && (row.username === null || usernameKey(row.username) !== usernameKey(user.username))) {
       throw new RpError('forbidden', `This hand-off creates the account “${row.username}”, but you are signed in as “${user.username}”.`);
     }
     if (!approveHandoff(db, row.id, user.id, now())) throw new RpError('handoff_used');

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from './database.js';
+import { findUserByUsername } from './users.js';
 
 describe('openDatabase', () => {
   const dirs: string[] = [];
@@ -47,6 +48,32 @@ describe('openDatabase', () => {
     const again = openDatabase(file);
     expect(again.prepare('SELECT username FROM users WHERE is_admin = 1').all()).toEqual([{ username: 'bob' }]);
     again.close();
+  });
+
+  it('upgrading gives existing users their username key and skeleton; a later account sharing a key stays apart', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'passkey-lab-'));
+    dirs.push(root);
+    const file = path.join(root, 'lab.db');
+    const old = openDatabase(file);
+    const latest = old.pragma('user_version', { simple: true }) as number;
+    // As before the username migration (the last one): no key columns, and two accounts that
+    // differ only in case beyond ASCII.
+    old.exec('DROP INDEX users_username_key; DROP INDEX users_username_skeleton; ALTER TABLE users DROP COLUMN username_key; ALTER TABLE users DROP COLUMN username_skeleton');
+    const insert = old.prepare('INSERT INTO users (id, username, display_name, user_handle, created_at) VALUES (?, ?, ?, ?, ?)');
+    insert.run('u1', 'Ärger', 'Ä', 'aDE', '2026-01-01T00:00:00.000Z');
+    insert.run('u2', 'äRGER', 'ä', 'aDI', '2026-02-01T00:00:00.000Z');
+    insert.run('u3', 'ｈｇ＿ａｄｍｉｎ', 'h', 'aDM', '2026-03-01T00:00:00.000Z');
+    old.pragma(`user_version = ${latest - 1}`);
+    old.close();
+
+    const upgraded = openDatabase(file);
+    expect(upgraded.prepare('SELECT id, username_key, username_skeleton FROM users ORDER BY id').all()).toEqual([
+      { id: 'u1', username_key: 'ärger', username_skeleton: 'a\u0308rger' },
+      { id: 'u2', username_key: 'ärger 2', username_skeleton: 'a\u0308rger' },
+      { id: 'u3', username_key: 'hg_admin', username_skeleton: 'hg_adrnin' },
+    ]);
+    expect(findUserByUsername(upgraded, 'ÄRGER')?.id).toBe('u1');
+    upgraded.close();
   });
 
   it('keeps :memory: databases off the disk and enforces foreign keys', () => {

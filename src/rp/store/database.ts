@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { usernameKey, usernameSkeleton } from '../../shared/usernames.js';
 
 export type Db = Database.Database;
 
@@ -170,7 +171,36 @@ const migrations: readonly (string | ((db: Db) => void))[] = [
     db.exec('CREATE TABLE IF NOT EXISTS lab_secrets (name TEXT PRIMARY KEY, value BLOB NOT NULL)');
     db.prepare('INSERT OR IGNORE INTO lab_secrets (name, value) VALUES (?, ?)').run('decoy_credentials', randomBytes(32));
   },
+  addUsernameKeys,
 ];
+
+/**
+ * Usernames compared as people read them (src/shared/usernames.ts): a unique key (NFKC, case
+ * folded) and the UTS #39 skeleton that finds look-alikes. Existing rows get theirs here; when
+ * two older accounts share a key (registered before this check), the later one's key gets a
+ * suffix no typed username can have (a space and its rowid): it keeps signing in with its
+ * passkey (usernameless) and is listed for the admin, but a typed username names the first.
+ * Can run again safely (the tests rewind user_version).
+ */
+function addUsernameKeys(db: Db): void {
+  const columns = new Set((db.pragma('table_info(users)') as { name: string }[]).map((column) => column.name));
+  if (!columns.has('username_key')) db.exec('ALTER TABLE users ADD COLUMN username_key TEXT');
+  if (!columns.has('username_skeleton')) db.exec('ALTER TABLE users ADD COLUMN username_skeleton TEXT');
+  const update = db.prepare('UPDATE users SET username_key = ?, username_skeleton = ? WHERE rowid = ?');
+  const rows = db
+    .prepare<[], { rowid: number; username: string; username_key: string | null }>('SELECT rowid, username, username_key FROM users ORDER BY created_at, rowid')
+    .all();
+  const seen = new Set(rows.flatMap((row) => (row.username_key === null ? [] : [row.username_key])));
+  for (const row of rows.filter((candidate) => candidate.username_key === null)) {
+    const key = usernameKey(row.username);
+    update.run(seen.has(key) ? `${key} ${row.rowid}` : key, usernameSkeleton(row.username), row.rowid);
+    seen.add(key);
+  }
+  db.exec(`
+    CREATE UNIQUE INDEX IF NOT EXISTS users_username_key ON users(username_key);
+    CREATE INDEX IF NOT EXISTS users_username_skeleton ON users(username_skeleton);
+  `);
+}
 
 export function openDatabase(databasePath: string): Db {
   if (databasePath !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(databasePath)), { recursive: true });

@@ -1,4 +1,5 @@
 import type { User } from '../../shared/schemas.js';
+import { usernameKey, usernameSkeleton } from '../../shared/usernames.js';
 import type { Db } from './database.js';
 import { statement } from './statements.js';
 
@@ -10,6 +11,10 @@ export interface UserRow {
   created_at: string;
   is_admin: number;
   campaign_snoozes: number;
+  /** NFKC, case-folded: unique (src/shared/usernames.ts). */
+  username_key: string;
+  /** UTS #39 skeleton: equal for look-alike names. */
+  username_skeleton: string;
 }
 
 export function toUser(row: UserRow): User {
@@ -20,19 +25,39 @@ export function findUserById(db: Db, id: string): UserRow | undefined {
   return statement<[string], UserRow>(db, 'SELECT * FROM users WHERE id = ?').get(id);
 }
 
+/** The account a typed username names: compared after NFKC and case folding (src/shared/usernames.ts). */
 export function findUserByUsername(db: Db, username: string): UserRow | undefined {
-  return statement<[string], UserRow>(db, 'SELECT * FROM users WHERE username = ?').get(username);
+  return statement<[string], UserRow>(db, 'SELECT * FROM users WHERE username_key = ?').get(usernameKey(username));
 }
 
-export type NewUser = Omit<UserRow, 'is_admin' | 'campaign_snoozes'>;
+/**
+ * Why `username` cannot name a new account: `username_taken` when an account has it (in any
+ * case or compatibility form), `username_confusable` when an account's name looks the same
+ * (the same UTS #39 skeleton, e.g. a Cyrillic а for a Latin a).
+ */
+export function usernameConflict(db: Db, username: string): 'username_taken' | 'username_confusable' | undefined {
+  if (statement(db, 'SELECT 1 FROM users WHERE username_key = ?').get(usernameKey(username))) return 'username_taken';
+  if (statement(db, 'SELECT 1 FROM users WHERE username_skeleton = ? LIMIT 1').get(usernameSkeleton(username))) return 'username_confusable';
+  return undefined;
+}
+
+export type NewUser = Omit<UserRow, 'is_admin' | 'campaign_snoozes' | 'username_key' | 'username_skeleton'>;
 
 /** Inserts a user; the first account of the tenant becomes its admin. */
 export function insertUser(db: Db, row: NewUser): UserRow {
   // EXISTS stops at the first row; COUNT(*) would read the whole table on every registration.
   const first = statement<[], { n: number }>(db, 'SELECT EXISTS (SELECT 1 FROM users) AS n').get()!.n === 0;
-  const user: UserRow = { ...row, is_admin: first ? 1 : 0, campaign_snoozes: 0 };
-  statement(db,
-    'INSERT INTO users (id, username, display_name, user_handle, created_at, is_admin) VALUES (@id, @username, @display_name, @user_handle, @created_at, @is_admin)',
+  const user: UserRow = {
+    ...row,
+    is_admin: first ? 1 : 0,
+    campaign_snoozes: 0,
+    username_key: usernameKey(row.username),
+    username_skeleton: usernameSkeleton(row.username),
+  };
+  statement(
+    db,
+    `INSERT INTO users (id, username, display_name, user_handle, created_at, is_admin, username_key, username_skeleton)
+     VALUES (@id, @username, @display_name, @user_handle, @created_at, @is_admin, @username_key, @username_skeleton)`,
   ).run(user);
   return user;
 }
@@ -41,9 +66,9 @@ export function listUsers(db: Db): UserRow[] {
   return statement<[], UserRow>(db, 'SELECT * FROM users ORDER BY created_at, rowid').all();
 }
 
-/** An admin: the first account, or a username in ADMIN_USERNAMES. */
+/** An admin: the first account, or a username in ADMIN_USERNAMES (keys, see config.ts). */
 export function isAdmin(user: UserRow, adminUsernames: readonly string[]): boolean {
-  return user.is_admin === 1 || adminUsernames.includes(user.username.toLowerCase());
+  return user.is_admin === 1 || adminUsernames.includes(usernameKey(user.username));
 }
 
 export function snoozeCampaign(db: Db, id: string): void {

@@ -5,7 +5,7 @@ import type { Hint } from '../../shared/schemas.js';
 import type { Deps } from '../http/env.js';
 import { RpError } from '../http/rp-error.js';
 import { findCredential, insertCredential, knownTransportsOf, listCredentials, parseTransports, type CredentialRow } from '../store/credentials.js';
-import { findUserById, findUserByUsername, insertUser, type UserRow } from '../store/users.js';
+import { findUserById, findUserByUsername, insertUser, usernameConflict, type UserRow } from '../store/users.js';
 import type { JsonRecord, RegistrationDecoded } from '../../shared/decoded.js';
 import type { CeremonyReport } from '../../shared/schemas.js';
 import { CheckRun, originMembers, refuseDeepClientData } from './check-run.js';
@@ -14,7 +14,7 @@ import { CHALLENGE_TTL_MS, SUPPORTED_ALGORITHMS } from './constants.js';
 import { decodeAttestationObject, decodeClientData, x5cOf } from '../inspect/decode.js';
 import { verifyAttestation } from '../inspect/attestation.js';
 import { attestationToRequest } from '../policy/evaluate.js';
-import { gateCheck, policyCheck } from '../tenant/policy-enforcement.js';
+import { gateCheck, policyCheck } from '../policy/enforce.js';
 import { groupIdsOf } from '../store/groups.js';
 import { readPolicy } from '../store/tenant-settings.js';
 import type { LogSubject } from '../store/sign-in-log.js';
@@ -187,7 +187,9 @@ export async function verifyRegistration(
         insertCredential(db, credential);
         return existing;
       }
-      if (findUserByUsername(db, payload.username)) run.require(failed('username', 'username_taken', `The username ${payload.username} was registered meanwhile.`));
+      // Taken, or a look-alike registered meanwhile (usernames compare as people read them).
+      const conflict = usernameConflict(db, payload.username);
+      if (conflict) run.require(failed('username', conflict, `The username ${payload.username} (or one that looks the same) was registered meanwhile.`));
       const created = insertUser(db, {
         id: payload.userId,
         username: payload.username,
