@@ -191,6 +191,14 @@ export const apiErrorMessages: Record<ErrorCode, ErrorMessage> = {
     title: 'This app needs a sign-in with a passkey, and this session did not start with one.',
     action: 'Verify with a passkey to go on.',
   },
+  recent_sign_in_required: {
+    title: 'To add a passkey, confirm it is you: your last sign-in was more than 5 minutes ago.',
+    action: 'Verify with a passkey (or sign in again), then add the passkey.',
+  },
+  policy_too_large: {
+    title: 'The policy would be 20 KB or more, which Microsoft Entra ID does not accept.',
+    action: 'Shorten the AAGUID lists or remove a profile, then save again.',
+  },
   tap_invalid: {
     title: 'That username and Temporary Access Pass do not go together.',
     action: 'Check both and try again, or ask your admin for a new pass.',

@@ -16,6 +16,7 @@ import { createInspectRoutes } from './routes/inspect.js';
 import { metadataRoutes } from './routes/metadata.js';
 import { wellKnownRoutes } from './routes/well-known.js';
 import { adminRoutes } from './routes/admin.js';
+import { adminRecoveryRoutes } from './routes/admin-recovery.js';
 import { appRoutes } from './routes/apps.js';
 import { registrationCampaignRoutes } from './routes/registration-campaign.js';
 import { simulatorAdminRoutes, simulatorRoutes } from './routes/simulator.js';
@@ -46,6 +47,7 @@ export function createApp({ config, db, now = Date.now }: { config: RpConfig; db
     .route('/metadata', metadataRoutes)
     .route('/simulator', simulatorRoutes)
     .route('/admin/simulator', simulatorAdminRoutes)
+    .route('/admin/users', adminRecoveryRoutes)
     .route('/admin', adminRoutes)
     .route('/apps', appRoutes)
     .route('/registration-campaign', registrationCampaignRoutes)

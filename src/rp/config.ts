@@ -40,6 +40,12 @@ export interface RpConfig {
    * attested (trust `simulated`). Off: /api/simulator answers 404 and those attestations are untrusted.
    */
   simulatedDevices?: boolean;
+  /**
+   * How long after a strong sign-in the account may add a passkey without verifying again
+   * (`RECENT_SIGN_IN_SECONDS`, default 300: Entra's five minutes; src/shared/recent-sign-in.ts).
+   * Only tests and demos shorten it; it is never longer than Entra's.
+   */
+  recentSignInSeconds?: number;
 }
 
 export const DEFAULT_SIGN_IN_LOG_RETENTION_DAYS = 30;
@@ -66,6 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { por
     signInLogRetentionDays: positiveInteger('SIGN_IN_LOG_RETENTION_DAYS', env.SIGN_IN_LOG_RETENTION_DAYS) ?? DEFAULT_SIGN_IN_LOG_RETENTION_DAYS,
     signInLogMaxEntries: positiveInteger('SIGN_IN_LOG_MAX_ENTRIES', env.SIGN_IN_LOG_MAX_ENTRIES) ?? DEFAULT_SIGN_IN_LOG_MAX_ENTRIES,
     simulatedDevices: onOff('SIMULATED_DEVICES', env.SIMULATED_DEVICES, true),
+    ...recentSignIn(env.RECENT_SIGN_IN_SECONDS),
     ...(env.AAGUID_METADATA_PATH?.trim() ? { aaguidMetadataPath: env.AAGUID_METADATA_PATH.trim() } : {}),
     ...(env.MDS_METADATA_PATH?.trim() ? { mdsMetadataPath: env.MDS_METADATA_PATH.trim() } : {}),
   };
@@ -92,6 +99,14 @@ function onOff(name: string, value: string | undefined, fallback: boolean): bool
   if (['1', 'true', 'on', 'yes'].includes(word)) return true;
   if (['0', 'false', 'off', 'no'].includes(word)) return false;
   throw new Error(`${name} must be on or off (1/0, true/false, on/off, yes/no), got "${value}"`);
+}
+
+/** RECENT_SIGN_IN_SECONDS: 1–300 whole seconds (Entra's five minutes at most). */
+function recentSignIn(value: string | undefined): { recentSignInSeconds?: number } {
+  const seconds = positiveInteger('RECENT_SIGN_IN_SECONDS', value);
+  if (seconds === undefined) return {};
+  if (seconds > 300) throw new Error(`RECENT_SIGN_IN_SECONDS must be at most 300 (Entra's five minutes), got "${value}"`);
+  return { recentSignInSeconds: seconds };
 }
 
 function positiveInteger(name: string, value: string | undefined): number | undefined {

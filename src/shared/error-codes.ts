@@ -46,6 +46,8 @@ export const errorCodes = {
   tap_invalid: { status: 401, message: 'That Temporary Access Pass is not right for this username. Check both, or ask your administrator for a new pass.' },
   tap_expired: { status: 401, message: 'That Temporary Access Pass has expired. Ask your administrator for a new one.' },
   tap_used: { status: 401, message: 'That Temporary Access Pass was already used (or replaced by a newer one). Ask your administrator for a new one.' },
+  recent_sign_in_required: { status: 403, message: 'Adding a passkey needs a recent sign-in (within 5 minutes). Verify with a passkey, or sign in again, then add it.' },
+  policy_too_large: { status: 400, message: 'The authentication methods policy must stay under 20 KB. Shorten the AAGUID lists or remove a profile.' },
   snooze_limit_reached: { status: 409, message: 'You have postponed setting up a passkey 3 times already. Create one now to go on.' },
   group_exists: { status: 409, message: 'A group with that name already exists. Choose another name.' },
   group_in_use: { status: 409, message: 'The passkey policy still names this group. Remove it from the policy’s targets first.' },

@@ -12,7 +12,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { verifyAuthenticationResponse, type AuthenticationResponseJSON } from '@simplewebauthn/server';
-import { decodeAttestationObject, inspect, type InspectResult } from '../../src/rp/inspect';
+import { decodeAttestationObject } from '../../src/rp/inspect/decode';
+import { inspect, type InspectResult } from '../../src/rp/inspect/inspect';
 import { withoutNetwork } from '../../src/rp/inspect/attestation';
 import { createWorld } from './helpers';
 

@@ -11,12 +11,12 @@ import type { Env } from '../../src/rp/http/env';
 import { jsonBodiesOnly, limitBodySize, sameOriginOnly } from '../../src/rp/http/guards';
 import { errorResponse, RpError } from '../../src/rp/http/rp-error';
 import { createAuthenticatorDirectory } from '../../src/rp/metadata';
-import { createInspectRoutes, inspectRoutes } from '../../src/rp/routes/inspect';
+import { createInspectRoutes } from '../../src/rp/routes/inspect';
 import { b64url, createAuthenticator } from '../soft-authenticator';
 import { createWorld } from './helpers';
 import { creationOptions, ORIGIN, packedX5cRegistration, requestOptions, TEST_AAGUID } from './inspect-fixtures';
 
-function miniApp(routes = inspectRoutes) {
+function miniApp(routes = createInspectRoutes()) {
   const api = new Hono<Env>()
     .use(sameOriginOnly([ORIGIN]), jsonBodiesOnly, limitBodySize)
     .route('/inspect', routes)

@@ -7,16 +7,8 @@ import { describe, expect, it } from 'vitest';
 import type { RegistrationResponseJSON } from '@simplewebauthn/server';
 import { isoCBOR } from '@simplewebauthn/server/helpers';
 import { RpError } from '../../src/rp/http/rp-error';
-import {
-  decodeAttestationObject,
-  decodeAuthenticatorData,
-  decodeClientData,
-  decodeSignature,
-  decodeUserHandle,
-  inspect,
-  rpIdFromOrigin,
-  type InspectResult,
-} from '../../src/rp/inspect';
+import { decodeAttestationObject, decodeAuthenticatorData, decodeClientData, decodeSignature, decodeUserHandle } from '../../src/rp/inspect/decode';
+import { inspect, rpIdFromOrigin, type InspectResult } from '../../src/rp/inspect/inspect';
 import { createAuthenticatorDirectory } from '../../src/rp/metadata';
 import { b64url, cborEncode, createAuthenticator, fromB64url, sha256, type CborValue } from '../soft-authenticator';
 import {

@@ -255,17 +255,18 @@ export function createSimulatedDevice(settings: SimulatedDeviceSettings): Simula
 
   /** The device's attestation key and its certificate chain, made once per preset. */
   async function attestationKey(issuer: AttestationIssuer): Promise<{ privateKey: CryptoKey; x5c: Uint8Array[] }> {
-    const cached = attestationKeys.get(preset.id);
+    const { id, aaguid } = preset;
+    const cached = attestationKeys.get(id);
     if (cached) return cached;
     const made = (async () => {
       const pair = await globalThis.crypto.subtle.generateKey(EC_KEY, false, ['sign', 'verify']);
       const publicKeySpki = new Uint8Array(await globalThis.crypto.subtle.exportKey('spki', pair.publicKey));
-      const x5c = await issuer.issue({ publicKeySpki, aaguid: preset.aaguid, preset: preset.id });
+      const x5c = await issuer.issue({ publicKeySpki, aaguid, preset: id });
       if (!x5c.length) throw new Error('The attestation issuer returned no certificate.');
       return { privateKey: pair.privateKey, x5c };
     })();
-    attestationKeys.set(preset.id, made);
-    made.catch(() => attestationKeys.delete(preset.id));
+    attestationKeys.set(id, made);
+    made.catch(() => attestationKeys.delete(id)); // a failed issuer is asked again next time
     return made;
   }
 

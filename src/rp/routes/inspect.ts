@@ -29,6 +29,3 @@ export function createInspectRoutes(directory?: AuthenticatorDirectory) {
     return jsonText(c, text, 200);
   });
 }
-
-/** The inspector with the built-in AAGUID table only; prefer `createInspectRoutes(directory)`. */
-export const inspectRoutes = createInspectRoutes();

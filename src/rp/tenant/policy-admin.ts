@@ -4,6 +4,7 @@
  * every registered passkey without saving.
  */
 import { parsePolicyPatch, validatePolicy, type Fido2Policy, type Fido2PolicyPatch } from '../../shared/policy.js';
+import { measurePolicy } from '../../shared/policy-size.js';
 import type { PolicyPreview } from '../../shared/tenant.js';
 import type { Deps } from '../http/env.js';
 import { RpError } from '../http/rp-error.js';
@@ -20,6 +21,10 @@ export function patchedPolicy({ db }: Deps, body: unknown): { patch: Fido2Policy
   const current = readPolicy(db);
   const validated = validatePolicy(applyPolicyPatch(current, parsed.patch), { groupIds: listGroups(db).map((group) => group.id) });
   if (!validated.ok) throw new RpError('invalid_request', validated.message, validated.field || undefined);
+  const size = measurePolicy(validated.policy);
+  if (!size.fits) {
+    throw new RpError('policy_too_large', `The policy would be ${size.bytes.toLocaleString('en')} bytes; Microsoft Entra ID keeps the authentication methods policy under 20 KB (${size.limit.toLocaleString('en')} bytes). Shorten the AAGUID lists or remove a profile.`);
+  }
   return { patch: parsed.patch, current, next: validated.policy };
 }
 

@@ -13,9 +13,9 @@ import type { Deps } from '../http/env.js';
 import { Busy, LOCAL_CLIENT, Semaphore, SlidingWindow } from '../http/rate-limit.js';
 import { RpError } from '../http/rp-error.js';
 import type { Db } from '../store/database.js';
-import { countTapFailures, forgetTapFailure, forgetTapFailures, insertTap, markTapUsed, recordTapFailure, tapsOf, type TapRow } from '../store/temporary-access-passes.js';
+import { countTapFailures, forgetTapFailure, forgetTapFailures, insertTap, listTaps, markTapUsed, recordTapFailure, tapsOf, type TapRow } from '../store/temporary-access-passes.js';
 import type { LogSubject } from '../store/sign-in-log.js';
-import { findUserByUsername, insertUser, toUser, usernameConflict, type UserRow } from '../store/users.js';
+import { findUserById, findUserByUsername, insertUser, toUser, usernameConflict, type UserRow } from '../store/users.js';
 
 const scryptUnlimited = promisify(scrypt) as (password: string, salt: Buffer, keylen: number) => Promise<Buffer>;
 
@@ -130,7 +130,7 @@ export async function issueTap(
     });
     return { user, created: !existing };
   })();
-  const { status: _status, ...issued } = summary(tapsOf(db, user.id)[0]!, user, createdAt);
+  const { status: _status, ...issued } = tapSummary(tapsOf(db, user.id)[0]!, user, createdAt);
   return { ...issued, userCreated: created, temporaryAccessPass: code };
 }
 
@@ -141,7 +141,8 @@ export function tapStatus(row: TapRow, now: number): TapSummary['status'] {
   return 'active';
 }
 
-export function summary(row: TapRow, user: UserRow, now: number): Omit<TapSummary, 'status'> & { status: TapSummary['status'] } {
+/** A pass as the admin screen lists it (never its code). */
+export function tapSummary(row: TapRow, user: UserRow, now: number): TapSummary {
   return {
     id: row.id,
     user: toUser(user),
@@ -151,6 +152,15 @@ export function summary(row: TapRow, user: UserRow, now: number): Omit<TapSummar
     isUsableOnce: row.is_usable_once === 1,
     status: tapStatus(row, now),
   };
+}
+
+/** Every pass of the tenant, newest first as the store lists them. */
+export function tapSummaries({ db, now }: Deps): TapSummary[] {
+  const at = now();
+  return listTaps(db).flatMap((row) => {
+    const user = findUserById(db, row.user_id);
+    return user ? [tapSummary(row, user, at)] : [];
+  });
 }
 
 /** A hash no code matches, checked for usernames without a pass. */

@@ -14,7 +14,7 @@ import { CheckRun, originMembers, refuseDeepClientData } from './check-run.js';
 import { checkChallenge, checkOrigin, checkRpIdHash, checkSignCount, checkType, checkUserPresence, checkUserVerification, failed, passed } from './checks.js';
 import { CHALLENGE_TTL_MS } from './constants.js';
 import { decoyCredentials, decoySecret } from './decoy-credentials.js';
-import { policyCheck } from '../policy/enforce.js';
+import { policyCheck } from '../tenant/policy-enforcement.js';
 import type { LogSubject } from '../store/sign-in-log.js';
 import { decodeAuthenticatorData, decodeClientData, decodeSignature, decodeUserHandle } from '../inspect/decode.js';
 

@@ -14,7 +14,7 @@ import { CHALLENGE_TTL_MS, SUPPORTED_ALGORITHMS } from './constants.js';
 import { decodeAttestationObject, decodeClientData, x5cOf } from '../inspect/decode.js';
 import { verifyAttestation } from '../inspect/attestation.js';
 import { attestationToRequest } from '../policy/evaluate.js';
-import { gateCheck, policyCheck } from '../policy/enforce.js';
+import { gateCheck, policyCheck } from '../tenant/policy-enforcement.js';
 import { groupIdsOf } from '../store/groups.js';
 import { readPolicy } from '../store/tenant-settings.js';
 import type { LogSubject } from '../store/sign-in-log.js';

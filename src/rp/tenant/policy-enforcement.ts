@@ -1,13 +1,14 @@
 /**
  * The policy at the edge of the ceremonies: reads the stored policy and the user's groups, and
- * turns the pure decision into the report's `policy` check (whose failure carries the code).
+ * turns the pure decision (src/rp/policy/evaluate.ts) into the report's `policy` check (whose
+ * failure carries the code). It reads the database, so it lives with the tenant's edge code.
  */
 import type { Check } from '../../shared/schemas.js';
 import { groupIdsOf } from '../store/groups.js';
 import type { Db } from '../store/database.js';
 import { readPolicy } from '../store/tenant-settings.js';
 import { failed, passed } from '../webauthn/checks.js';
-import { evaluatePasskey, policyGate, type Ceremony, type PasskeyFacts, type PolicyDecision } from './evaluate.js';
+import { evaluatePasskey, policyGate, type Ceremony, type PasskeyFacts, type PolicyDecision } from '../policy/evaluate.js';
 
 /** Groups of a user; a new account (null) is in none yet. */
 const groupsOf = (db: Db, userId: string | null) => (userId ? groupIdsOf(db, userId) : []);
