@@ -75,6 +75,27 @@ describe('packed attestation', () => {
     expect((await verify()).registrationInfo?.aaguid).toBe(presets['microsoft-authenticator-ios'].aaguid);
   });
 
+  it('an issuer that fails (e.g. simulated devices off on the server): "none" with a notice; asked again next time', async () => {
+    const ca = await createSimulatorCa();
+    let calls = 0;
+    const flaky: AttestationIssuer = {
+      issue: async (request) => {
+        calls += 1;
+        if (calls === 1) throw new Error('404 not_found');
+        return ca.issue(request);
+      },
+    };
+    const device = createSoftAuthenticator('yubikey-5', { issuer: flaky });
+    const fmtOf = async (userName: string) => {
+      const options = await generateRegistrationOptions({ rpName: 'Lab', rpID: 'localhost', userName, attestationType: 'direct' });
+      return decodeAttestationObject(isoBase64URL.toBuffer((await device.register(options)).response.attestationObject)).get('fmt');
+    };
+    expect(await fmtOf('a')).toBe('none');
+    expect(device.notices.join(' ')).toMatch(/issuer failed \(404 not_found\)/);
+    expect(await fmtOf('b')).toBe('packed');
+    expect(calls).toBe(2);
+  });
+
   it('attestation "none" requested: fmt none, the real AAGUID kept', async () => {
     const ca = await createSimulatorCa();
     const { fmt, verify } = await attestedRegistration('microsoft-authenticator-ios', ca, 'none');
