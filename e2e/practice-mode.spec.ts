@@ -16,10 +16,20 @@ const AUTHENTICATOR_IPHONE = 'Microsoft Authenticator on iPhone';
 const ICLOUD = 'iCloud Keychain';
 const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
-/** axe-core, WCAG 2.2 A and AA, on one part of the page (a dialog, the banner). */
+/** axe-core, WCAG 2.2 A and AA, on one part of the page (a dialog, the banner), at a phone's and a desktop's width, light and dark. */
 async function expectAccessible(page: Page, selector: string) {
-  const results = await new AxeBuilder({ page }).include(selector).withTags(WCAG_22_AA).analyze();
-  expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+  const viewport = page.viewportSize();
+  for (const size of [{ width: 360, height: 740 }, { width: 1280, height: 800 }]) {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.setViewportSize(size);
+      await page.emulateMedia({ colorScheme });
+      const results = await new AxeBuilder({ page }).include(selector).withTags(WCAG_22_AA).analyze();
+      const found = results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+      expect(found, `${selector} at ${size.width}px, ${colorScheme}`).toEqual([]);
+    }
+  }
+  if (viewport) await page.setViewportSize(viewport);
+  await page.emulateMedia({ colorScheme: null });
 }
 
 /** Registers `username` on /register through the simulated device's prompt (approved). */
@@ -63,6 +73,7 @@ test.describe('practice mode', () => {
   });
 
   test('registers through the device’s prompt: its words, Cancel refuses, Approve makes the passkey', async ({ page, username }) => {
+    test.slow(); // axe at two widths, light and dark
     const practice = new PracticeMode(page);
     const register = new RegisterPage(page);
     await register.open();
