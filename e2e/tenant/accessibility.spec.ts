@@ -31,6 +31,8 @@ test('axe: /admin/policy, with its review of a change', async ({ admin }) => {
   await screen.allowSelfServiceSetUp.click();
   await screen.reviewChanges();
   await expect(screen.review).toBeVisible();
+  // The review says what changed, in words, not which part of the document does.
+  await expect(screen.review.getByRole('listitem').filter({ hasText: 'Self-service set up: on → off' })).toBeVisible();
   await expectNoAxeViolations(admin.page, '/admin/policy');
 });
 

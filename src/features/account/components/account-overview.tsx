@@ -6,6 +6,7 @@ import { HintChoiceGroup, type HintChoice } from '../../../components/hint-choic
 import { PhoneAfterText, PhoneBeforeNote } from '../../../components/phone-passkey-notes';
 import { signedInSentence, type SignInMethod } from '../../../lib/authenticator-used';
 import { outcomeOfError, reportOfError } from '../../../lib/ceremony-report';
+import { ApiError } from '../../../lib/api-client';
 import { describeError } from '../../../lib/error-messages';
 import { isPhonePasskey } from '../../../lib/passkey-words';
 import { rpIdOf, signalAllAcceptedCredentials, signalCurrentUserDetails, signalUnknownCredential } from '../../../lib/webauthn-signals';
@@ -16,6 +17,12 @@ import { useCredentials } from '../api/get-credentials';
 import { DisplayNameForm } from './display-name-form';
 import { PasskeyItem } from './passkey-item';
 import { PasskeyUpgrade, type UpgradeReason } from './passkey-upgrade';
+import { RecentSignInStepUp } from './recent-sign-in-step-up';
+
+/** 403 recent_sign_in_required: the account page asks for a step-up instead of showing an error. */
+function needsRecentSignIn(error: unknown): boolean {
+  return error instanceof ApiError && error.code === 'recent_sign_in_required';
+}
 
 /** The WebAuthn user handle (base64url) the session answers with beside `user`, where it does. */
 function userHandleOf(session: Session): string | null {
@@ -190,8 +197,8 @@ export function AccountOverview({
 
       <div className="account-summary card">
         <p>
+          {/* The display name is the next line's. */}
           Signed in as <strong>{user.username}</strong>
-          {user.displayName && user.displayName !== user.username ? ` (${user.displayName})` : ''}
         </p>
         <DisplayNameForm
           user={user}
@@ -257,7 +264,12 @@ export function AccountOverview({
             </Button>
             {addPasskey.isPending && <p className="muted">Follow the prompts from your browser or device…</p>}
           </div>
-          {addPasskey.isError && <ErrorAlert message={describeError(addPasskey.error)} takeFocus />}
+          {addPasskey.isError &&
+            (needsRecentSignIn(addPasskey.error) ? (
+              <RecentSignInStepUp username={user.username} hasPasskeys={list.length > 0} onContinue={onAdd} />
+            ) : (
+              <ErrorAlert message={describeError(addPasskey.error)} takeFocus />
+            ))}
           {statusAt('add')}
           {addPasskeyReport && (
             <CeremonyReportPanel

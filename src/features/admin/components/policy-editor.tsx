@@ -13,13 +13,16 @@ import {
   microsoftAuthenticatorState,
   passkeyTypesWords,
   patchFromForm,
+  policyFromForm,
   setMicrosoftAuthenticator,
   type PolicyFormState,
 } from '../policy-form';
+import { describePolicyChanges } from '../policy-changes';
 import { AaguidListEditor } from './aaguid-list-editor';
 import { AdminErrorAlert } from './admin-error-alert';
 import { CheckboxField } from './checkbox-field';
 import { PolicyImpact } from './policy-impact';
+import { PolicySizeMeter } from './policy-size-meter';
 
 export interface PolicyEditorProps {
   policy: Fido2Policy;
@@ -77,6 +80,8 @@ export function PolicyEditor({ policy, groups, onSaved, onEdit }: PolicyEditorPr
   }
 
   const groupName = (id: string) => groups.find((group) => group.id === id)?.displayName ?? id;
+  // Each setting that changed, in words (the form matches what was reviewed while the review shows).
+  const changes = preview.isSuccess ? describePolicyChanges(policy, policyFromForm(policy, form), groupName) : [];
   const includedIds = new Set(form.groupTargets.map((target) => target.id));
   const excludedIds = new Set(form.excludeGroupIds);
   const msState = microsoftAuthenticatorState(form.aaGuids);
@@ -295,6 +300,8 @@ export function PolicyEditor({ policy, groups, onSaved, onEdit }: PolicyEditorPr
         )}
       </section>
 
+      <PolicySizeMeter document={policyFromForm(policy, form)} />
+
       <div className="actions">
         <Button type="submit" busy={preview.isPending}>
           Review changes
@@ -311,10 +318,21 @@ export function PolicyEditor({ policy, groups, onSaved, onEdit }: PolicyEditorPr
           <h2 id={`${ids}-review`} ref={reviewHeading} tabIndex={-1}>
             Review the impact before saving
           </h2>
-          <p>
-            This changes: {preview.data.changedFields.length > 0 ? preview.data.changedFields.map((field) => fieldWords[field] ?? field).join('; ') : 'nothing the server can see'}.
-            Nothing is saved yet.
-          </p>
+          {changes.length > 0 ? (
+            <>
+              <p>What changes (nothing is saved yet):</p>
+              <ul className="tight-list">
+                {changes.map((change) => (
+                  <li key={change}>{change}</li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            <p>
+              This changes: {preview.data.changedFields.length > 0 ? preview.data.changedFields.map((field) => fieldWords[field] ?? field).join('; ') : 'nothing the server can see'}.
+              Nothing is saved yet.
+            </p>
+          )}
           <PolicyImpact impact={preview.data.impact} />
           <div className="actions">
             <Button variant={preview.data.impact.usersLockedOut.length > 0 ? 'danger' : 'primary'} busy={update.isPending} onClick={onSave}>
