@@ -104,8 +104,10 @@ export const apiErrorMessages: Record<ErrorCode, ErrorMessage> = {
     action: 'Use another passkey, or create a new one.',
   },
   credential_not_allowed: {
-    title: 'This passkey belongs to a different account than the one you named.',
-    action: 'Choose the passkey for that account.',
+    // Also what a mistyped or unknown username leads to (the relying party does not say which
+    // usernames exist), so the words start with the username, not with the passkey.
+    title: 'That passkey is not one of the passkeys of the username you typed.',
+    action: 'Check the username and try again, or use “Sign in with a passkey” to let your device pick the account.',
   },
   credential_already_registered: {
     title: 'This passkey is already registered.',
