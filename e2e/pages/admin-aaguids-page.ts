@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { AdminFrame } from './admin-common';
+import { AdminFrame } from './admin-frame';
 
 /** /admin/aaguids: "AAGUID inventory" and "Prepare allow list" (what-if, then "Apply allow list"). */
 export class AdminAaguidsPage extends AdminFrame {

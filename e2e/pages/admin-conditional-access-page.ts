@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { AdminFrame } from './admin-common';
+import { AdminFrame } from './admin-frame';
 
 /** /admin/conditional-access: the rule "Sensitive app requires Phishing-resistant MFA". */
 export class AdminConditionalAccessPage extends AdminFrame {

@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { AdminFrame } from './admin-common';
+import { AdminFrame } from './admin-frame';
 
 /**
  * /admin/policy: "Passkey policy", the Entra admin centre's Authentication methods › Passkey

@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { AdminFrame } from './admin-common';
+import { AdminFrame } from './admin-frame';
 
 /** /admin/sign-in-log: filters (username, ceremony, result) and the entries, newest first. */
 export class AdminSignInLogPage extends AdminFrame {

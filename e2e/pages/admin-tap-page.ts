@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { AdminFrame } from './admin-common';
+import { AdminFrame } from './admin-frame';
 
 /** /admin/temporary-access-pass: "Issue pass" (the code shown once), and the passes issued. */
 export class AdminTapPage extends AdminFrame {

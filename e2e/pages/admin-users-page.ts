@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { AdminFrame } from './admin-common';
+import { AdminFrame } from './admin-frame';
 
 /** /admin: "Users and groups" — the users table, "Create group", one region per group. */
 export class AdminUsersPage extends AdminFrame {

@@ -1,4 +1,4 @@
-/** Saving and copying text from the browser: a JSON file download, and the clipboard. */
+/** Saving text from the browser as a file (a JSON download by default), with no server round trip. */
 
 /** Starts a download of `text` as `fileName` (no server round trip). */
 export function downloadText(fileName: string, text: string, type = 'application/json'): void {
@@ -12,15 +12,4 @@ export function downloadText(fileName: string, text: string, type = 'application
   link.remove();
   // Give the browser a moment to start reading the blob before it goes away.
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-/** Copies text; resolves false where the clipboard is unavailable or refused. */
-export async function copyText(text: string): Promise<boolean> {
-  try {
-    if (!navigator.clipboard?.writeText) return false;
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    return false;
-  }
 }

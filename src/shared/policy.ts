@@ -2,7 +2,8 @@
  * The tenant's passkey (FIDO2) authentication method policy, shaped like Microsoft Graph's
  * `fido2AuthenticationMethodConfiguration` (id `Fido2`) so that what people learn in the lab
  * carries over to a real tenant: same field names, same values, same PATCH semantics.
- * See ../../shared/design/tenant-policy.md for the facts, and src/rp/policy/ for evaluation.
+ * The rules it follows are summed up in docs/design.md ("The policy model"); src/rp/policy/
+ * evaluates it.
  *
  * Runs in the browser and in Node: no DOM or Node APIs here.
  */
@@ -214,7 +215,7 @@ export type PolicyValidation =
   | { ok: true; policy: Fido2Policy }
   | { ok: false; field: string; message: string; issues: PolicyIssue[] };
 
-/** Fields of the classic (deprecated) model that admins know from the seed articles. */
+/** Fields of the classic (deprecated) model that admins still know from Microsoft Learn's older passkey articles. */
 const classicFields: Record<string, string> = {
   isAttestationEnforced: 'is the classic field; use passkeyProfiles[].attestationEnforcement ("registrationOnly" or "disabled")',
   keyRestrictions: 'is the classic top-level field; use passkeyProfiles[].keyRestrictions',

@@ -15,8 +15,8 @@ function AdminConditionalAccessPage() {
       title="Conditional access"
       intro={
         <p>
-          A conditional access policy asks for a given authentication strength before an app opens. The lab has one app and one rule, like the seed’s
-          example of the Azure portal requiring phishing-resistant MFA.
+          A conditional access policy asks for a given authentication strength before an app opens. The lab has one app and one rule, like a
+          policy that requires phishing-resistant MFA before the Azure portal opens.
         </p>
       }
     >

@@ -9,8 +9,8 @@ import { paths } from '../../lib/paths';
 import { useSession } from '../../lib/session';
 
 /**
- * /apps/sensitive: a stand-in for an app an organisation protects with conditional access (the
- * seed's example: the Azure portal requires phishing-resistant MFA). Stepping up is an ordinary
+ * /apps/sensitive: a stand-in for an app an organisation protects with conditional access (for
+ * example, a policy that requires phishing-resistant MFA for the Azure portal). Stepping up is an ordinary
  * username-first passkey sign-in, from the sign-in feature.
  */
 function SensitiveAppPage() {

@@ -1,7 +1,7 @@
 /**
  * The "Passkey policy" screen's form, as the Entra admin centre shows it (Authentication methods
  * > Passkey (FIDO2)): "Enable and target" and "Configure". The Configure settings are the
- * classic ones the seed articles show (attestation, key restrictions, Microsoft Authenticator,
+ * classic ones Microsoft Learn's older articles show (attestation, key restrictions, Microsoft Authenticator,
  * the AAGUID list); in the current Graph model they live in the default passkey profile, so
  * this is where they are read from and written to. Other profiles are kept as they are.
  *

@@ -1,5 +1,6 @@
 /**
- * "Prepare allow list": what the seed's Set-PasskeyAuthenticationMethodsPolicy does. It merges
+ * "Prepare allow list": what Set-PasskeyAuthenticationMethodsPolicy (the EntraIDPasskeyHelper
+ * PowerShell module) does. It merges
  * the AAGUIDs in use with Microsoft Authenticator's and turns them into an enforced allow list
  * on the default profile, with the method on and self-service allowed, so that switching the
  * allow list on locks nobody out.

@@ -1,7 +1,7 @@
 /**
  * The tenant passkey policy, evaluated: pure functions from the policy document, the user's
  * groups and the passkey's facts to a decision with the contract's error code. The rules
- * (../../../../shared/design/tenant-policy.md):
+ * (docs/design.md, "The policy model"):
  * - state `disabled` stops every passkey;
  * - the user must be in an include target (`all_users` or a group) and in no exclude target;
  * - the user's profiles are those its include targets allow (an empty list: the default);

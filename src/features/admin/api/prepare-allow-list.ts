@@ -3,7 +3,7 @@ import { apiClient } from '../../../lib/api-client';
 import type { PolicyPreview, PrepareAllowListRequest } from '../../../shared/tenant';
 
 /**
- * POST /api/admin/policy/prepare-allow-list: the seed's Set-PasskeyAuthenticationMethodsPolicy
+ * POST /api/admin/policy/prepare-allow-list: EntraIDPasskeyHelper's Set-PasskeyAuthenticationMethodsPolicy
  * as a what-if. Nothing is saved; PATCH the returned `patch` to apply it.
  */
 export function prepareAllowList(request: PrepareAllowListRequest): Promise<PolicyPreview> {

@@ -7,7 +7,7 @@ import { simulatedAttestationLabel } from '../../../shared/simulator-labels';
 import type { AaguidUsage } from '../../../shared/tenant';
 
 /**
- * Every AAGUID registered in the tenant (the seed's Get-PasskeyDeviceBoundAAGUID): provider,
+ * Every AAGUID registered in the tenant (EntraIDPasskeyHelper's Get-PasskeyDeviceBoundAAGUID): provider,
  * counts, last use, whether the current policy allows it, and for AAGUIDs that no attestation
  * vouched for, that they are only a claim.
  */

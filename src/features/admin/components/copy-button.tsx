@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button } from '../../../components/button';
-import { copyText } from '../../../lib/download';
+import { copyText } from '../../../lib/clipboard';
 
 /** A "Copy …" button with a line that says whether the clipboard took it. */
 export function CopyButton({ text, label, copiedText }: { text: string; label: string; copiedText: string }) {

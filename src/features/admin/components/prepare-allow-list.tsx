@@ -21,7 +21,7 @@ const choices: { value: MicrosoftChoice; label: string }[] = [
 ];
 
 /**
- * The seed's Set-PasskeyAuthenticationMethodsPolicy with -WhatIf: build an allow list of every
+ * Set-PasskeyAuthenticationMethodsPolicy (EntraIDPasskeyHelper) with -WhatIf: build an allow list of every
  * AAGUID in use plus Microsoft Authenticator's, show what it would do, then apply it.
  */
 export function PrepareAllowList({ providerNames = {} }: { providerNames?: Record<string, string | null> }) {

@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { Button } from '../../../components/button';
-import { copyText, downloadText } from '../../../lib/download';
+import { copyText } from '../../../lib/clipboard';
+import { downloadText } from '../../../lib/download';
 import { toJsonText, transcriptFileName } from '../../../lib/transcript';
 
 export interface TranscriptActionsProps {
