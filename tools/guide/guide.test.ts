@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { inflateSync } from 'node:zlib';
+import { crc32, inflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseGuideConfig, type ScenarioId } from './config';
 import { generateGuide } from './generate';
@@ -16,16 +16,6 @@ import type { Guide } from './model';
 
 /** Decodes a PNG (8-bit RGB or RGBA, as Chromium writes them): signature, chunk CRCs, IHDR, and the pixels, unfiltered. */
 function decodePng(bytes: Buffer): { width: number; height: number; channels: number; pixels: Buffer } {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc32 = (data: Buffer) => {
-    let c = 0xffffffff;
-    for (const byte of data) c = crcTable[(c ^ byte) & 0xff]! ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
   if (!bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) throw new Error('not a PNG');
   let offset = 8;
   let header: { width: number; height: number; bitDepth: number; colourType: number } | undefined;
@@ -50,15 +40,23 @@ function decodePng(bytes: Buffer): { width: number; height: number; channels: nu
   const out = Buffer.alloc(header.height * rowBytes);
   for (let y = 0; y < header.height; y++) {
     const filter = pixels[y * (rowBytes + 1)]!;
+    const row = y * rowBytes;
+    const source = row + y + 1;
     for (let x = 0; x < rowBytes; x++) {
-      const raw = pixels[y * (rowBytes + 1) + 1 + x]!;
-      const a = x >= channels ? out[y * rowBytes + x - channels]! : 0;
-      const b = y > 0 ? out[(y - 1) * rowBytes + x]! : 0;
-      const c = x >= channels && y > 0 ? out[(y - 1) * rowBytes + x - channels]! : 0;
-      const p = a + b - c;
-      const paeth = Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c) ? a : Math.abs(p - b) <= Math.abs(p - c) ? b : c;
-      const predictor = [0, a, b, (a + b) >> 1, paeth][filter] ?? 0;
-      out[y * rowBytes + x] = (raw + predictor) & 0xff;
+      const a = x >= channels ? out[row + x - channels]! : 0;
+      const b = y > 0 ? out[row - rowBytes + x]! : 0;
+      let predictor = 0;
+      if (filter === 1) predictor = a;
+      else if (filter === 2) predictor = b;
+      else if (filter === 3) predictor = (a + b) >> 1;
+      else if (filter === 4) {
+        const c = x >= channels && y > 0 ? out[row - rowBytes + x - channels]! : 0;
+        const pa = Math.abs(b - c);
+        const pb = Math.abs(a - c);
+        const pc = Math.abs(a + b - 2 * c);
+        predictor = pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+      }
+      out[row + x] = (pixels[source + x]! + predictor) & 0xff;
     }
   }
   return { width: header.width, height: header.height, channels, pixels: out };
