@@ -11,11 +11,12 @@ import { describeError, type ErrorMessage } from '../../../lib/error-messages';
 import type { CeremonyReport } from '../../../shared/schemas';
 import { CeremonyReportPanel } from '../../inspector/components/ceremony-report-panel';
 import { createAuthenticationOptions } from '../api/create-authentication-options';
+import { NO_PASSKEY_AT_HAND, signInImmediately, supportsImmediateSignIn } from '../api/immediate-sign-in';
 import { authenticateWith, signInWithPasskey, type SignedIn } from '../api/sign-in-with-passkey';
 
-type Busy = 'discoverable' | 'username' | 'autofill' | null;
+type Busy = 'discoverable' | 'username' | 'autofill' | 'immediate' | null;
 /** Which control's outcome an error is: it is shown beside that control. */
-type ErrorPlace = 'username' | 'discoverable';
+type ErrorPlace = 'username' | 'discoverable' | 'immediate';
 
 function refusedOf(error: unknown): { report: CeremonyReport; outcome: string } | null {
   const report = reportOfError(error);
@@ -79,6 +80,10 @@ export function SignInForm({ onSignedIn, onAttempt }: SignInFormProps) {
   const [refused, setRefused] = useState<{ report: CeremonyReport; outcome: string } | null>(null);
   const [busy, setBusy] = useState<Busy>(null);
   const [hint, setHint] = useState<HintChoice>('');
+  /** The browser can sign in immediately (a passkey at hand, else no dialog at all). */
+  const [immediate, setImmediate] = useState(false);
+  /** Immediate sign-in found no passkey on this device: the username form is the way on. */
+  const [noPasskeyHere, setNoPasskeyHere] = useState(false);
   const usernameInput = useRef<HTMLInputElement>(null);
   /** Bumped whenever a ceremony replaces the current one or the page goes away. */
   const generation = useRef(0);
@@ -105,6 +110,14 @@ export function SignInForm({ onSignedIn, onAttempt }: SignInFormProps) {
   );
 
   useEffect(() => {
+    let current = true;
+    void supportsImmediateSignIn().then((supported) => current && setImmediate(supported));
+    return () => {
+      current = false;
+    };
+  }, []);
+
+  useEffect(() => {
     mounted.current = true;
     void startAutofill();
     return () => {
@@ -126,6 +139,34 @@ export function SignInForm({ onSignedIn, onAttempt }: SignInFormProps) {
     } catch (caught) {
       if (generation.current !== mine) return; // replaced by another attempt or the page was left
       setError({ message: describeError(caught), at: kind === 'discoverable' ? 'discoverable' : 'username' });
+      setRefused(refusedOf(caught));
+      setBusy(null);
+      if (mounted.current) void startAutofill();
+    }
+  }
+
+  /** Immediate sign-in: signed in if a passkey is at hand, else straight to the username form. */
+  async function runImmediate() {
+    const mine = ++generation.current;
+    onAttempt?.();
+    setError(null);
+    setRefused(null);
+    setNoPasskeyHere(false);
+    setBusy('immediate');
+    try {
+      const result = await signInImmediately();
+      if (generation.current !== mine) return;
+      if (result === NO_PASSKEY_AT_HAND) {
+        setBusy(null);
+        setNoPasskeyHere(true);
+        usernameInput.current?.focus();
+        if (mounted.current) void startAutofill();
+        return;
+      }
+      await onSignedIn(result);
+    } catch (caught) {
+      if (generation.current !== mine) return;
+      setError({ message: describeError(caught), at: 'immediate' });
       setRefused(refusedOf(caught));
       setBusy(null);
       if (mounted.current) void startAutofill();
@@ -163,6 +204,18 @@ export function SignInForm({ onSignedIn, onAttempt }: SignInFormProps) {
   // is (a WebAuthn hint, rarely needed) is a disclosure after them.
   return (
     <div className="stack">
+      {immediate && (
+        <section className="card stack" aria-labelledby="immediate-heading">
+          <h2 id="immediate-heading">Sign in with this device</h2>
+          <p>If this device has a passkey for this site, your browser offers it at once. If not, nothing opens and you continue with your username below.</p>
+          <div className="actions">
+            <Button busy={busy === 'immediate'} onClick={() => void runImmediate()}>
+              Use a passkey on this device
+            </Button>
+          </div>
+          {outcomeAt('immediate')}
+        </section>
+      )}
       <form className="card stack" onSubmit={onContinue} noValidate aria-labelledby="username-first-heading">
         <h2 id="username-first-heading">With your username</h2>
         <Field
@@ -183,6 +236,7 @@ export function SignInForm({ onSignedIn, onAttempt }: SignInFormProps) {
           </Button>
           {(busy === 'username' || busy === 'autofill') && following}
         </div>
+        {noPasskeyHere && <p role="status">No passkey for this site on this device. Enter your username to go on.</p>}
         {outcomeAt('username')}
       </form>
       <p className="divider">
