@@ -31,6 +31,8 @@ export const paths = {
   adminTap: { path: '/admin/temporary-access-pass', getHref: () => '/admin/temporary-access-pass' },
   /** The conditional-access rule of the sensitive app. */
   adminConditionalAccess: { path: '/admin/conditional-access', getHref: () => '/admin/conditional-access' },
+  /** The "I lost my phone" recovery drill for helpdesk staff. */
+  adminRecovery: { path: '/admin/recovery', getHref: () => '/admin/recovery' },
   /** Every registration and sign-in attempt. */
   adminSignInLog: { path: '/admin/sign-in-log', getHref: () => '/admin/sign-in-log' },
 } as const;

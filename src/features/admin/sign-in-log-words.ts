@@ -12,6 +12,8 @@ export const ceremonyWords: Record<SignInLogEntry['ceremony'], string> = {
 /** "Success", or "Refused: <code>" and what the code means where the lab has words for it. */
 export function resultWords(result: string): { success: boolean; text: string; meaning: string | null } {
   if (result === 'success') return { success: true, text: 'Success', meaning: null };
+  // Not a refusal: an admin removed the passkey (the recovery drill, docs/api.md).
+  if (result === 'removed_by_admin') return { success: false, text: 'Removed by an admin', meaning: 'An admin removed this passkey; it no longer signs in.' };
   const meaning = isErrorCode(result) ? (apiErrorMessages[result]?.title ?? null) : null;
   return { success: false, text: `Refused: ${result}`, meaning };
 }

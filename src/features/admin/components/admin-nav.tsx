@@ -8,6 +8,7 @@ const items = [
   { to: paths.adminTap.getHref(), label: 'Temporary Access Pass' },
   { to: paths.adminConditionalAccess.getHref(), label: 'Conditional access' },
   { to: paths.adminSignInLog.getHref(), label: 'Sign-in log' },
+  { to: paths.adminRecovery.getHref(), label: 'Recovery drill' },
 ];
 
 /** The admin screens, one link each; the current one is marked with aria-current="page". */
