@@ -1,6 +1,7 @@
 import type { ScenarioId } from '../config';
 import type { Scenario } from '../scenario';
 import { adminSetup } from './admin-setup';
+import { lostPhone } from './lost-phone';
 import { notAllowed } from './not-allowed';
 import { registerHere } from './register-here';
 import { registerPhone } from './register-phone';
@@ -16,4 +17,5 @@ export const scenarios: Record<ScenarioId, Scenario> = {
   'tap-onboarding': tapOnboarding,
   'step-up': stepUp,
   'not-allowed': notAllowed,
+  'lost-phone': lostPhone,
 };
