@@ -53,6 +53,8 @@ export default defineConfig({
     { name: 'tenant-setup', testDir: 'e2e/tenant', testMatch: 'admin.setup.ts', use: { baseURL: TENANT_ORIGIN } },
     // One worker: the tenant specs change tenant-wide settings, so they take turns (each restores them).
     { name: 'tenant', testDir: 'e2e/tenant', dependencies: ['tenant-setup'], workers: 1, use: { baseURL: TENANT_ORIGIN } },
+    // The QA kit against its own example relying party (started by the spec), not the lab.
+    { name: 'testkit-example', testDir: 'testkit/examples' },
   ],
   // Started one after the other: the first builds the SPA, the second only serves it.
   webServer: [

@@ -1,0 +1,16 @@
+/**
+ * The Passkey Lab's QA kit for Playwright (see README.md next to this file):
+ *
+ *   import { test, expect, presets } from '<path>/testkit';
+ *   test('…', async ({ page, simulator }) => {
+ *     await simulator.use('microsoft-authenticator-ios'); // before the page loads
+ *     …
+ *   });
+ */
+export { expect } from '@playwright/test';
+export { test, type SimulatorFixtures } from './playwright/fixture';
+export { installSimulatorInContext, PasskeySimulator, testProcessRootCertificate, type IssuerOption, type PromptInfo, type PromptKind, type SimulatedCredential, type SimulatorOptions } from './playwright/simulator';
+export { presets, presetIds } from './core/presets';
+export { createSimulatorCa, restoreSimulatorCa, type SimulatorCa } from './core/simulator-ca';
+export type { FailureKind } from './core/soft-authenticator';
+export type { AttestationIssuer, DeviceOptions, Preset, PresetId, StoredPasskey } from './core/types';
