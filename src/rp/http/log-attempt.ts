@@ -5,6 +5,15 @@ import { appendSignInLog, type LogSubject } from '../store/sign-in-log.js';
 import type { Env } from './env.js';
 import { RpError } from './rp-error.js';
 
+/** What an attempt may do with its log entry. */
+export interface AttemptLog {
+  /**
+   * Runs the attempt's writes and its `success` entry in one SQLite transaction: one commit for
+   * the whole ceremony, and a refused or failed one leaves nothing of it but its error entry.
+   */
+  commit<R>(writes: () => R): R;
+}
+
 /**
  * Runs one registration or sign-in attempt and writes it to the sign-in log: `success`, or the
  * error code it was refused with (an unexpected error is logged as `internal_error`). The
@@ -13,15 +22,28 @@ import { RpError } from './rp-error.js';
 export async function logAttempt<T>(
   c: Context<Env>,
   entry: { ceremony: SignInLogEntry['ceremony']; method: SignInLogEntry['method'] },
-  attempt: (subject: LogSubject) => Promise<T>,
+  attempt: (subject: LogSubject, log: AttemptLog) => Promise<T>,
 ): Promise<T> {
   const subject: LogSubject = {};
+  let committed = false;
+  const log: AttemptLog = {
+    commit: (writes) => {
+      const result = c.var.deps.db.transaction(() => {
+        const written = writes();
+        appendAttempt(c, entry, subject, 'success');
+        return written;
+      })();
+      committed = true;
+      return result;
+    },
+  };
   try {
-    const value = await attempt(subject);
-    appendAttempt(c, entry, subject, 'success');
+    const value = await attempt(subject, log);
+    if (!committed) appendAttempt(c, entry, subject, 'success');
     return value;
   } catch (error) {
-    appendAttempt(c, entry, subject, error instanceof RpError ? error.code : 'internal_error');
+    // Rolled back (or never reached): the attempt is logged with its error instead.
+    if (!committed) appendAttempt(c, entry, subject, error instanceof RpError ? error.code : 'internal_error');
     throw error;
   }
 }
@@ -44,6 +66,7 @@ export function appendAttempt(
     aaguid: subject.aaguid?.toLowerCase() ?? null,
     result,
     simulated: subject.simulated ? 1 : 0,
+    simulated_by: subject.simulated ? (subject.simulatedBy ?? 'attestation') : null,
     ...describeUserAgent(c.req.header('user-agent') ?? ''),
   });
 }

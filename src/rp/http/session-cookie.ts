@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { findUserById, isAdmin, type UserRow } from '../store/users.js';
-import { createSession, deleteSession, extendAnonymousSession, findSession, SESSION_TTL_MS, type SessionRow, type SignIn } from '../store/sessions.js';
+import { deleteSession, extendAnonymousSession, findSession, insertSession, SESSION_TTL_MS, signInSession, type SessionRow, type SignIn } from '../store/sessions.js';
 import type { Env } from './env.js';
 import { RpError } from './rp-error.js';
 
@@ -40,21 +40,31 @@ export function ensureSession(c: Context<Env>): SessionRow {
     if (existing.user_id === null) extendAnonymousSession(db, existing.id_hash, now());
     return existing;
   }
-  const id = createSession(db, now());
+  const { id, row } = insertSession(db, now());
   issueCookie(c, id, false);
-  const session = findSession(db, id, now());
-  if (!session) throw new Error('session just created is missing');
-  c.set('session', session);
-  return session;
+  c.set('session', row);
+  return row;
+}
+
+/**
+ * Signs the caller in under a brand-new session id (the old id and its challenges go). Writes
+ * only: run it inside the ceremony's transaction, then `issueSignedIn` once that committed.
+ */
+export function writeSignedInSession(c: Context<Env>, signIn: SignIn): SignedInSession {
+  return signInSession(c.var.deps.db, c.var.session?.id_hash, c.var.deps.now(), signIn);
+}
+
+export type SignedInSession = { id: string; row: SessionRow };
+
+/** The new session's cookie, and the session for the rest of the request. */
+export function issueSignedIn(c: Context<Env>, { id, row }: SignedInSession): void {
+  issueCookie(c, id, true);
+  c.set('session', row);
 }
 
 /** Signs the caller in under a brand-new session id (the old session and its challenges go). */
 export function startSignedInSession(c: Context<Env>, signIn: SignIn): void {
-  const { db, now } = c.var.deps;
-  if (c.var.session) deleteSession(db, c.var.session.id_hash);
-  const id = createSession(db, now(), signIn);
-  issueCookie(c, id, true);
-  c.set('session', findSession(db, id, now()));
+  issueSignedIn(c, c.var.deps.db.transaction(() => writeSignedInSession(c, signIn))());
 }
 
 export function endSession(c: Context<Env>): void {

@@ -5,7 +5,7 @@ import type { SignInMethod } from '../../shared/sign-in.js';
 import type { Env } from '../http/env.js';
 import { logAttempt } from '../http/log-attempt.js';
 import { clientAddress } from '../http/rate-limit.js';
-import { ensureSession, startSignedInSession } from '../http/session-cookie.js';
+import { ensureSession, issueSignedIn, startSignedInSession, writeSignedInSession, type SignedInSession } from '../http/session-cookie.js';
 import { validJson } from '../http/validate.js';
 import { saveChallenge, takeChallenge } from '../store/challenges.js';
 import { toCredential } from '../store/credentials.js';
@@ -17,16 +17,26 @@ export const authenticationRoutes = new Hono<Env>()
   .post('/options', validJson(authenticationOptionsRequest), async (c) => {
     const { deps } = c.var;
     const { options, payload, expiresAt } = await createAuthenticationOptions(deps, c.req.valid('json'));
-    saveChallenge(deps.db, ensureSession(c).id_hash, 'authentication', { challenge: options.challenge, payload, expiresAt });
+    // The anonymous session (when new) and its challenge: one commit.
+    deps.db.transaction(() => saveChallenge(deps.db, ensureSession(c).id_hash, 'authentication', { challenge: options.challenge, payload, expiresAt }))();
     return c.json({ options } satisfies AuthenticationOptions);
   })
   .post('/verify', validJson(authenticationVerifyRequest), async (c) => {
     const { deps, session } = c.var;
     const pending = session ? takeChallenge<AuthenticationPayload>(deps.db, session.id_hash, 'authentication') : undefined;
-    const { user, credential, userVerified, report } = await logAttempt(c, { ceremony: 'authentication', method: 'passkey' }, (subject) =>
-      verifyAuthentication(deps, pending, c.req.valid('json').response, subject),
+    // The challenge is spent above, on its own (right or wrong, it is gone); everything a
+    // successful sign-in writes — counter, new session, log entry — is one transaction.
+    let signedIn: SignedInSession | undefined;
+    const { user, credential, report } = await logAttempt(c, { ceremony: 'authentication', method: 'passkey' }, (subject, log) =>
+      verifyAuthentication(deps, pending, c.req.valid('json').response, subject, (writes) =>
+        log.commit(() => {
+          const verified = writes();
+          signedIn = writeSignedInSession(c, { userId: verified.user.id, userVerified: verified.userVerified, method: 'passkey', credentialId: verified.credential.id });
+          return verified;
+        }),
+      ),
     );
-    startSignedInSession(c, { userId: user.id, userVerified, method: 'passkey', credentialId: credential.id });
+    issueSignedIn(c, signedIn!);
     return c.json({ verified: true, user: toUser(user), credential: toCredential(credential, deps.directory), report } satisfies Verified);
   })
   // Onboarding: a Temporary Access Pass signs in someone who has no passkey yet (not phishing-resistant).

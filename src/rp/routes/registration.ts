@@ -4,7 +4,7 @@ import type { SignInMethod } from '../../shared/sign-in.js';
 import type { Env } from '../http/env.js';
 import { appendAttempt, logAttempt } from '../http/log-attempt.js';
 import { RpError } from '../http/rp-error.js';
-import { ensureSession, startSignedInSession } from '../http/session-cookie.js';
+import { ensureSession, issueSignedIn, writeSignedInSession, type SignedInSession } from '../http/session-cookie.js';
 import { validJson } from '../http/validate.js';
 import { saveChallenge, takeChallenge } from '../store/challenges.js';
 import { toCredential } from '../store/credentials.js';
@@ -35,17 +35,31 @@ export const registrationRoutes = new Hono<Env>()
         throw error;
       },
     );
-    saveChallenge(deps.db, ensureSession(c).id_hash, 'registration', { challenge: options.challenge, payload, expiresAt });
+    // The anonymous session (when new) and its challenge: one commit.
+    deps.db.transaction(() => saveChallenge(deps.db, ensureSession(c).id_hash, 'registration', { challenge: options.challenge, payload, expiresAt }))();
     return c.json({ options } satisfies RegistrationOptions);
   })
   .post('/verify', validJson(registrationVerifyRequest), async (c) => {
     const { deps, session } = c.var;
     const { response, nickname } = c.req.valid('json');
     const pending = session ? takeChallenge<RegistrationPayload>(deps.db, session.id_hash, 'registration') : undefined;
-    const { user, credential, userVerified, report } = await logAttempt(c, { ceremony: 'registration', method: 'passkey' }, (subject) =>
-      verifyRegistration(deps, pending, response, nickname, { startedWithTap: session?.method === TAP_METHOD, subject }),
+    // The account, the passkey, the new session and the log entry: one transaction.
+    let signedIn: SignedInSession | undefined;
+    const { user, credential, report } = await logAttempt(c, { ceremony: 'registration', method: 'passkey' }, (subject, log) =>
+      verifyRegistration(deps, pending, response, nickname, {
+        startedWithTap: session?.method === TAP_METHOD,
+        subject,
+        commit: (writes) =>
+          log.commit(() => {
+            const verified = writes();
+            // A new account is a sign-in (fresh session id); adding a passkey keeps the session.
+            if (!pending!.payload.existingUser) {
+              signedIn = writeSignedInSession(c, { userId: verified.user.id, userVerified: verified.userVerified, method: 'passkey', credentialId: verified.credential.id });
+            }
+            return verified;
+          }),
+      }),
     );
-    // A new account is a sign-in (fresh session id); adding a passkey keeps the session.
-    if (!pending!.payload.existingUser) startSignedInSession(c, { userId: user.id, userVerified, method: 'passkey', credentialId: credential.id });
+    if (signedIn) issueSignedIn(c, signedIn);
     return c.json({ verified: true, user: toUser(user), credential: toCredential(credential, deps.directory), report } satisfies Verified);
   });

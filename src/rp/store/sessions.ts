@@ -17,7 +17,7 @@ export const ANONYMOUS_SESSION_TTL_MS = 10 * 60 * 1000;
 export interface SessionRow {
   id_hash: string;
   user_id: string | null;
-  /** Written only by createSession (a SignIn's method); null for an anonymous session. */
+  /** Written only at sign-in (a SignIn's method); null for an anonymous session. */
   method: SignInMethod | null;
   user_verified: number;
   signed_in_at: string | null;
@@ -35,6 +35,10 @@ export const SESSION_SQL = {
   extendAnonymous: 'UPDATE sessions SET expires_at = ? WHERE id_hash = ? AND user_id IS NULL AND expires_at < ?',
   snoozeCampaign: 'UPDATE sessions SET campaign_snoozed = 1 WHERE id_hash = ?',
   delete: 'DELETE FROM sessions WHERE id_hash = ?',
+  // Signing in renames the anonymous row (a fresh id) instead of a delete and an insert.
+  signIn:
+    'UPDATE sessions SET id_hash = ?, user_id = ?, method = ?, user_verified = ?, signed_in_at = ?, expires_at = ?, credential_id = ?, campaign_snoozed = 0 WHERE id_hash = ?',
+  deleteChallenges: 'DELETE FROM challenges WHERE session_id_hash = ?',
   deleteExpired: 'DELETE FROM sessions WHERE expires_at <= ?',
 } as const;
 
@@ -49,17 +53,47 @@ export function findSession(db: Db, id: string, now: number): SessionRow | undef
 
 /** Creates a session (anonymous and short-lived when `user` is omitted) and returns the cookie value. */
 export function createSession(db: Db, now: number, user?: SignIn): string {
+  return insertSession(db, now, user).id;
+}
+
+/** Creates a session and returns its cookie value with the row as stored (no read back). */
+export function insertSession(db: Db, now: number, user?: SignIn): { id: string; row: SessionRow } {
   const id = randomBytes(32).toString('base64url');
-  statement(db, SESSION_SQL.insert).run(
-    hashSessionId(id),
-    user?.userId ?? null,
-    user?.method ?? null,
-    user?.userVerified ? 1 : 0,
-    user ? new Date(now).toISOString() : null,
-    now + (user ? SESSION_TTL_MS : ANONYMOUS_SESSION_TTL_MS),
-    user?.credentialId ?? null,
-  );
-  return id;
+  const row = sessionRow(hashSessionId(id), now, user);
+  statement(db, SESSION_SQL.insert).run(row.id_hash, row.user_id, row.method, row.user_verified, row.signed_in_at, row.expires_at, row.credential_id);
+  return { id, row };
+}
+
+/**
+ * Signs a browser in under a brand-new random id (no session fixation: OWASP Session Management
+ * Cheat Sheet, "Renew the Session ID After Any Privilege Level Change"). The browser's previous
+ * session row, when there is one, is renamed to the new id's hash and loses its pending
+ * challenges — one UPDATE instead of a delete and an insert; the old id finds nothing any more.
+ * Call inside the ceremony's transaction.
+ */
+export function signInSession(db: Db, previousIdHash: string | undefined, now: number, user: SignIn): { id: string; row: SessionRow } {
+  if (previousIdHash === undefined) return insertSession(db, now, user);
+  const id = randomBytes(32).toString('base64url');
+  const row = sessionRow(hashSessionId(id), now, user);
+  // challenges.session_id_hash references the old id (no ON UPDATE rule): they go first.
+  statement(db, SESSION_SQL.deleteChallenges).run(previousIdHash);
+  const renamed = statement(db, SESSION_SQL.signIn).run(
+    row.id_hash, row.user_id, row.method, row.user_verified, row.signed_in_at, row.expires_at, row.credential_id, previousIdHash,
+  ).changes;
+  return renamed ? { id, row } : insertSession(db, now, user);
+}
+
+function sessionRow(idHash: string, now: number, user?: SignIn): SessionRow {
+  return {
+    id_hash: idHash,
+    user_id: user?.userId ?? null,
+    method: user?.method ?? null,
+    user_verified: user?.userVerified ? 1 : 0,
+    signed_in_at: user ? new Date(now).toISOString() : null,
+    expires_at: now + (user ? SESSION_TTL_MS : ANONYMOUS_SESSION_TTL_MS),
+    credential_id: user?.credentialId ?? null,
+    campaign_snoozed: 0,
+  };
 }
 
 /** An anonymous session in use again (new options, a hand-off) lives another 10 minutes. */

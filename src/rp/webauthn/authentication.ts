@@ -30,6 +30,16 @@ export interface AuthenticationPayload {
   options?: PublicKeyCredentialRequestOptionsJSON;
 }
 
+/** What a verified ceremony stored: the account, its passkey and whether the user was verified. */
+export interface VerifiedCeremony {
+  user: UserRow;
+  credential: CredentialRow;
+  userVerified: boolean;
+}
+
+/** Runs a ceremony's writes in one transaction (the caller adds its own: session, sign-in log). */
+export type Commit = (writes: () => VerifiedCeremony) => VerifiedCeremony;
+
 export async function createAuthenticationOptions(
   { config, db, now }: Deps,
   { username, hint }: { username?: string; hint?: Hint },
@@ -54,13 +64,15 @@ export async function createAuthenticationOptions(
  * Order: challenge → origin → type → credential → account → authenticator data → signature
  * → counter → tenant policy. `subject` learns who and which passkey as the checks find out
  * (for the sign-in log, also when refused). Every check is recorded in the report; nothing is written unless all pass.
+ * `commit` runs the counter update in the caller's transaction (with its session and log writes).
  */
 export async function verifyAuthentication(
   { config, db, now, directory }: Deps,
   pending: { challenge: string; payload: AuthenticationPayload; expiresAt: number } | undefined,
   response: AuthenticationResponseJSON,
   subject: LogSubject = {},
-): Promise<{ user: UserRow; credential: CredentialRow; userVerified: boolean; report: CeremonyReport }> {
+  commit: Commit = (writes) => db.transaction(writes)(),
+): Promise<VerifiedCeremony & { report: CeremonyReport }> {
   const run = new CheckRun('authentication', pending?.payload.options ?? null);
   subject.credentialId = response.id;
   return run.around(async () => {
@@ -121,9 +133,12 @@ export async function verifyAuthentication(
     // The answer echoes what the client sent: make sure it serialises before the counter is stored.
     run.requireEchoable();
     const usedAt = new Date(now()).toISOString();
-    recordCredentialUse(db, stored!.id, { counter: info.newCounter, backedUp: info.credentialBackedUp, usedAt });
     const credential = { ...stored!, counter: info.newCounter, backed_up: info.credentialBackedUp ? 1 : 0, last_used_at: usedAt };
-    return { user: user!, credential, userVerified: info.userVerified, report: run.report() };
+    const verified = commit(() => {
+      recordCredentialUse(db, stored!.id, { counter: info.newCounter, backedUp: info.credentialBackedUp, usedAt });
+      return { user: user!, credential, userVerified: info.userVerified };
+    });
+    return { ...verified, report: run.report() };
   });
 }
 

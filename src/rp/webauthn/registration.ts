@@ -18,6 +18,7 @@ import { gateCheck, policyCheck } from '../tenant/policy-enforcement.js';
 import { groupIdsOf } from '../store/groups.js';
 import { readPolicy } from '../store/tenant-settings.js';
 import type { LogSubject } from '../store/sign-in-log.js';
+import type { Commit, VerifiedCeremony } from './authentication.js';
 import { simulatorTrustAnchor } from '../simulator/ca.js';
 import { simulatedDeviceLabel } from '../../shared/simulator.js';
 
@@ -81,15 +82,15 @@ export async function createRegistrationOptions(
 /**
  * Verifies a registration response against the pending challenge (already taken from the
  * store, so it is spent whatever happens here) and stores the account and passkey in one
- * transaction. Every check is recorded in the report; the first failure throws RpError.
+ * transaction (`commit`: the caller's, with its session and sign-in log writes). Every check is recorded in the report; the first failure throws RpError.
  */
 export async function verifyRegistration(
   deps: Deps,
   pending: { challenge: string; payload: RegistrationPayload; expiresAt: number } | undefined,
   response: RegistrationResponseJSON,
   nickname: string | undefined,
-  { startedWithTap = false, subject = {} }: { startedWithTap?: boolean; subject?: LogSubject } = {},
-): Promise<{ user: UserRow; credential: CredentialRow; userVerified: boolean; report: CeremonyReport }> {
+  { startedWithTap = false, subject = {}, commit = (writes) => deps.db.transaction(writes)() }: { startedWithTap?: boolean; subject?: LogSubject; commit?: Commit } = {},
+): Promise<VerifiedCeremony & { report: CeremonyReport }> {
   const { config, db, now, directory } = deps;
   const run = new CheckRun('registration', pending?.payload.options ?? null);
   if (pending) Object.assign(subject, { username: pending.payload.username, userId: pending.payload.existingUser ? pending.payload.userId : null });
@@ -176,7 +177,7 @@ export async function verifyRegistration(
 
     // The answer echoes what the client sent: make sure it serialises before anything is stored.
     run.requireEchoable();
-    const user = db.transaction((): UserRow => {
+    const store = (): UserRow => {
       // Checked again where it holds: while this call awaited the attestation, a parallel one may
       // have registered the same credential id (attestation "none" signs no clientData, so one
       // response can answer several sessions' challenges). Nothing awaits inside a transaction.
@@ -199,9 +200,13 @@ export async function verifyRegistration(
       });
       insertCredential(db, credential);
       return created;
-    })();
-    // The sign-in log names the account, also one this registration just created.
-    subject.userId = user.id;
-    return { user, credential, userVerified: info.userVerified, report: run.report() };
+    };
+    const verified = commit(() => {
+      const user = store();
+      // The sign-in log names the account, also one this registration just created.
+      subject.userId = user.id;
+      return { user, credential, userVerified: info.userVerified };
+    });
+    return { ...verified, report: run.report() };
   });
 }
