@@ -4,7 +4,8 @@
  * works 3 times, then registration is required.
  */
 import type { Page } from '@playwright/test';
-import { MAX_CAMPAIGN_SNOOZES, type Campaign } from '../../src/shared/tenant';
+import { ALLOWED_SNOOZES as MAX_CAMPAIGN_SNOOZES } from '../../src/shared/registration-campaign';
+import type { Campaign } from '../../src/shared/tenant';
 import { expect, test, type TenantAdminApi } from './fixtures';
 
 /** A group that must register, with `username` (created by a Temporary Access Pass) in it; returns the pass. */

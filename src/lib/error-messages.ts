@@ -217,6 +217,10 @@ export const apiErrorMessages: Record<ErrorCode, ErrorMessage> = {
     title: 'You have put off setting up a passkey as many times as your organisation allows.',
     action: 'Create a passkey now to go on.',
   },
+  sms_retired: {
+    title: 'Text-message and voice codes are retired for your organisation, and they were your only way to verify.',
+    action: 'Create a passkey now to go on: it takes a minute, and it is what you will sign in with from now on.',
+  },
   group_exists: {
     title: 'A group with that name already exists.',
     action: 'Choose another name, or add the people to the existing group.',

@@ -17,6 +17,7 @@ import { metadataRoutes } from './routes/metadata.js';
 import { wellKnownRoutes } from './routes/well-known.js';
 import { adminRoutes } from './routes/admin.js';
 import { adminRecoveryRoutes } from './routes/admin-recovery.js';
+import { adminRolloutRoutes } from './routes/admin-rollout.js';
 import { appRoutes } from './routes/apps.js';
 import { registrationCampaignRoutes } from './routes/registration-campaign.js';
 import { simulatorAdminRoutes, simulatorRoutes } from './routes/simulator.js';
@@ -48,6 +49,7 @@ export function createApp({ config, db, now = Date.now }: { config: RpConfig; db
     .route('/simulator', simulatorRoutes)
     .route('/admin/simulator', simulatorAdminRoutes)
     .route('/admin/users', adminRecoveryRoutes)
+    .route('/admin', adminRolloutRoutes)
     .route('/admin', adminRoutes)
     .route('/apps', appRoutes)
     .route('/registration-campaign', registrationCampaignRoutes)

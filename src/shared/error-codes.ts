@@ -49,6 +49,7 @@ export const errorCodes = {
   recent_sign_in_required: { status: 403, message: 'Adding a passkey needs a recent sign-in (within 5 minutes). Verify with a passkey, or sign in again, then add it.' },
   policy_too_large: { status: 400, message: 'The authentication methods policy must stay under 20 KB. Shorten the AAGUID lists or remove a profile.' },
   snooze_limit_reached: { status: 409, message: 'You have postponed setting up a passkey 3 times already. Create one now to go on.' },
+  sms_retired: { status: 409, message: 'Text-message and voice codes are no longer available to your organisation, and they were your only way to verify. Create a passkey to go on.' },
   group_exists: { status: 409, message: 'A group with that name already exists. Choose another name.' },
   group_in_use: { status: 409, message: 'The passkey policy still names this group. Remove it from the policy’s targets first.' },
   rate_limited: { status: 429, message: 'Too many requests. Wait a minute and try again.' },

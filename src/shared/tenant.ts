@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { normaliseAaguid, type Fido2Policy, type Fido2PolicyPatch } from './policy.js';
 import { providerIconSchema, username, userSchema, visibleText } from './schemas.js';
 import { signInMethodSchema } from './sign-in.js';
+import { simulatedByValues } from './simulator-labels.js';
 
 // ---- groups and users -------------------------------------------------------------------
 
@@ -171,6 +172,8 @@ export const sensitiveAppSchema = z.object({
     providerName: z.string().nullable(),
     /** The passkey is from a simulated device (docs/api.md, "Simulated devices"). */
     simulated: z.boolean(),
+    /** Present when `simulated`: attested by this lab's simulator, or only claimed by practice mode. */
+    simulatedBy: z.enum(simulatedByValues).optional(),
   }),
   rule: conditionalAccessSchema,
 });
@@ -178,15 +181,19 @@ export type SensitiveApp = z.infer<typeof sensitiveAppSchema>;
 
 // ---- registration campaign ----------------------------------------------------------------
 
-export const MAX_CAMPAIGN_SNOOZES = 3;
-
+/** GET /api/registration-campaign: the state machine's decision for the signed-in person (src/shared/registration-campaign.ts). */
 export const campaignSchema = z.object({
-  /** Show the nudge now: the user is in a target with isRegistrationRequired and has no passkey. */
+  /** Show the nudge now. */
   nudge: z.boolean(),
+  /** Why the person is in scope: an admin's target, the Microsoft-managed campaign (SMS users from 1 Sep 2026), or the SMS retirement (blocking). */
+  reason: z.enum(['adminTarget', 'microsoftManaged', 'smsRetired']).nullable(),
   snoozesUsed: z.number().int(),
-  snoozesLeft: z.number().int(),
-  /** No snoozes left: the person must register before going on. */
+  /** Null: unlimited ("Not now" as often as the person likes). */
+  snoozesLeft: z.number().int().nullable(),
+  /** No snoozes left (or SMS retired): the person must register before going on. */
   mustRegister: z.boolean(),
+  snoozedUntil: z.iso.datetime().nullable(),
+  snoozeDurationInDays: z.number().int(),
 });
 export type Campaign = z.infer<typeof campaignSchema>;
 
@@ -210,6 +217,8 @@ export const signInLogEntrySchema = z.object({
   os: z.string(),
   /** The passkey (or the registration's attestation) is from a simulated device. */
   simulated: z.boolean(),
+  /** Present when `simulated`: attested by this lab's simulator, or only claimed by practice mode. */
+  simulatedBy: z.enum(simulatedByValues).optional(),
 });
 export type SignInLogEntry = z.infer<typeof signInLogEntrySchema>;
 

@@ -54,7 +54,7 @@ function useCampaignRequest(signedIn: boolean) {
           </>
         ),
         notNow:
-          !asking.mustRegister && asking.snoozesLeft > 0 ? <NotNowButton busy={snooze.isPending} onClick={() => snooze.mutate()} /> : undefined,
+          !asking.mustRegister && (asking.snoozesLeft === null || asking.snoozesLeft > 0) ? <NotNowButton busy={snooze.isPending} onClick={() => snooze.mutate()} /> : undefined,
       }
     : null;
   return {

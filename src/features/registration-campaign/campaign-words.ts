@@ -10,6 +10,14 @@ export function times(count: number): string {
 
 /** The line under the card's explanation. */
 export function snoozesSentence(campaign: Campaign): string {
+  if (campaign.reason === 'smsRetired') {
+    return 'Text-message and voice codes are retired for your organisation, and they were your only way to verify. Setting up a passkey is now required: create one to go on.';
+  }
+  if (campaign.snoozesLeft === null) {
+    return campaign.snoozeDurationInDays === 0
+      ? 'You can put this off with “Not now”; your organisation will ask again the next time you sign in.'
+      : `You can put this off with “Not now”; your organisation will ask again in ${campaign.snoozeDurationInDays === 1 ? 'a day' : `${campaign.snoozeDurationInDays} days`}.`;
+  }
   if (campaign.mustRegister || campaign.snoozesLeft <= 0) {
     return `Setting up a passkey is now required: you have put it off ${times(campaign.snoozesUsed)}, as many times as your organisation allows. Create one to go on.`;
   }
@@ -18,6 +26,7 @@ export function snoozesSentence(campaign: Campaign): string {
 
 /** The status line after "Not now". */
 export function snoozedSentence(campaign: Campaign): string {
+  if (campaign.snoozesLeft === null) return 'Not now, then. Your organisation will ask again later.';
   if (campaign.snoozesLeft <= 0) {
     return 'Not now, then. That was the last time you can put it off: when your organisation asks again, setting up a passkey is required.';
   }

@@ -1,46 +1,40 @@
 import { Hono } from 'hono';
-import { MAX_CAMPAIGN_SNOOZES, type Campaign } from '../../shared/tenant.js';
+import { snoozeCampaign as snoozeDecision } from '../../shared/registration-campaign.js';
 import type { Env } from '../http/env.js';
 import { RpError } from '../http/rp-error.js';
 import { requireUser } from '../http/session-cookie.js';
-import { scopeOf } from '../policy/evaluate.js';
-import { listCredentials } from '../store/credentials.js';
-import type { Db } from '../store/database.js';
-import { groupIdsOf } from '../store/groups.js';
-import { markCampaignSnoozed, type SessionRow } from '../store/sessions.js';
-import { readPolicy } from '../store/tenant-settings.js';
-import { findUserById, snoozeCampaign, type UserRow } from '../store/users.js';
+import { markCampaignSnoozed } from '../store/sessions.js';
+import { findUserById, snoozeCampaign } from '../store/users.js';
+import { logCampaignEvent } from '../tenant/dashboard.js';
+import { campaignFor, snoozeRecordOf, tenantClock } from '../tenant/rollout.js';
 
-/** The registration campaign: people a target requires to register, with no passkey, are nudged. */
-function campaignOf(db: Db, user: UserRow, session: SessionRow): Campaign {
-  const policy = readPolicy(db);
-  const required = policy.state === 'enabled' && scopeOf(policy, groupIdsOf(db, user.id)).registrationRequired && listCredentials(db, user.id).length === 0;
-  const snoozesLeft = Math.max(0, MAX_CAMPAIGN_SNOOZES - user.campaign_snoozes);
-  // A snooze (the last one included) hides the nudge for the rest of this session; the next
-  // session asks again, and with no snoozes left registration is required.
-  const snoozedHere = session.campaign_snoozed === 1;
-  return {
-    nudge: required && !snoozedHere,
-    snoozesUsed: user.campaign_snoozes,
-    snoozesLeft,
-    mustRegister: required && snoozesLeft === 0 && !snoozedHere,
-  };
-}
-
+/**
+ * The registration campaign for the signed-in person (docs/api.md, "Registration campaign"):
+ * Graph's authenticationMethodsRegistrationCampaign, decided by the pure state machine in
+ * src/shared/registration-campaign.ts on the tenant's clock.
+ */
 export const registrationCampaignRoutes = new Hono<Env>()
   .get('/', (c) => {
     const { session, user } = requireUser(c);
-    return c.json(campaignOf(c.var.deps.db, user, session));
+    const { db, now } = c.var.deps;
+    const decision = campaignFor(db, now(), user, session.campaign_snoozed === 1);
+    if (decision.nudge) logCampaignEvent(db, 'nudged', user.id, new Date(now()).toISOString());
+    return c.json(decision);
   })
   .post('/snooze', (c) => {
     const { session, user } = requireUser(c);
-    const { db } = c.var.deps;
-    const campaign = campaignOf(db, user, session);
-    if (campaign.mustRegister) throw new RpError('snooze_limit_reached');
-    if (campaign.nudge) {
-      snoozeCampaign(db, user.id);
-      markCampaignSnoozed(db, session.id_hash);
+    const { db, now } = c.var.deps;
+    const decision = campaignFor(db, now(), user, session.campaign_snoozed === 1);
+    const at = tenantClock(db, now());
+    const outcome = snoozeDecision(decision, snoozeRecordOf(user, session.campaign_snoozed === 1), at);
+    if (!outcome.ok) throw new RpError(outcome.code);
+    if (outcome.record.count !== user.campaign_snoozes) {
+      db.transaction(() => {
+        snoozeCampaign(db, user.id, { count: outcome.record.count, at });
+        markCampaignSnoozed(db, session.id_hash);
+        logCampaignEvent(db, 'snoozed', user.id, new Date(now()).toISOString());
+      })();
     }
     // Read the user again: the answer counts the snooze just made.
-    return c.json(campaignOf(db, findUserById(db, user.id) ?? user, { ...session, campaign_snoozed: 1 }));
+    return c.json(campaignFor(db, now(), findUserById(db, user.id) ?? user, outcome.record.inThisSession));
   });

@@ -172,6 +172,35 @@ const migrations: readonly (string | ((db: Db) => void))[] = [
     db.prepare('INSERT OR IGNORE INTO lab_secrets (name, value) VALUES (?, ?)').run('decoy_credentials', randomBytes(32));
   },
   addUsernameKeys,
+  // The rollout of late 2026 (docs/entra-2026.md): the lab's simulated SMS method per user, and
+  // when the registration campaign was last snoozed (tenant clock, ms) for snoozeDurationInDays.
+  (db) => {
+    const columns = new Set((db.pragma('table_info(users)') as { name: string }[]).map((column) => column.name));
+    if (!columns.has('sms_method')) db.exec('ALTER TABLE users ADD COLUMN sms_method INTEGER NOT NULL DEFAULT 0');
+    if (!columns.has('campaign_snoozed_at')) db.exec('ALTER TABLE users ADD COLUMN campaign_snoozed_at INTEGER');
+    // The campaign's log for the rollout dashboard: nudges (once per person a day) and "Not now"s.
+    db.exec(`
+    CREATE TABLE IF NOT EXISTS campaign_log (
+      id       INTEGER PRIMARY KEY AUTOINCREMENT,
+      at       TEXT NOT NULL,
+      day      TEXT NOT NULL,                       -- substr(at, 1, 10)
+      user_id  TEXT NOT NULL,
+      event    TEXT NOT NULL CHECK (event IN ('nudged', 'snoozed'))
+    );
+    CREATE UNIQUE INDEX IF NOT EXISTS campaign_log_nudged_once_a_day ON campaign_log(user_id, day) WHERE event = 'nudged';
+    CREATE INDEX IF NOT EXISTS campaign_log_day ON campaign_log(day);`);
+  },
+  // How the lab knows a passkey or an attempt was simulated: 'attestation' (chained to this lab's
+  // simulator root) or 'claim' (practice mode said so, nothing attested it); NULL for a real
+  // device. Earlier simulated rows were all attested. Can run again safely.
+  (db) => {
+    for (const table of ['credentials', 'sign_in_log']) {
+      const columns = new Set((db.pragma(`table_info(${table})`) as { name: string }[]).map((column) => column.name));
+      if (columns.has('simulated_by')) continue;
+      db.exec(`ALTER TABLE ${table} ADD COLUMN simulated_by TEXT CHECK (simulated_by IN ('attestation', 'claim'));
+      UPDATE ${table} SET simulated_by = 'attestation' WHERE simulated = 1;`);
+    }
+  },
 ];
 
 /**

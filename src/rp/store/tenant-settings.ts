@@ -1,5 +1,7 @@
 import { conditionalAccessSchema, type ConditionalAccessRule } from '../../shared/tenant.js';
 import { defaultFido2Policy, fido2PolicySchema, type Fido2Policy } from '../../shared/policy.js';
+import { campaignFromLegacyPolicy, registrationCampaignSchema, type RegistrationCampaign } from '../../shared/registration-campaign.js';
+import { defaultRolloutSettings, rolloutSettingsSchema, type RolloutSettings } from '../../shared/rollout.js';
 import type { Db } from './database.js';
 import { statement } from './statements.js';
 
@@ -30,4 +32,27 @@ export function readConditionalAccess(db: Db): ConditionalAccessRule {
 
 export function saveConditionalAccess(db: Db, rule: ConditionalAccessRule): void {
   write(db, 'conditionalAccess', rule);
+}
+
+/**
+ * The registration campaign (Graph's shape). A lab that never saved one keeps its earlier
+ * behaviour: the policy's include targets with isRegistrationRequired, in the Graph shape.
+ */
+export function readRegistrationCampaign(db: Db): RegistrationCampaign {
+  return read(db, 'registrationCampaign', (value) => registrationCampaignSchema.parse(value), () =>
+    campaignFromLegacyPolicy(readPolicy(db).includeTargets.filter((target) => target.isRegistrationRequired).map((target) => target.id)),
+  );
+}
+
+export function saveRegistrationCampaign(db: Db, campaign: RegistrationCampaign): void {
+  write(db, 'registrationCampaign', campaign);
+}
+
+/** The tenant date and the passkeys-by-default opt-out. */
+export function readRolloutSettings(db: Db): RolloutSettings {
+  return read(db, 'rollout', (value) => rolloutSettingsSchema.parse(value), defaultRolloutSettings);
+}
+
+export function saveRolloutSettings(db: Db, settings: RolloutSettings): void {
+  write(db, 'rollout', settings);
 }

@@ -11,6 +11,10 @@ export interface UserRow {
   created_at: string;
   is_admin: number;
   campaign_snoozes: number;
+  /** When the registration campaign was last snoozed (tenant clock, ms), or null. */
+  campaign_snoozed_at: number | null;
+  /** 1: the user has the lab's simulated SMS method (no messages are ever sent). */
+  sms_method: number;
   /** NFKC, case-folded: unique (src/shared/usernames.ts). */
   username_key: string;
   /** UTS #39 skeleton: equal for look-alike names. */
@@ -41,7 +45,7 @@ export function usernameConflict(db: Db, username: string): 'username_taken' | '
   return undefined;
 }
 
-export type NewUser = Omit<UserRow, 'is_admin' | 'campaign_snoozes' | 'username_key' | 'username_skeleton'>;
+export type NewUser = Omit<UserRow, 'is_admin' | 'campaign_snoozes' | 'campaign_snoozed_at' | 'sms_method' | 'username_key' | 'username_skeleton'>;
 
 /** Inserts a user; the first account of the tenant becomes its admin. */
 export function insertUser(db: Db, row: NewUser): UserRow {
@@ -51,6 +55,8 @@ export function insertUser(db: Db, row: NewUser): UserRow {
     ...row,
     is_admin: first ? 1 : 0,
     campaign_snoozes: 0,
+    campaign_snoozed_at: null,
+    sms_method: 0,
     username_key: usernameKey(row.username),
     username_skeleton: usernameSkeleton(row.username),
   };
@@ -71,8 +77,14 @@ export function isAdmin(user: UserRow, adminUsernames: readonly string[]): boole
   return user.is_admin === 1 || adminUsernames.includes(usernameKey(user.username));
 }
 
-export function snoozeCampaign(db: Db, id: string): void {
-  statement(db, 'UPDATE users SET campaign_snoozes = campaign_snoozes + 1 WHERE id = ?').run(id);
+/** Records a "Not now": the count the state machine computed and when (tenant clock, ms). */
+export function snoozeCampaign(db: Db, id: string, snooze: { count: number; at: number }): void {
+  statement(db, 'UPDATE users SET campaign_snoozes = ?, campaign_snoozed_at = ? WHERE id = ?').run(snooze.count, snooze.at, id);
+}
+
+/** Marks (or unmarks) a user as having the lab's simulated SMS method. */
+export function setSmsMethod(db: Db, id: string, hasSms: boolean): void {
+  statement(db, 'UPDATE users SET sms_method = ? WHERE id = ?').run(hasSms ? 1 : 0, id);
 }
 
 export function updateDisplayName(db: Db, id: string, displayName: string): void {

@@ -9,9 +9,18 @@ import type { Db } from '../store/database.js';
 import { readPolicy } from '../store/tenant-settings.js';
 import { failed, passed } from '../webauthn/checks.js';
 import { evaluatePasskey, policyGate, type Ceremony, type PasskeyFacts, type PolicyDecision } from '../policy/evaluate.js';
+import { passkeysByDefaultApplies, withPasskeysByDefault } from './rollout.js';
 
-/** Groups of a user; a new account (null) is in none yet. */
-const groupsOf = (db: Db, userId: string | null) => (userId ? groupIdsOf(db, userId) : []);
+/**
+ * The policy and groups a user is judged by: the stored policy, plus — from 1 September 2026 on
+ * the tenant's clock, for users with SMS — the passkeys-by-default target (./rollout.ts). A new
+ * account (null) is in no group yet. The tenant date is a calendar day, so the real clock is
+ * precise enough here.
+ */
+function policyFor(db: Db, userId: string | null) {
+  const groupIds = userId ? groupIdsOf(db, userId) : [];
+  return withPasskeysByDefault(readPolicy(db), groupIds, passkeysByDefaultApplies(db, Date.now(), userId));
+}
 
 function toCheck(decision: PolicyDecision): Check {
   return decision.allowed ? passed('policy', `Tenant policy: ${decision.message}`) : failed('policy', decision.code, `Tenant policy: ${decision.message}`);
@@ -19,11 +28,13 @@ function toCheck(decision: PolicyDecision): Check {
 
 /** Before a ceremony starts: state, scope and self-service. Null when they pass. */
 export function gateCheck(db: Db, userId: string | null, ceremony: Ceremony, options: { startedWithTap?: boolean } = {}): Check | null {
-  const refused = policyGate(readPolicy(db), groupsOf(db, userId), ceremony, options);
+  const { policy, groupIds } = policyFor(db, userId);
+  const refused = policyGate(policy, groupIds, ceremony, options);
   return refused ? toCheck(refused) : null;
 }
 
 /** After the passkey is verified: the whole policy, as the report's `policy` check. */
 export function policyCheck(db: Db, userId: string | null, passkey: PasskeyFacts, ceremony: Ceremony, options: { startedWithTap?: boolean } = {}): Check {
-  return toCheck(evaluatePasskey(readPolicy(db), groupsOf(db, userId), passkey, ceremony, options));
+  const { policy, groupIds } = policyFor(db, userId);
+  return toCheck(evaluatePasskey(policy, groupIds, passkey, ceremony, options));
 }

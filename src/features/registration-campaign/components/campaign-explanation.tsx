@@ -3,7 +3,7 @@ import { snoozesSentence } from '../campaign-words';
 
 /** The registration campaign's words inside the "Set up a passkey" card. */
 export function CampaignExplanation({ campaign }: { campaign: Campaign }) {
-  const required = campaign.mustRegister || campaign.snoozesLeft <= 0;
+  const required = campaign.mustRegister || campaign.snoozesLeft === 0;
   return (
     <>
       <p>
