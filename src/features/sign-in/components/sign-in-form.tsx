@@ -204,18 +204,6 @@ export function SignInForm({ onSignedIn, onAttempt }: SignInFormProps) {
   // is (a WebAuthn hint, rarely needed) is a disclosure after them.
   return (
     <div className="stack">
-      {immediate && (
-        <section className="card stack" aria-labelledby="immediate-heading">
-          <h2 id="immediate-heading">Sign in with this device</h2>
-          <p>If this device has a passkey for this site, your browser offers it at once. If not, nothing opens and you continue with your username below.</p>
-          <div className="actions">
-            <Button busy={busy === 'immediate'} onClick={() => void runImmediate()}>
-              Use a passkey on this device
-            </Button>
-          </div>
-          {outcomeAt('immediate')}
-        </section>
-      )}
       <form className="card stack" onSubmit={onContinue} noValidate aria-labelledby="username-first-heading">
         <h2 id="username-first-heading">With your username</h2>
         <Field
@@ -253,6 +241,19 @@ export function SignInForm({ onSignedIn, onAttempt }: SignInFormProps) {
         </div>
         {outcomeAt('discoverable')}
       </section>
+      {immediate && (
+        // After the two ways every browser has, so that a phone's first screen still shows them.
+        <section className="card stack" aria-labelledby="immediate-heading">
+          <h2 id="immediate-heading">Sign in with this device</h2>
+          <p>If this device has a passkey for this site, your browser offers it at once. If not, nothing opens and you go on with your username above.</p>
+          <div className="actions">
+            <Button variant="secondary" busy={busy === 'immediate'} onClick={() => void runImmediate()}>
+              Use a passkey on this device
+            </Button>
+          </div>
+          {outcomeAt('immediate')}
+        </section>
+      )}
       <details className="card disclosure">
         <summary>
           Where is your passkey?
