@@ -14,6 +14,8 @@ export class AdminPolicyPage extends AdminFrame {
   readonly allowSelfServiceSetUp: Locator;
   readonly enforceAttestation: Locator;
   readonly enforceKeyRestrictions: Locator;
+  /** "Passkey types": the radio "Device-bound only". */
+  readonly deviceBoundOnly: Locator;
   /** The radio group "Restrict specific keys" and its radios "Allow" / "Block". */
   readonly restrictSpecificKeys: Locator;
   readonly allow: Locator;
@@ -33,6 +35,8 @@ export class AdminPolicyPage extends AdminFrame {
   readonly review: Locator;
   /** In the review: the highlighted list of people who would be locked out. */
   readonly usersLockedOut: Locator;
+  /** In the review: "Nobody would be locked out." */
+  readonly nobodyLockedOut: Locator;
   /** In the review: the table of passkeys that would stop working (owner, passkey, provider, reason). */
   readonly passkeysStopping: Locator;
   /** role="status" "Policy saved." */
@@ -52,6 +56,7 @@ export class AdminPolicyPage extends AdminFrame {
     this.allowSelfServiceSetUp = page.getByRole('checkbox', { name: 'Allow self-service set up', exact: true });
     this.enforceAttestation = page.getByRole('checkbox', { name: 'Enforce attestation', exact: true });
     this.enforceKeyRestrictions = page.getByRole('checkbox', { name: 'Enforce key restrictions', exact: true });
+    this.deviceBoundOnly = page.getByRole('group', { name: 'Passkey types', exact: true }).getByRole('radio', { name: 'Device-bound only', exact: true });
     this.restrictSpecificKeys = page.getByRole('group', { name: 'Restrict specific keys', exact: true });
     this.allow = this.restrictSpecificKeys.getByRole('radio', { name: 'Allow', exact: true });
     this.block = this.restrictSpecificKeys.getByRole('radio', { name: 'Block', exact: true });
@@ -65,6 +70,7 @@ export class AdminPolicyPage extends AdminFrame {
     this.keepEditingButton = page.getByRole('button', { name: 'Keep editing', exact: true });
     this.review = page.getByRole('region', { name: 'Review the impact before saving' });
     this.usersLockedOut = this.review.getByRole('group', { name: 'Users who would be locked out' });
+    this.nobodyLockedOut = this.review.getByText('Nobody would be locked out.', { exact: true });
     this.passkeysStopping = this.review.getByRole('table');
     this.saved = page.getByRole('status').filter({ hasText: 'Policy saved.' });
     this.profiles = page.getByRole('list', { name: 'Passkey profiles' }).getByRole('listitem').filter({ has: page.getByRole('heading') });
