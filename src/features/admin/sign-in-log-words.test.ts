@@ -10,6 +10,10 @@ describe('resultWords', () => {
     expect(blocked.meaning).toMatch(/authenticator/);
     expect(resultWords('something_new')).toEqual({ success: false, text: 'Refused: something_new', meaning: null });
   });
+
+  it('says an admin removed the passkey, not that something was refused', () => {
+    expect(resultWords('removed_by_admin')).toMatchObject({ success: false, text: 'Removed by an admin' });
+  });
 });
 
 describe('signInLogSearch', () => {
