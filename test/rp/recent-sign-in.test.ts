@@ -28,6 +28,9 @@ describe('adding a passkey needs a recent strong sign-in', () => {
     expect((reply.json as { error: { message: string } }).error.message).toMatch(/5 minutes/);
     expect(count(world.db, 'challenges')).toBe(challengesBefore);
     expect(snapshot(world.db)).toEqual(before);
+    // The refusal is in the sign-in log, as a refused registration of that account.
+    const logged = world.db.prepare("SELECT ceremony, username, result FROM sign_in_log WHERE result = 'recent_sign_in_required'").all();
+    expect(logged).toEqual([{ ceremony: 'registration', username: 'ada', result: 'recent_sign_in_required' }]);
   });
 
   it('verifying again with a passkey refreshes the sign-in time, and the passkey can be added', async () => {

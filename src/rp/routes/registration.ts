@@ -10,7 +10,7 @@ import { saveChallenge, takeChallenge } from '../store/challenges.js';
 import { toCredential } from '../store/credentials.js';
 import { findUserById, toUser, usernameConflict } from '../store/users.js';
 import { createRegistrationOptions, verifyRegistration, type RegistrationPayload } from '../webauthn/registration.js';
-import { requireRecentSignIn } from '../tenant/recent-sign-in.js';
+import { recentSignInRefusal } from '../tenant/recent-sign-in.js';
 
 /** With self-service off, only a session that signed in with a Temporary Access Pass may register. */
 const TAP_METHOD: SignInMethod = 'temporaryAccessPass';
@@ -21,8 +21,13 @@ export const registrationRoutes = new Hono<Env>()
     const { deps, session } = c.var;
     const account = session?.user_id ? findUserById(deps.db, session.user_id) : undefined;
     const request = c.req.valid('json');
-    // Adding a passkey to a signed-in account needs a recent strong sign-in (Entra's five minutes).
-    if (account && session) requireRecentSignIn(deps, session);
+    // Adding a passkey to a signed-in account needs a recent strong sign-in (Entra's five minutes);
+    // a refusal is an attempt the sign-in log shows.
+    const stale = account && session ? recentSignInRefusal(deps, session) : undefined;
+    if (account && stale) {
+      appendAttempt(c, { ceremony: 'registration', method: 'passkey' }, { userId: account.id, username: account.username }, stale.code);
+      throw stale;
+    }
     // A new account's name must differ from every other as people read it (src/shared/usernames.ts).
     const conflict = account ? undefined : usernameConflict(deps.db, request.username);
     if (conflict) throw new RpError(conflict);
