@@ -42,7 +42,8 @@ const test = base.extend<Record<never, never>, { stepUpLab: string }>({
     async ({}, use) => {
       const port = await freePort();
       const origin = `http://localhost:${port}`;
-      const child = spawn('npx', ['tsx', 'src/rp/server.ts'], {
+      // Node itself with tsx's loader: one process, so that kill() ends the lab (npx would leave it running).
+      const child = spawn(process.execPath, ['--import', 'tsx', 'src/rp/server.ts'], {
         env: { ...process.env, PORT: String(port), DATABASE_PATH: ':memory:', RP_ORIGINS: origin, RECENT_SIGN_IN_SECONDS: String(WINDOW_SECONDS) },
         stdio: 'ignore',
       });
