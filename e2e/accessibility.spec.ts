@@ -6,27 +6,27 @@ import { expect, nextRequestBody, test } from './fixtures';
 // A scan takes 0.5-2 s of CPU: four of them need more than the suite's default 20 s on a busy machine.
 test.describe.configure({ timeout: 60_000 });
 
-test('axe: home, signed out', async ({ page, homePage }) => {
+test('axe: home, signed out', { tag: '@axe' }, async ({ page, homePage }) => {
   await homePage.open();
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expectNoAxeViolations(page, '/');
 });
 
-test('axe: /register, with a username typed', async ({ page, registerPage, username }) => {
+test('axe: /register, with a username typed', { tag: '@axe' }, async ({ page, registerPage, username }) => {
   await registerPage.open();
   await registerPage.username.fill(username);
   await registerPage.place.open();
   await expectNoAxeViolations(page, '/register');
 });
 
-test('axe: /sign-in, with "Where is your passkey?" open', async ({ page, signInPage, autofill }) => {
+test('axe: /sign-in, with "Where is your passkey?" open', { tag: '@axe' }, async ({ page, signInPage, autofill }) => {
   await autofill.withoutAutofill(() => signInPage.open());
   await signInPage.place.open();
   await expect(signInPage.place.radio('This device')).toBeVisible();
   await expectNoAxeViolations(page, '/sign-in');
 });
 
-test('axe: /account with passkeys, the header menu open', async ({ page, passkeyUser, accountPage }) => {
+test('axe: /account with passkeys, the header menu open', { tag: '@axe' }, async ({ page, passkeyUser, accountPage }) => {
   await accountPage.open();
   await expect(accountPage.passkey(passkeyUser.nickname)).toBeVisible();
   await expectNoAxeViolations(page, '/account');
@@ -35,7 +35,7 @@ test('axe: /account with passkeys, the header menu open', async ({ page, passkey
   await expectNoAxeViolations(page, '/account with the menu open');
 });
 
-test('axe: the result of /register, then /inspector with its panel open and a decoded response', async ({ page, registerPage, inspectorPage, username }) => {
+test('axe: the result of /register, then /inspector with its panel open and a decoded response', { tag: '@axe' }, async ({ page, registerPage, inspectorPage, username }) => {
   test.setTimeout(120_000); // two pages, eight scans
   const sent = nextRequestBody<{ response: Record<string, unknown> }>(page, '/api/registration/verify');
   await registerPage.open();
@@ -56,13 +56,13 @@ test('axe: the result of /register, then /inspector with its panel open and a de
   await expectNoAxeViolations(page, '/inspector');
 });
 
-test('axe: /capabilities', async ({ page, capabilitiesPage }) => {
+test('axe: /capabilities', { tag: '@axe' }, async ({ page, capabilitiesPage }) => {
   await capabilitiesPage.open();
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expectNoAxeViolations(page, '/capabilities');
 });
 
-test('axe: the hand-off pages (computer, phone, code)', async ({ page, registerPage, handoffWaitPage: wait, username, phone }) => {
+test('axe: the hand-off pages (computer, phone, code)', { tag: '@axe' }, async ({ page, registerPage, handoffWaitPage: wait, username, phone }) => {
   await registerPage.open();
   await registerPage.useMyPhone(username);
   await expect(wait.qrCode).toBeVisible();

@@ -14,7 +14,7 @@ import { expect, test } from './fixtures';
 // Four scans of a long admin screen need more than the default 20 s on a busy machine.
 test.describe.configure({ timeout: 60_000 });
 
-test('axe: /admin, users and a group with a member', async ({ admin, username }) => {
+test('axe: /admin, users and a group with a member', { tag: '@axe' }, async ({ admin, username }) => {
   await admin.api.issueTap(username); // creates the user
   const group = await admin.api.createGroup(`Axe ${username}`);
   await admin.api.addMember(group.id, username);
@@ -24,7 +24,7 @@ test('axe: /admin, users and a group with a member', async ({ admin, username })
   await expectNoAxeViolations(admin.page, '/admin');
 });
 
-test('axe: /admin/policy, with its review of a change', async ({ admin }) => {
+test('axe: /admin/policy, with its review of a change', { tag: '@axe' }, async ({ admin }) => {
   const screen = new AdminPolicyPage(admin.page);
   await screen.open();
   await expect(screen.heading).toBeVisible();
@@ -36,14 +36,14 @@ test('axe: /admin/policy, with its review of a change', async ({ admin }) => {
   await expectNoAxeViolations(admin.page, '/admin/policy');
 });
 
-test('axe: /admin/aaguids', async ({ admin }) => {
+test('axe: /admin/aaguids', { tag: '@axe' }, async ({ admin }) => {
   const screen = new AdminAaguidsPage(admin.page);
   await screen.open();
   await expect(screen.heading).toBeVisible();
   await expectNoAxeViolations(admin.page, '/admin/aaguids');
 });
 
-test('axe: /admin/temporary-access-pass, with a pass issued', async ({ admin, username }) => {
+test('axe: /admin/temporary-access-pass, with a pass issued', { tag: '@axe' }, async ({ admin, username }) => {
   await admin.api.issueTap(username);
   const screen = new AdminTapPage(admin.page);
   await screen.open();
@@ -51,14 +51,14 @@ test('axe: /admin/temporary-access-pass, with a pass issued', async ({ admin, us
   await expectNoAxeViolations(admin.page, '/admin/temporary-access-pass');
 });
 
-test('axe: /admin/conditional-access', async ({ admin }) => {
+test('axe: /admin/conditional-access', { tag: '@axe' }, async ({ admin }) => {
   const screen = new AdminConditionalAccessPage(admin.page);
   await screen.open();
   await expect(screen.heading).toBeVisible();
   await expectNoAxeViolations(admin.page, '/admin/conditional-access');
 });
 
-test('axe: /admin/sign-in-log', async ({ admin }) => {
+test('axe: /admin/sign-in-log', { tag: '@axe' }, async ({ admin }) => {
   const screen = new AdminSignInLogPage(admin.page);
   await screen.open();
   await expect(screen.entries.first()).toBeVisible();
