@@ -63,7 +63,9 @@ export function createApp({ config, db, now = Date.now }: { config: RpConfig; db
     .use('/api/*', apiHeaders)
     .use('/.well-known/*', apiHeaders)
     .route('/', wellKnownRoutes(config.relatedOrigins))
-    .route('/api', api);
+    .route('/api', api)
+    // An address outside /api (`/api/%2e%2e` is `/` once the URL is parsed) is still the contract's 404.
+    .notFound((c) => errorResponse(c, 'not_found', 'There is no API endpoint at this address.'));
 }
 
 export type AppType = ReturnType<typeof createApp>;

@@ -19,6 +19,21 @@ export const MICROSOFT_AUTHENTICATOR_AAGUIDS = {
   Android: 'de1e552d-db1d-4423-a619-566b625cdc84',
 } as const;
 
+/**
+ * Microsoft Entra passkeys on Windows (preview): passkeys in the local Windows Hello container.
+ * During the preview they register only when a passkey profile allow-lists these AAGUIDs with
+ * key restrictions on and attestation off. Microsoft Learn, "Microsoft Entra passkeys on
+ * Windows" (how-to-authentication-entra-passkeys-on-windows, 18 February 2026).
+ */
+export const WINDOWS_HELLO_AAGUIDS = {
+  /** Private key in a hardware TPM. */
+  hardware: '08987058-cadc-4b81-b6e1-30de50dcbe96',
+  /** Virtualization-based security: keys kept by the hypervisor in the host's TPM. */
+  vbs: '9ddd1817-af5a-4672-a2b9-3e3dd95000a9',
+  /** Private key in a software TPM. */
+  software: '6028b017-b1d4-4c02-b4b3-afcdafc96bb2',
+} as const;
+
 /** The AAGUID error messages show as an example. */
 const EXAMPLE_AAGUID = MICROSOFT_AUTHENTICATOR_AAGUIDS.iOS;
 
@@ -240,7 +255,8 @@ export function policyIssuesFromZod(error: z.ZodError): PolicyIssue[] {
   const out: PolicyIssue[] = [];
   for (const zi of error.issues) {
     if (zi.code === 'unrecognized_keys') {
-      for (const key of zi.keys) out.push(issue([...zi.path, key], classicFields[key] ?? 'is not a field of this object'));
+      // Own keys only: `__proto__` or `constructor` in a body must not read Object.prototype's members.
+      for (const key of zi.keys) out.push(issue([...zi.path, key], (Object.hasOwn(classicFields, key) ? classicFields[key] : undefined) ?? 'is not a field of this object'));
     } else if (zi.code === 'invalid_type' && zi.message.startsWith('Invalid input')) {
       const expected = zi.expected === 'object' ? 'an object' : zi.expected === 'array' ? 'a list' : `a ${zi.expected}`;
       out.push(issue(zi.path, zi.message.endsWith('received undefined') ? `is missing (it must be ${expected})` : `must be ${expected}`));
@@ -260,6 +276,19 @@ export function crossCheckPolicy(policy: Fido2Policy, groupIds: Iterable<string>
     const first = profileIds.get(profile.id);
     if (first === undefined) profileIds.set(profile.id, i);
     else out.push(issue(['passkeyProfiles', i, 'id'], `repeats the id ${profile.id} of passkeyProfiles[${first}]; each profile needs its own id`));
+  });
+  policy.passkeyProfiles.forEach((profile, i) => {
+    // Synced passkeys carry no attestation a relying party could verify (their providers send
+    // "none"), so a profile that lets them in cannot also demand it. Microsoft Learn,
+    // "Passkeys (FIDO2) authentication method" (concept-authentication-passkeys-fido2).
+    if (profile.attestationEnforcement === 'registrationOnly' && profile.passkeyTypes.includes('synced')) {
+      out.push(
+        issue(
+          ['passkeyProfiles', i, 'attestationEnforcement'],
+          `cannot be "registrationOnly" in profile "${profile.name}", which allows synced passkeys: synced passkeys are not attested. Set passkeyTypes to "deviceBound" to enforce attestation, or set attestationEnforcement to "disabled"`,
+        ),
+      );
+    }
   });
   if (!profileIds.has(policy.defaultPasskeyProfile)) {
     out.push(

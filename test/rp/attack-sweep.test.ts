@@ -1,0 +1,593 @@
+/**
+ * The attack sweep (issue 11, "Done when"): every endpoint of the relying party and the page
+ * server fed generated hostile input — wrong types, missing and extra fields, huge strings,
+ * deep nesting, prototype-pollution keys, odd Unicode and numbers, wrong content types, bad
+ * path and query encodings, cross-site origins, concurrent races and replays. For every answer:
+ * no 5xx, the contract's `{ error: { code, message } }` with a known code (or a 2xx), no stack
+ * trace or internal text; a refused request stores nothing; and every table an anonymous
+ * client can fill stays bounded. A tally per class is printed at the end (the issue's table).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { afterAll, describe, expect, it } from 'vitest';
+import { sweep } from '../../src/rp/maintenance/sweep';
+import { openDatabase } from '../../src/rp/store/database';
+import { createWebServer } from '../../src/rp/web-server';
+import { brandingSchema } from '../../src/shared/branding';
+import { errorCodes, isErrorCode } from '../../src/shared/error-codes';
+import { createAuthenticator } from '../soft-authenticator';
+import {
+  Client,
+  createGroup,
+  createTenant,
+  createWorld,
+  HANDOFF_TTL_MS,
+  issueTap,
+  newUser,
+  ORIGIN,
+  SESSION_COOKIE,
+  signInWithTap,
+  testConfig,
+  type Reply,
+  type Tenant,
+} from './helpers';
+
+// ---- the verdict on one answer ----------------------------------------------------------------
+
+/** Text no answer may carry: stack frames, file paths, SQLite and JavaScript engine messages. */
+const INTERNAL_TEXT =
+  /\bat [\w.<>$]+ \(|\(?[\w/\\.-]+\.(?:ts|js|mjs|cjs):\d+(?::\d+)?|node_modules|\/src\/rp\/|SQLITE_|constraint failed|no such (?:table|column)|TypeError|ReferenceError|RangeError|SyntaxError|URIError|Maximum call stack|Cannot read propert|is not a function|undefined is not|\[object Object\]|\[native code\]/;
+
+const timing = new Map<string, number>();
+afterAll(() => {
+  if (process.env.ATTACK_TIMING) console.log([...timing].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([k, v]) => `${v.toFixed(0)} ms ${k}`).join('\n'));
+});
+interface Tally {
+  requests: number;
+  fiveXx: number;
+  halfStored: number;
+}
+const tally = new Map<string, Tally>();
+function tallyOf(kind: string): Tally {
+  let entry = tally.get(kind);
+  if (!entry) tally.set(kind, (entry = { requests: 0, fiveXx: 0, halfStored: 0 }));
+  return entry;
+}
+
+/** Every problem with one answer, as sentences (empty: the answer keeps the contract). */
+function contractProblems(reply: Pick<Reply, 'status' | 'text' | 'json' | 'headers'>, { csvAllowed = false, htmlAllowed = false } = {}): string[] {
+  const problems: string[] = [];
+  if (reply.status >= 500) problems.push(`status ${reply.status}`);
+  if (INTERNAL_TEXT.test(reply.text)) problems.push(`internal text in the answer: ${reply.text.slice(0, 200)}`);
+  const type = reply.headers.get('content-type') ?? '';
+  if (reply.status >= 400) {
+    const error = (reply.json as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
+    if (!/^application\/json/.test(type)) problems.push(`error answered as ${type || 'no content type'}`);
+    if (!error || !isErrorCode(error.code)) problems.push(`error body not in the contract's shape: ${reply.text.slice(0, 200)}`);
+    else if (errorCodes[error.code].status !== reply.status) problems.push(`code ${error.code} with status ${reply.status}`);
+    if (error && (typeof error.message !== 'string' || !error.message.trim())) problems.push('error without a message');
+  } else if (reply.status === 204 || reply.status === 304) {
+    if (reply.text !== '') problems.push(`${reply.status} with a body`);
+  } else if (!(/^application\/json/.test(type) || (csvAllowed && /^text\/csv/.test(type)) || (htmlAllowed && /^text\/html/.test(type)))) {
+    problems.push(`success answered as ${type || 'no content type'}`);
+  }
+  return problems;
+}
+
+// ---- the database: durable state, and invariants that show half-stored data ----------------------
+
+type Db = Tenant['db'];
+const LOG_TABLES = new Set(['sign_in_log', 'tap_failures', 'campaign_log']);
+
+function tableNames(db: Db): string[] {
+  return (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map(
+    ({ name }) => name,
+  );
+}
+
+const stateQueries = new WeakMap<Db, string>();
+
+/** Every row of every table that is not a log, as one text built inside SQLite (quote() writes blobs as hex). */
+function durableState(db: Db): string {
+  let sql = stateQueries.get(db);
+  if (!sql) {
+    sql = tableNames(db)
+      .filter((name) => !LOG_TABLES.has(name))
+      .map((name) => {
+        const columns = (db.pragma(`table_info("${name}")`) as { name: string }[]).map((column) => `quote("${column.name}")`);
+        return `SELECT coalesce((SELECT group_concat('${name}:' || row, char(10)) FROM (SELECT ${columns.join(" || ',' || ")} AS row FROM "${name}" ORDER BY rowid)), '${name}: none')`;
+      })
+      .join(' UNION ALL ');
+    stateQueries.set(db, sql);
+  }
+  return (db.prepare(sql).pluck().all() as string[]).join('\n');
+}
+
+/**
+ * Rows that only a half-finished write leaves: broken references, an account that has neither a
+ * passkey nor a pass to get one, a credential's user gone, a challenge without its session.
+ */
+function halfStoredRows(db: Db): string[] {
+  const found: string[] = [];
+  for (const row of db.pragma('foreign_key_check') as unknown[]) found.push(`foreign key: ${JSON.stringify(row)}`);
+  const lonely = db
+    .prepare(
+      `SELECT username FROM users u WHERE NOT EXISTS (SELECT 1 FROM credentials c WHERE c.user_id = u.id)
+       AND NOT EXISTS (SELECT 1 FROM temporary_access_passes t WHERE t.user_id = u.id)`,
+    )
+    .all() as { username: string }[];
+  for (const { username } of lonely) found.push(`account ${username} without a passkey or a pass`);
+  const signedInByNothing = db.prepare('SELECT COUNT(*) AS n FROM sessions s WHERE s.user_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM users u WHERE u.id = s.user_id)').get() as {
+    n: number;
+  };
+  if (signedInByNothing.n) found.push(`${signedInByNothing.n} sessions of missing users`);
+  return found;
+}
+
+// ---- hostile input --------------------------------------------------------------------------------
+
+/** Placeholders for numbers JSON.stringify cannot write (they go into the text as is). */
+const RAW_NUMBERS: Record<string, string> = { '@1e309@': '1e309', '@-1e309@': '-1e309', '@1e-400@': '1e-400', '@bigint@': '123456789012345678901234567890', '@-0@': '-0' };
+
+function jsonText(value: unknown): string {
+  let text = JSON.stringify(value);
+  for (const [placeholder, raw] of Object.entries(RAW_NUMBERS)) text = text.split(JSON.stringify(placeholder)).join(raw);
+  return text;
+}
+
+const deep = (levels: number, open: string, close: string, inner = '1') => open.repeat(levels) + inner + close.repeat(levels);
+
+/** Values put in place of each field of a valid body. */
+const HOSTILE_VALUES: [string, unknown][] = [
+  ['null', null],
+  ['true', true],
+  ['zero', 0],
+  ['negative', -1],
+  ['float', 1.5],
+  ['1e309', '@1e309@'],
+  ['-1e309', '@-1e309@'],
+  ['1e-400', '@1e-400@'],
+  ['bigint', '@bigint@'],
+  ['-0', '@-0@'],
+  ['"NaN"', 'NaN'],
+  ['"Infinity"', 'Infinity'],
+  ['"1e309"', '1e309'],
+  ['empty string', ''],
+  ['spaces', '   '],
+  ['NUL', '\u0000'],
+  ['NUL inside', 'a\u0000b'],
+  ['lone high surrogate', '\ud800'],
+  ['lone low surrogate', 'x\udfffy'],
+  ['RTL override', 'adm\u202enimda'],
+  ['zero-width', 'ad\u200bmin'],
+  ['BOM', '\ufeffadmin'],
+  ['emoji', '😀'.repeat(20)],
+  ['combining marks', 'a' + '\u0301'.repeat(500)],
+  ['60 KB string', 'x'.repeat(60_000)],
+  ['array', []],
+  ['array of strings', ['a', 'b']],
+  ['object', {}],
+  ['nested 50', JSON.parse(deep(50, '[', ']'))],
+  ['__proto__ object', JSON.parse('{"__proto__":{"isAdmin":true,"polluted":true}}')],
+  ['"__proto__"', '__proto__'],
+  ['"constructor"', 'constructor'],
+  ['"toString"', 'toString'],
+  ['path', '../../../etc/passwd'],
+  ['html', '<script>alert(1)</script>'],
+  ['sql', "' OR 1=1 --"],
+];
+
+/** Whole bodies sent as raw text with Content-Type: application/json. */
+const HOSTILE_BODIES: [string, string][] = [
+  ['empty', ''],
+  ['null', 'null'],
+  ['number', '1'],
+  ['string', '"hello"'],
+  ['array', '[]'],
+  ['true', 'true'],
+  ['truncated', '{"a":'],
+  ['not JSON', 'not json'],
+  ['two documents', '{}{}'],
+  ['BOM', '\ufeff{}'],
+  ['NUL', '\u0000'],
+  ['single quotes', "{'a':1}"],
+  ['trailing comma', '{"a":1,}'],
+  ['comment', '{/* x */}'],
+  ['duplicate keys', '{"username":"a","username":"b","displayName":"x","displayName":"y"}'],
+  ['__proto__ key', '{"__proto__":{"isAdmin":true,"polluted":true},"username":"proto"}'],
+  ['constructor key', '{"constructor":{"prototype":{"polluted":true}},"username":"ctor"}'],
+  ['deep arrays 5000', deep(5000, '[', ']')],
+  ['deep objects 5000', deep(5000, '{"a":', '}')],
+  ['deep 200 inside a field', `{"response":${deep(200, '{"a":', '}')},"input":${deep(200, '[', ']')}}`],
+  ['60 KB string', JSON.stringify({ username: 'x'.repeat(60_000), input: 'x'.repeat(60_000) })],
+  ['1 MB string', JSON.stringify({ username: 'x'.repeat(1 << 20) })],
+  ['100k small keys', `{${Array.from({ length: 6000 }, (_, i) => `"k${i}":1`).join(',')}}`],
+  ['lone surrogate escapes', '{"username":"\\ud800\\udc00\\ud800","displayName":"\\udfff","nickname":"\\ud800"}'],
+  ['invalid UTF-8 bytes', '{"username":"\xff\xfe"}'],
+  ['1e309 everywhere', '{"lifetimeInMinutes":1e309,"length":1e309,"limit":1e309}'],
+];
+
+const CONTENT_TYPES = [
+  'text/plain',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data; boundary=x',
+  'application/json; charset=utf-16',
+  'application/jsonx',
+  'APPLICATION/JSON',
+  'application/json;;;',
+  'application/problem+json',
+  '',
+  'x'.repeat(5000),
+];
+
+/** Path parameters that are not ids: bad percent-encoding, traversal, pollution keys, huge. */
+const HOSTILE_IDS = [
+  '__proto__',
+  'constructor',
+  'toString',
+  '%00',
+  '%ZZ',
+  '%',
+  '%E0%A4%A',
+  '%ED%A0%80', // an encoded lone surrogate: decodeURIComponent throws on it
+  '%C0%AF',
+  '..%2F..%2Fetc%2Fpasswd',
+  '%2e%2e',
+  '%E2%80%AE',
+  'a'.repeat(20_000),
+  '😀',
+  "'%20OR%201=1",
+];
+
+// ---- the world under attack --------------------------------------------------------------------
+
+interface Target {
+  tenant: Tenant;
+  ids: Record<string, string>;
+  /** A signed-in admin again (after a request that may have ended its session). */
+  resignAdmin(): Promise<void>;
+}
+
+async function target(): Promise<Target> {
+  const tenant = await createTenant({ ...testConfig(), relatedOrigins: ['https://other.example'], simulatedDevices: true });
+  const bob = await newUser(tenant, 'bob');
+  const group = await createGroup(tenant.admin, 'Pilot', ['bob']);
+  await issueTap(tenant.admin, { username: 'carol' });
+  const handoff = (await tenant.admin.post('/api/handoffs', { purpose: 'sign-in' })).json as { handoff: { id: string; code: string } };
+  const adminCredential = (tenant.db.prepare("SELECT c.id FROM credentials c JOIN users u ON u.id = c.user_id WHERE u.username = 'admin'").get() as { id: string }).id;
+  return {
+    tenant,
+    ids: {
+      cred: adminCredential,
+      bobCred: bob.credential.id,
+      bobId: bob.user.id,
+      group: group.id,
+      handoff: handoff.handoff.id,
+      code: handoff.handoff.code,
+    },
+    async resignAdmin() {
+      if ((await tenant.admin.get('/api/session')).status !== 200) await tenant.admin.signIn(tenant.adminKey);
+    },
+  };
+}
+
+interface Endpoint {
+  method: string;
+  path: string;
+  /** A valid body, whose fields are replaced one by one. */
+  body?: Record<string, unknown>;
+  csv?: boolean;
+}
+
+/** Every endpoint (src/rp/app.ts and src/rp/routes/*.ts); `:name` is filled from Target.ids. */
+const ENDPOINTS: Endpoint[] = [
+  { method: 'POST', path: '/api/registration/options', body: { username: 'newcomer', displayName: 'New', hint: 'client-device' } },
+  { method: 'POST', path: '/api/registration/verify', body: { response: { id: 'AA', rawId: 'AA', type: 'public-key', response: {}, clientExtensionResults: {} }, nickname: 'n' } },
+  { method: 'POST', path: '/api/authentication/options', body: { username: 'bob', hint: 'security-key' } },
+  { method: 'POST', path: '/api/authentication/verify', body: { response: { id: 'AA', rawId: 'AA', type: 'public-key', response: {}, clientExtensionResults: {} } } },
+  { method: 'POST', path: '/api/authentication/temporary-access-pass', body: { username: 'carol', code: 'wrong-code' } },
+  { method: 'GET', path: '/api/session' },
+  { method: 'GET', path: '/api/credentials' },
+  { method: 'PATCH', path: '/api/credentials/:cred', body: { nickname: 'Laptop' } },
+  { method: 'DELETE', path: '/api/credentials/:bobCred' },
+  { method: 'PATCH', path: '/api/account', body: { displayName: 'Admin' } },
+  { method: 'POST', path: '/api/handoffs', body: { purpose: 'registration', username: 'phoneperson', displayName: 'P' } },
+  { method: 'GET', path: '/api/handoffs/:handoff' },
+  { method: 'GET', path: '/api/handoffs/by-code/:code' },
+  { method: 'POST', path: '/api/handoffs/:handoff/approve', body: {} },
+  { method: 'POST', path: '/api/handoffs/:handoff/claim', body: {} },
+  { method: 'POST', path: '/api/inspect', body: { input: 'eyJ0eXBlIjoid2ViYXV0aG4uZ2V0In0' } },
+  { method: 'GET', path: '/api/metadata' },
+  { method: 'GET', path: '/api/simulator' },
+  { method: 'POST', path: '/api/simulator/attestation-certificate', body: { publicKey: 'AAAA', aaguid: '00000000-0000-0000-0000-000000000000', preset: 'yubikey-5' } },
+  { method: 'GET', path: '/api/admin/users/:bobId/passkeys' },
+  { method: 'DELETE', path: '/api/admin/users/:bobId/passkeys/:cred' },
+  { method: 'GET', path: '/api/admin/rollout' },
+  { method: 'PATCH', path: '/api/admin/rollout', body: {} },
+  { method: 'GET', path: '/api/admin/registration-campaign' },
+  { method: 'PATCH', path: '/api/admin/registration-campaign', body: { state: 'default', snoozeDurationInDays: 1 } },
+  { method: 'PUT', path: '/api/admin/sms-methods/:bobId', body: { hasSms: true } },
+  { method: 'GET', path: '/api/admin/dashboard' },
+  { method: 'GET', path: '/api/admin/dashboard/export?table=users', csv: true },
+  { method: 'GET', path: '/api/admin/policy' },
+  { method: 'PATCH', path: '/api/admin/policy', body: { isAttestationEnforced: false } },
+  { method: 'POST', path: '/api/admin/policy/preview', body: { isAttestationEnforced: false } },
+  { method: 'POST', path: '/api/admin/policy/prepare-allow-list', body: { microsoftAaguidsAllowed: 'All', enforceAttestation: false, overwriteExistingAaguids: false } },
+  { method: 'GET', path: '/api/admin/aaguids' },
+  { method: 'GET', path: '/api/admin/users' },
+  { method: 'GET', path: '/api/admin/groups' },
+  { method: 'POST', path: '/api/admin/groups', body: { displayName: 'Pilot 2' } },
+  { method: 'DELETE', path: '/api/admin/groups/no-such-group' },
+  { method: 'POST', path: '/api/admin/groups/:group/members', body: { username: 'bob' } },
+  { method: 'DELETE', path: '/api/admin/groups/:group/members/no-such-user' },
+  { method: 'POST', path: '/api/admin/temporary-access-passes', body: { username: 'dave', displayName: 'Dave', lifetimeInMinutes: 60, isUsableOnce: true, length: 8 } },
+  { method: 'GET', path: '/api/admin/temporary-access-passes' },
+  { method: 'GET', path: '/api/admin/conditional-access' },
+  { method: 'PATCH', path: '/api/admin/conditional-access', body: { state: 'disabled' } },
+  { method: 'GET', path: '/api/admin/sign-in-log?limit=5' },
+  { method: 'GET', path: '/api/apps/sensitive' },
+  { method: 'GET', path: '/api/registration-campaign' },
+  { method: 'POST', path: '/api/registration-campaign/snooze', body: {} },
+  { method: 'GET', path: '/api/no-such-endpoint' },
+  { method: 'GET', path: '/.well-known/webauthn' },
+  { method: 'DELETE', path: '/api/session' },
+];
+
+const fill = (template: string, ids: Record<string, string>) => template.replace(/:(\w+)/g, (_, name: string) => ids[name] ?? name);
+
+interface Attack {
+  label: string;
+  method: string;
+  path: string;
+  raw?: string;
+  headers?: Record<string, string>;
+  origin?: string | null;
+  csv?: boolean;
+  chunked?: boolean;
+}
+
+const TAP_SIGN_IN = '/api/authentication/temporary-access-pass';
+const TAP_ISSUE = '/api/admin/temporary-access-passes';
+/** Slow by design (a tarpit; scrypt one at a time): sent in parallel and checked as a batch. */
+const slow = (attack: Attack) => attack.method === 'POST' && (attack.path === TAP_SIGN_IN || attack.path === TAP_ISSUE);
+
+function send(client: Client, attack: Attack): Promise<Reply> {
+  const bodyless = attack.method === 'GET' || attack.method === 'HEAD';
+  return client.request(attack.method, attack.path, {
+    ...(attack.raw !== undefined && !bodyless ? { raw: attack.raw } : {}),
+    ...(attack.headers ? { headers: attack.headers } : {}),
+    ...(attack.origin !== undefined ? { origin: attack.origin } : {}),
+    ...(attack.chunked && !bodyless ? { chunked: true } : {}),
+  });
+}
+
+/** ATTACK_SWEEP_FULL=1: every hostile value in every field (about 4× the requests). */
+const FULL = process.env.ATTACK_SWEEP_FULL === '1';
+
+/**
+ * Sends each attack as `client` (a fresh anonymous browser when `as` is 'anonymous'), checks the
+ * answer, and checks that a refused request (4xx) changed no durable row and broke no invariant.
+ */
+async function run(t: Target, kind: string, attacks: Attack[], as: 'admin' | 'anonymous' = 'admin'): Promise<string[]> {
+  const failures: string[] = [];
+  const counts = tallyOf(kind);
+  const { db } = t.tenant;
+  // A refused pass sign-in answers after a tarpit delay: those go in parallel, checked as a batch.
+  const tarpitted = attacks.filter(slow);
+  if (tarpitted.length) {
+    const before = durableState(db);
+    for (let i = 0; i < tarpitted.length; i += 64) {
+      const replies = await Promise.all(tarpitted.slice(i, i + 64).map((attack) => send(as === 'admin' ? t.tenant.admin : t.tenant.client(), attack)));
+      replies.forEach((reply, j) => {
+        counts.requests++;
+        if (reply.status >= 500) counts.fiveXx++;
+        const problems = contractProblems(reply);
+        if (reply.status < 400 && tarpitted[i + j]!.path === TAP_SIGN_IN) problems.push('a hostile pass sign-in succeeded');
+        if (problems.length) failures.push(`${tarpitted[i + j]!.label} → ${reply.status}: ${problems.join('; ')}`);
+      });
+    }
+    const half = halfStoredRows(db);
+    if ((tarpitted.every((attack) => attack.path === TAP_SIGN_IN) && durableState(db) !== before) || half.length) {
+      counts.halfStored++;
+      failures.push(`refused pass sign-ins or issues left rows behind: ${half.join('; ')}`);
+    }
+  }
+  for (const attack of attacks.filter((a) => !slow(a))) {
+    const client = as === 'admin' ? t.tenant.admin : t.tenant.client();
+    const started0 = performance.now();
+    const before = durableState(db);
+    if (process.env.ATTACK_TIMING) timing.set('durableState', (timing.get('durableState') ?? 0) + performance.now() - started0);
+    const started = performance.now();
+    const reply = await send(client, attack);
+    counts.requests++;
+    if (process.env.ATTACK_TIMING) timing.set(attack.label.split(' ').slice(2).join(' ').slice(0, 40), (timing.get(attack.label.split(' ').slice(2).join(' ').slice(0, 40)) ?? 0) + performance.now() - started);
+    if (process.env.ATTACK_TIMING) timing.set(attack.method + ' ' + attack.path.slice(0, 60), (timing.get(attack.method + ' ' + attack.path.slice(0, 60)) ?? 0) + performance.now() - started);
+    if (reply.status >= 500) counts.fiveXx++;
+    const problems = contractProblems(reply, { csvAllowed: attack.csv === true });
+    if (reply.status >= 400 && reply.status !== 401) {
+      // A refusal stores nothing (the spent challenge of a refused verify and its log entry aside).
+      const after = durableState(db);
+      if (after !== before && !(attack.path.endsWith('/verify') && durableWithoutChallenges(after) === durableWithoutChallenges(before))) {
+        counts.halfStored++;
+        problems.push('a refused request changed stored rows');
+      }
+    }
+    const half = halfStoredRows(db);
+    if (half.length) {
+      counts.halfStored++;
+      problems.push(...half);
+    }
+    if (problems.length) failures.push(`${attack.label} → ${reply.status}: ${problems.join('; ')}`);
+    if (attack.method === 'DELETE' && attack.path.startsWith('/api/session')) await t.resignAdmin();
+  }
+  expectPrototypesClean();
+  return failures;
+}
+
+function durableWithoutChallenges(state: string): string {
+  return state
+    .split('\n')
+    .filter((line) => !line.startsWith('challenges:'))
+    .join('\n');
+}
+
+function expectPrototypesClean() {
+  const probe = {} as Record<string, unknown>;
+  expect(probe.isAdmin).toBeUndefined();
+  expect(probe.polluted).toBeUndefined();
+  expect(Object.prototype).not.toHaveProperty('polluted');
+}
+
+const expectNoFailures = (failures: string[]) => expect(failures.slice(0, 15), `${failures.length} failing answers`).toEqual([]);
+
+// ---- the sweep ------------------------------------------------------------------------------------
+
+describe('every endpoint under hostile input', { timeout: 120_000 }, () => {
+  it('hostile values in every field of every body (and extra or missing fields)', async () => {
+    const t = await target();
+    const attacks: Attack[] = [];
+    for (const endpoint of ENDPOINTS.filter((e) => e.body)) {
+      const path = fill(endpoint.path, t.ids);
+      const fields = Object.keys(endpoint.body!);
+      const extras = ['extraField', 'constructor', 'toString', '__proto__'];
+      [...fields, ...extras].forEach((field, f) => {
+        HOSTILE_VALUES.forEach(([name, value], v) => {
+          // By default each field gets a third of the values (rotating, so every value meets every
+          // endpoint) and the extra keys a few; ATTACK_SWEEP_FULL=1 sends them all.
+          if (!FULL && (extras.includes(field) ? v % 9 !== 0 : (f + v) % 3 !== 0)) return;
+          attacks.push({ label: `${endpoint.method} ${endpoint.path} ${field}=${name}`, method: endpoint.method, path, raw: jsonText({ ...endpoint.body, [field]: value }) });
+        });
+      });
+      for (const field of fields) {
+        const { [field]: _missing, ...rest } = endpoint.body!;
+        attacks.push({ label: `${endpoint.method} ${endpoint.path} without ${field}`, method: endpoint.method, path, raw: jsonText(rest) });
+      }
+    }
+    expectNoFailures(await run(t, 'wrong types, odd numbers, Unicode, pollution keys, missing/extra fields', attacks));
+  });
+
+  it('hostile whole bodies: not JSON, deep nesting, huge, duplicate and prototype keys', async () => {
+    const t = await target();
+    const attacks: Attack[] = [];
+    // A GET has no body to attack (and app.request refuses one): those have their own classes.
+    for (const endpoint of ENDPOINTS.filter((e) => e.method !== 'GET')) {
+      for (const [name, raw] of HOSTILE_BODIES) {
+        attacks.push({ label: `${endpoint.method} ${endpoint.path} body ${name}`, method: endpoint.method, path: fill(endpoint.path, t.ids), raw, csv: endpoint.csv ?? false });
+      }
+      // Over the 64 KB limit without declaring a length.
+      attacks.push({
+        label: `${endpoint.method} ${endpoint.path} chunked 1 MB`,
+        method: endpoint.method,
+        path: fill(endpoint.path, t.ids),
+        raw: JSON.stringify({ input: 'y'.repeat(1 << 20) }),
+        chunked: true,
+        csv: endpoint.csv ?? false,
+      });
+    }
+    expectNoFailures(await run(t, 'malformed, deep (5,000 levels), huge (60 KB, 1 MB) and polluting bodies', attacks));
+  });
+
+  it('wrong or missing Content-Type, and no body at all', async () => {
+    const t = await target();
+    const attacks: Attack[] = [];
+    for (const endpoint of ENDPOINTS.filter((e) => e.method !== 'GET')) {
+      const path = fill(endpoint.path, t.ids);
+      const csv = endpoint.csv ?? false;
+      attacks.push({ label: `${endpoint.method} ${endpoint.path} no body`, method: endpoint.method, path, csv });
+      for (const type of CONTENT_TYPES) {
+        attacks.push({ label: `${endpoint.method} ${endpoint.path} as ${type.slice(0, 40)}`, method: endpoint.method, path, raw: jsonText(endpoint.body ?? {}), headers: { 'content-type': type }, csv });
+      }
+    }
+    expectNoFailures(await run(t, 'wrong Content-Type, no body', attacks));
+  });
+
+  it('hostile path parameters and query strings', async () => {
+    const t = await target();
+    const attacks: Attack[] = [];
+    for (const endpoint of ENDPOINTS.filter((e) => e.path.includes(':') || e.path.includes('no-such'))) {
+      for (const id of HOSTILE_IDS) {
+        const path = endpoint.path.replace(/:(\w+)|no-such-[\w-]+/g, id);
+        attacks.push({ label: `${endpoint.method} ${endpoint.path} id ${id.slice(0, 20)}`, method: endpoint.method, path, raw: jsonText(endpoint.body ?? {}) });
+      }
+    }
+    const queries = [
+      ...['1e309', 'NaN', '-1', '0', '1.5', '501', '', '%ZZ', '0x10', '1e2', ' 7 ', '99999999999999999999'].map((v) => `/api/admin/sign-in-log?limit=${v}`),
+      '/api/admin/sign-in-log?limit=1&limit=2&username=a&username=b',
+      '/api/admin/sign-in-log?limit[]=1&ceremony[x]=y',
+      `/api/admin/sign-in-log?username=${'u'.repeat(100_000)}`,
+      '/api/admin/sign-in-log?username=%ED%A0%80&result=%00',
+      '/api/admin/sign-in-log?ceremony=__proto__&result=constructor',
+      '/api/admin/sign-in-log?%ZZ=1',
+      ...['__proto__', 'constructor', 'toString', '', '%ZZ', 'users&table=groups', 'users%00'].map((v) => `/api/admin/dashboard/export?table=${v}`),
+      '/api/admin/dashboard/export',
+      '/api/session?__proto__[isAdmin]=1',
+      `/api/metadata?${'q=1&'.repeat(5000)}`,
+    ];
+    for (const path of queries) attacks.push({ label: `GET ${path.slice(0, 80)}`, method: 'GET', path, csv: true });
+    expectNoFailures(await run(t, 'hostile path parameters and query strings', attacks));
+  });
+
+  it('anonymous callers: every endpoint, with and without a forged cookie', async () => {
+    const t = await target();
+    const attacks: Attack[] = [];
+    for (const endpoint of ENDPOINTS) {
+      const path = fill(endpoint.path, t.ids);
+      attacks.push({ label: `anonymous ${endpoint.method} ${endpoint.path}`, method: endpoint.method, path, raw: jsonText(endpoint.body ?? {}), csv: endpoint.csv ?? false });
+    }
+    const failures = await run(t, 'anonymous callers', attacks, 'anonymous');
+    // Forged and malformed cookies: never signed in, never a 5xx.
+    const counts = tallyOf('anonymous callers');
+    for (const cookie of ['x', '', 'a'.repeat(10_000), '%ZZ', '%00', '__proto__', `1; ${SESSION_COOKIE}=2`, '"quoted"', 'ü']) {
+      const client = t.tenant.client();
+      client.cookies.set(SESSION_COOKIE, cookie);
+      const reply = await client.request('GET', '/api/session');
+      counts.requests++;
+      if (reply.status !== 401) failures.push(`forged cookie ${cookie.slice(0, 12)} → ${reply.status}`);
+      failures.push(...contractProblems(reply));
+    }
+    expectNoFailures(failures);
+    // The admin-only and user-only endpoints each refused.
+    for (const endpoint of ENDPOINTS.filter((e) => e.path.startsWith('/api/admin') || e.path.startsWith('/api/credentials'))) {
+      const reply = await t.tenant.client().request(endpoint.method, fill(endpoint.path, t.ids), endpoint.body ? { body: endpoint.body } : {});
+      expect([401, 403], `${endpoint.method} ${endpoint.path}`).toContain(reply.status);
+    }
+  });
+
+  it('signed in but not an admin: every admin endpoint answers 403 forbidden and changes nothing', async () => {
+    const t = await target();
+    const bob = await newUser(t.tenant, 'mallory');
+    const before = durableState(t.tenant.db);
+    const counts = tallyOf('privilege escalation (non-admin on admin endpoints)');
+    for (const endpoint of ENDPOINTS.filter((e) => e.path.startsWith('/api/admin'))) {
+      const reply = await bob.client.request(endpoint.method, fill(endpoint.path, t.ids), endpoint.body ? { raw: jsonText({ ...endpoint.body, isAdmin: true, __proto__: { isAdmin: true } }) } : {});
+      counts.requests++;
+      expect(reply.status, `${endpoint.method} ${endpoint.path}: ${reply.text}`).toBe(403);
+      expect(contractProblems(reply)).toEqual([]);
+    }
+    expect(durableState(t.tenant.db)).toBe(before);
+  });
+
+  it('cross-site requests: a foreign or opaque Origin is refused on every state-changing endpoint and changes nothing', async () => {
+    const t = await target();
+    const attacks: Attack[] = [];
+    for (const endpoint of ENDPOINTS.filter((e) => e.method !== 'GET')) {
+      for (const origin of ['https://evil.example', 'null', `${ORIGIN}.evil.example`, 'http://localhost:3001', ORIGIN.toUpperCase(), `${ORIGIN}/`]) {
+        attacks.push({ label: `${endpoint.method} ${endpoint.path} from ${origin}`, method: endpoint.method, path: fill(endpoint.path, t.ids), raw: jsonText(endpoint.body ?? {}), origin });
+      }
+    }
+    const failures = await run(t, 'cross-site Origin on mutating requests', attacks);
+    expectNoFailures(failures);
+    for (const attack of attacks) {
+      const reply = await t.tenant.admin.request(attack.method, attack.path, { raw: attack.raw!, origin: attack.origin! });
+      expect(reply.status, attack.label).toBe(403);
+      expect((reply.json as { error: { code: string } }).error.code).toBe('forbidden_origin');
+    }
+    // Without an Origin a browser form could only send a simple content type, which is refused (415).
+    const form = await t.tenant.admin.request('PATCH', '/api/account', { raw: 'displayName=pwned', origin: null, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(form.status).toBe(415);
+    const cookie = t.tenant.admin.cookies.get(SESSION_COOKIE);
+    expect(cookie).toBeDefined();
+  });
+});
