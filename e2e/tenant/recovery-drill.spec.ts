@@ -22,12 +22,14 @@ test('I lost my phone: remove the passkey, issue a pass, enrol a new passkey, si
   const { username, nickname, passkey: lost } = passkeyUser;
   expect(await rp.session()).toMatchObject({ user: { username } });
 
+  // The admin finds the person on the users page and follows "Lost a device?".
   const drill = admin.page;
-  await drill.goto('/admin/recovery');
+  await drill.goto('/admin');
+  await drill.getByRole('link', { name: `Lost a device: recovery drill for ${username}` }).click();
+  await expect(drill).toHaveURL(/\/admin\/recovery\?username=/);
   await expect(drill.getByRole('heading', { level: 1 })).toContainText('I lost my phone');
   await expect(drill.getByRole('heading', { name: 'The steps, for helpdesk staff' })).toBeVisible();
-  await drill.getByLabel('Username').fill(username);
-  await drill.getByRole('button', { name: 'Find' }).click();
+  await expect(drill.getByRole('textbox', { name: 'Username' })).toHaveValue(username);
   await drill.getByRole('button', { name: `Remove the passkey ${nickname}` }).click();
   await expect(drill.getByRole('status').filter({ hasText: `Removed the passkey “${nickname}”` })).toBeVisible();
   await expect(drill.getByText(`${username} has no passkey left.`)).toBeVisible();

@@ -32,7 +32,10 @@ export const paths = {
   /** The conditional-access rule of the sensitive app. */
   adminConditionalAccess: { path: '/admin/conditional-access', getHref: () => '/admin/conditional-access' },
   /** The "I lost my phone" recovery drill for helpdesk staff. */
-  adminRecovery: { path: '/admin/recovery', getHref: () => '/admin/recovery' },
+  adminRecovery: {
+    path: '/admin/recovery',
+    getHref: (username?: string) => (username ? `/admin/recovery?username=${encodeURIComponent(username)}` : '/admin/recovery'),
+  },
   /** Every registration and sign-in attempt. */
   adminSignInLog: { path: '/admin/sign-in-log', getHref: () => '/admin/sign-in-log' },
 } as const;

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { StatusMessage } from '../../../components/alert';
 import { Button } from '../../../components/button';
 import { Field } from '../../../components/field';
@@ -22,15 +22,20 @@ import { CopyButton } from './copy-button';
  */
 export function RecoveryDrill() {
   const users = useUsers();
-  const [query, setQuery] = useState('');
-  const [chosen, setChosen] = useState<TenantUser | null>(null);
+  // From the users table's "Lost a device?": the person is found already.
+  const [searchParams] = useSearchParams();
+  const [query, setQuery] = useState(() => searchParams.get('username') ?? '');
+  const [picked, setPicked] = useState<TenantUser | null>(null);
   const [notFound, setNotFound] = useState(false);
+  const [searched, setSearched] = useState(false);
+  const fromLink = searched ? null : findUser(users.data?.users, searchParams.get('username') ?? '');
+  const chosen = picked ?? fromLink;
 
   function onFind(event: FormEvent) {
     event.preventDefault();
-    const name = query.trim().toLowerCase();
-    const match = users.data?.users.find((user) => user.username.toLowerCase() === name) ?? null;
-    setChosen(match);
+    const match = findUser(users.data?.users, query);
+    setSearched(true);
+    setPicked(match);
     setNotFound(match === null);
   }
 
@@ -77,6 +82,11 @@ export function RecoveryDrill() {
       {chosen && <PersonRecovery key={chosen.id} person={chosen} />}
     </div>
   );
+}
+
+function findUser(users: TenantUser[] | undefined, username: string): TenantUser | null {
+  const name = username.trim().toLowerCase();
+  return (name && users?.find((user) => user.username.toLowerCase() === name)) || null;
 }
 
 function PersonRecovery({ person }: { person: TenantUser }) {

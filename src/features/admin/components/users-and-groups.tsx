@@ -1,8 +1,10 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 import { StatusMessage } from '../../../components/alert';
 import { Button } from '../../../components/button';
 import { Field } from '../../../components/field';
 import { formatDateTime } from '../../../lib/format-date';
+import { paths } from '../../../lib/paths';
 import { validateUsername } from '../../../lib/validate-username';
 import type { Group, TenantUser } from '../../../shared/tenant';
 import { useAddGroupMember } from '../api/add-group-member';
@@ -78,7 +80,17 @@ function UserTable({ users, groups }: { users: TenantUser[]; groups: Group[] }) 
                 </span>
                 {user.displayName && user.displayName !== user.username && <span className="user-cell__display">{user.displayName}</span>}
               </th>
-              <td data-label="Passkeys">{user.passkeys}</td>
+              <td data-label="Passkeys">
+                {user.passkeys}
+                {user.passkeys > 0 && (
+                  <>
+                    {' '}
+                    <Link to={paths.adminRecovery.getHref(user.username)} aria-label={`Lost a device: recovery drill for ${user.username}`}>
+                      Lost a device?
+                    </Link>
+                  </>
+                )}
+              </td>
               <td data-label="Groups">{user.groups.length > 0 ? user.groups.map(groupName).join(', ') : <span className="muted">none</span>}</td>
               <td data-label="Created">{formatDateTime(user.createdAt)}</td>
             </tr>
