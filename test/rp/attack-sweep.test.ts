@@ -20,6 +20,7 @@ import { errorCodes, isErrorCode } from '../../src/shared/error-codes';
 import { createAuthenticator } from '../soft-authenticator';
 import {
   Client,
+  count,
   createGroup,
   createTenant,
   createWorld,
@@ -106,19 +107,11 @@ function durableState(db: Db): string {
 }
 
 /**
- * Rows that only a half-finished write leaves: broken references, an account that has neither a
- * passkey nor a pass to get one, a credential's user gone, a challenge without its session.
+ * Rows that only a half-finished write leaves: broken references, a credential's user gone, a challenge without its session.
  */
 function halfStoredRows(db: Db): string[] {
   const found: string[] = [];
   for (const row of db.pragma('foreign_key_check') as unknown[]) found.push(`foreign key: ${JSON.stringify(row)}`);
-  const lonely = db
-    .prepare(
-      `SELECT username FROM users u WHERE NOT EXISTS (SELECT 1 FROM credentials c WHERE c.user_id = u.id)
-       AND NOT EXISTS (SELECT 1 FROM temporary_access_passes t WHERE t.user_id = u.id)`,
-    )
-    .all() as { username: string }[];
-  for (const { username } of lonely) found.push(`account ${username} without a passkey or a pass`);
   const signedInByNothing = db.prepare('SELECT COUNT(*) AS n FROM sessions s WHERE s.user_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM users u WHERE u.id = s.user_id)').get() as {
     n: number;
   };
@@ -589,5 +582,197 @@ describe('every endpoint under hostile input', { timeout: 120_000 }, () => {
     expect(form.status).toBe(415);
     const cookie = t.tenant.admin.cookies.get(SESSION_COOKIE);
     expect(cookie).toBeDefined();
+  });
+});
+
+// ---- races and replays ----------------------------------------------------------------------------
+
+/** Sends the same request `n` times at once; every answer must keep the contract. */
+async function race(kind: string, n: number, request: (i: number) => Promise<Reply>): Promise<Reply[]> {
+  const replies = await Promise.all(Array.from({ length: n }, (_, i) => request(i)));
+  const counts = tallyOf(kind);
+  counts.requests += n;
+  counts.fiveXx += replies.filter((reply) => reply.status >= 500).length;
+  for (const reply of replies) expect(contractProblems(reply), reply.text).toEqual([]);
+  return replies;
+}
+
+const statuses = (replies: Reply[]) => replies.map((reply) => reply.status).sort();
+const codes = (replies: Reply[]) => new Set(replies.filter((r) => r.status >= 400).map((r) => (r.json as { error: { code: string } }).error.code));
+
+describe('concurrent races on every mutating request', { timeout: 60_000 }, () => {
+  const KIND = 'concurrent races (20–50 of the same mutating request)';
+
+  it('a hand-off is approved once and claimed once', async () => {
+    const world = createWorld();
+    const phone = await newUser(world, 'pat');
+    const computer = world.client();
+    const created = await computer.post('/api/handoffs', { purpose: 'sign-in' });
+    const id = (created.json as { handoff: { id: string } }).handoff.id;
+    const approvals = await race(KIND, 40, () => phone.client.post(`/api/handoffs/${id}/approve`, {}));
+    expect(approvals.filter((r) => r.status === 200)).toHaveLength(1);
+    expect(codes(approvals)).toEqual(new Set(['handoff_used']));
+    // The creator's browser claims 40 times at once, and strangers too.
+    const claims = await race(KIND, 40, (i) => (i % 2 ? computer : world.client()).post(`/api/handoffs/${id}/claim`, {}));
+    expect(claims.filter((r) => r.status === 200)).toHaveLength(1);
+    expect(world.db.prepare('SELECT COUNT(*) AS n FROM sessions WHERE user_id IS NOT NULL').pluck().get()).toBe(2);
+    expect(halfStoredRows(world.db)).toEqual([]);
+  });
+
+  it('a one-time Temporary Access Pass signs in once, however many browsers use it at once', async () => {
+    const tenant = await createTenant();
+    const tap = await issueTap(tenant.admin, { username: 'erin', isUsableOnce: true });
+    const replies = await race(KIND, 20, () => signInWithTap(tenant.client(), 'erin', tap.temporaryAccessPass));
+    expect(replies.filter((r) => r.status === 200)).toHaveLength(1);
+    expect(tenant.db.prepare("SELECT COUNT(*) FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.username = 'erin'").pluck().get()).toBe(1);
+  });
+
+  it('a passkey is deleted once; renames all land on one of the names', async () => {
+    const tenant = await createTenant();
+    const bob = await newUser(tenant, 'bob');
+    await bob.client.register(createAuthenticator(), 'bob');
+    const renames = await race(KIND, 30, (i) => bob.client.patch(`/api/credentials/${bob.credential.id}`, { nickname: `Key ${i}` }));
+    expect(statuses(renames).every((s) => s === 200)).toBe(true);
+    const nickname = tenant.db.prepare('SELECT nickname FROM credentials WHERE id = ?').pluck().get(bob.credential.id) as string;
+    expect(nickname).toMatch(/^Key \d+$/);
+    const deletes = await race(KIND, 30, () => bob.client.delete(`/api/credentials/${bob.credential.id}`));
+    expect(deletes.filter((r) => r.status === 204)).toHaveLength(1);
+    expect(codes(deletes)).toEqual(new Set(['not_found']));
+    const other = (tenant.db.prepare("SELECT c.id FROM credentials c JOIN users u ON u.id = c.user_id WHERE u.username = 'bob'").pluck().get() as string);
+    const removals = await race(KIND, 30, () => tenant.admin.delete(`/api/admin/users/${bob.user.id}/passkeys/${other}`));
+    expect(removals.filter((r) => r.status === 204)).toHaveLength(1);
+    expect(tenant.db.prepare("SELECT COUNT(*) FROM sign_in_log WHERE result = 'removed_by_admin'").pluck().get()).toBe(1);
+    expect(halfStoredRows(tenant.db)).toEqual([]);
+  });
+
+  it('groups: one group per name, one membership per person, one removal', async () => {
+    const tenant = await createTenant();
+    await newUser(tenant, 'bob');
+    const created = await race(KIND, 30, () => tenant.admin.post('/api/admin/groups', { displayName: 'Racers' }));
+    expect(created.filter((r) => r.status === 201)).toHaveLength(1);
+    expect(codes(created)).toEqual(new Set(['group_exists']));
+    const group = (created.find((r) => r.status === 201)!.json as { id: string }).id;
+    await race(KIND, 30, () => tenant.admin.post(`/api/admin/groups/${group}/members`, { username: 'bob' }));
+    expect(tenant.db.prepare('SELECT COUNT(*) FROM group_members WHERE group_id = ?').pluck().get(group)).toBe(1);
+    const bobId = tenant.db.prepare("SELECT id FROM users WHERE username = 'bob'").pluck().get() as string;
+    await race(KIND, 30, () => tenant.admin.delete(`/api/admin/groups/${group}/members/${bobId}`));
+    expect(tenant.db.prepare('SELECT COUNT(*) FROM group_members WHERE group_id = ?').pluck().get(group)).toBe(0);
+    const removed = await race(KIND, 30, () => tenant.admin.delete(`/api/admin/groups/${group}`));
+    expect(removed.filter((r) => r.status === 204)).toHaveLength(1);
+  });
+
+  it('policy, conditional access, campaign and rollout PATCHes: the stored document is one of the answers', async () => {
+    const tenant = await createTenant();
+    const policies = await race(KIND, 30, (i) => tenant.admin.patch('/api/admin/policy', { state: i % 2 ? 'enabled' : 'disabled', isSelfServiceRegistrationAllowed: i % 3 !== 0 }));
+    const stored = tenant.db.prepare("SELECT value FROM tenant_settings WHERE key = 'fido2Policy'").pluck().get() as string;
+    expect(policies.filter((r) => r.status === 200).map((r) => JSON.stringify(r.json))).toContain(JSON.stringify(JSON.parse(stored)));
+    await race(KIND, 30, (i) => tenant.admin.patch('/api/admin/conditional-access', { state: i % 2 ? 'enabled' : 'disabled' }));
+    await race(KIND, 30, (i) => tenant.admin.patch('/api/admin/registration-campaign', { snoozeDurationInDays: (i % 14) + 1 }));
+    await race(KIND, 20, (i) => tenant.admin.request('PUT', `/api/admin/sms-methods/${tenant.db.prepare('SELECT id FROM users').pluck().get() as string}`, { body: { hasSms: i % 2 === 0 } }));
+    expect((await tenant.admin.get('/api/admin/policy')).status).toBe(200);
+  });
+
+  it('one username registered from 20 browsers at once: one account, the rest username_taken', async () => {
+    const world = createWorld();
+    const browsers = Array.from({ length: 20 }, () => ({ client: world.client(), key: createAuthenticator() }));
+    const options = await Promise.all(browsers.map(({ client }) => client.registrationOptions({ username: 'same' })));
+    const replies = await race(KIND, 20, (i) => browsers[i]!.client.verifyRegistration(browsers[i]!.key.register(options[i]!)));
+    expect(replies.filter((r) => r.status === 200)).toHaveLength(1);
+    expect(codes(replies)).toEqual(new Set(['username_taken']));
+    expect(world.db.prepare('SELECT COUNT(*) FROM users').pluck().get()).toBe(1);
+    expect(world.db.prepare('SELECT COUNT(*) FROM credentials').pluck().get()).toBe(1);
+  });
+
+  it('the registration campaign is snoozed at most as often as it allows', async () => {
+    const tenant = await createTenant();
+    await tenant.admin.patch('/api/admin/registration-campaign', { state: 'enabled', includeTargets: [{ id: 'all_users', targetType: 'group', targetedAuthenticationMethod: 'microsoftAuthenticator' }] });
+    const tap = await issueTap(tenant.admin, { username: 'nudged' });
+    const person = tenant.client();
+    expect((await signInWithTap(person, 'nudged', tap.temporaryAccessPass)).status).toBe(200);
+    await race(KIND, 30, () => person.post('/api/registration-campaign/snooze', {}));
+    const snoozes = tenant.db.prepare("SELECT campaign_snoozes FROM users WHERE username = 'nudged'").pluck().get() as number;
+    expect(snoozes).toBeLessThanOrEqual(3);
+  });
+});
+
+describe('replays and session fixation', { timeout: 30_000 }, () => {
+  it('a verified sign-in replayed: on the same session, on a new one, and to another session’s challenge', async () => {
+    const world = createWorld();
+    const key = createAuthenticator();
+    const owner = world.client();
+    await owner.register(key, 'replayed');
+    const options = await owner.authenticationOptions();
+    const response = key.authenticate(options);
+    expect((await owner.verifyAuthentication(response)).status).toBe(200);
+    const counts = tallyOf('replays of a verified response');
+    const attacker = world.client();
+    await attacker.authenticationOptions();
+    const before = durableState(world.db);
+    const replays = [await owner.verifyAuthentication(response), await attacker.verifyAuthentication(response), await world.client().verifyAuthentication(response)];
+    counts.requests += replays.length;
+    for (const reply of replays) {
+      expect(reply.status, reply.text).toBe(400);
+      expect(contractProblems(reply)).toEqual([]);
+    }
+    const diff = (a: string, b: string) => a.split('\n').filter((line) => !b.split('\n').includes(line));
+    expect(diff(durableWithoutChallenges(durableState(world.db)), durableWithoutChallenges(before))).toEqual([]);
+    expect(attacker.sessionId === undefined || (await attacker.get('/api/session')).status === 401).toBe(true);
+  });
+
+  it('a verified registration replayed stores nothing more', async () => {
+    const world = createWorld();
+    const client = world.client();
+    const key = createAuthenticator();
+    const options = await client.registrationOptions({ username: 'once' });
+    const response = key.register(options);
+    expect((await client.verifyRegistration(response)).status).toBe(200);
+    const before = count(world.db, 'users');
+    const stranger = world.client();
+    await stranger.registrationOptions({ username: 'twice' });
+    const replies = [await client.verifyRegistration(response), await stranger.verifyRegistration(response)];
+    tallyOf('replays of a verified response').requests += replies.length;
+    for (const reply of replies) expect(reply.status, reply.text).toBeGreaterThanOrEqual(400);
+    for (const reply of replies) expect(contractProblems(reply)).toEqual([]);
+    expect(count(world.db, 'users')).toBe(before);
+  });
+
+  it.each(['registration', 'passkey sign-in', 'pass sign-in', 'hand-off'] as const)('session fixation (%s): the cookie after sign-in is new, and the one before is worth nothing', async (way) => {
+    const tenant = await createTenant();
+    const victim = tenant.client();
+    const planted = 'attacker-chosen-session-id';
+    victim.cookies.set(SESSION_COOKIE, planted);
+    let before: string | undefined;
+    if (way === 'registration') {
+      const options = await victim.registrationOptions({ username: 'victim' });
+      before = victim.sessionId;
+      expect((await victim.verifyRegistration(createAuthenticator().register(options))).status).toBe(200);
+    } else if (way === 'passkey sign-in') {
+      const { key } = await newUser(tenant, 'victim');
+      const options = await victim.authenticationOptions();
+      before = victim.sessionId;
+      expect((await victim.verifyAuthentication(key.authenticate(options))).status).toBe(200);
+    } else if (way === 'pass sign-in') {
+      const tap = await issueTap(tenant.admin, { username: 'victim' });
+      await victim.authenticationOptions();
+      before = victim.sessionId;
+      expect((await signInWithTap(victim, 'victim', tap.temporaryAccessPass)).status).toBe(200);
+    } else {
+      const created = await victim.post('/api/handoffs', { purpose: 'sign-in' });
+      before = victim.sessionId;
+      const id = (created.json as { handoff: { id: string } }).handoff.id;
+      expect((await tenant.admin.post(`/api/handoffs/${id}/approve`, {})).status).toBe(200);
+      expect((await victim.post(`/api/handoffs/${id}/claim`, {})).status).toBe(200);
+    }
+    tallyOf('session fixation').requests += 3;
+    expect(before).toBeDefined();
+    expect(before).not.toBe(planted);
+    expect(victim.sessionId).not.toBe(before);
+    expect(victim.sessionId).not.toBe(planted);
+    for (const old of [planted, before!]) {
+      const attacker = tenant.client();
+      attacker.cookies.set(SESSION_COOKIE, old);
+      expect((await attacker.get('/api/session')).status).toBe(401);
+    }
+    expect((await victim.get('/api/session')).status).toBe(200);
   });
 });
