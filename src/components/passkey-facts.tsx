@@ -1,7 +1,7 @@
 import type { Credential } from '../shared/schemas';
 import { formatDateTime } from '../lib/format-date';
 import { passkeyTypeLabel, providerLabel, transportsSentence } from '../lib/passkey-words';
-import { simulatedDeviceLabel } from '../shared/simulator-labels';
+import { simulatedLabelOf, simulatedProviderName } from '../shared/simulator-labels';
 import { ProviderIcon, providerIconOf } from './provider-icon';
 
 export interface PasskeyFactsProps {
@@ -13,13 +13,15 @@ export interface PasskeyFactsProps {
 /** Provider, type, reach (and dates) of one passkey, as a description list. */
 export function PasskeyFacts({ credential, withDates = false }: PasskeyFactsProps) {
   const icon = providerIconOf(credential);
+  // Attested by this lab's simulator, or only claimed by practice mode: said either way.
+  const simulatedLabel = simulatedLabelOf(credential);
   return (
     <dl className="facts">
       <div>
         <dt>Kept by</dt>
         <dd className={icon ? 'provider' : undefined}>
           {icon && <ProviderIcon icon={icon} />}
-          <span>{providerLabel(credential)}</span>
+          <span>{simulatedProviderName(providerLabel(credential), credential)}</span>
         </dd>
       </div>
       <div>
@@ -30,10 +32,10 @@ export function PasskeyFacts({ credential, withDates = false }: PasskeyFactsProp
         <dt>Reached through</dt>
         <dd>{transportsSentence(credential.transports)}</dd>
       </div>
-      {credential.simulated && (
+      {simulatedLabel && (
         <div>
           <dt>Attestation</dt>
-          <dd className="simulated">{simulatedDeviceLabel(credential.aaguid, credential.attestationTrust)}</dd>
+          <dd className="simulated">{simulatedLabel}</dd>
         </div>
       )}
       {withDates && (

@@ -7,6 +7,7 @@ import { startRegistration } from '@simplewebauthn/browser';
 import type { Hint, RegistrationOptions, RegistrationOptionsRequest, RegistrationVerifyRequest, Verified } from '../shared/schemas';
 import { apiClient } from './api-client';
 import { recordVerifyCall } from './report-store';
+import { withSimulatedDeviceClaim } from './simulated-device';
 
 let lastOptionsRequest: Promise<unknown> = Promise.resolve();
 
@@ -21,9 +22,12 @@ export function createRegistrationOptions(body: RegistrationOptionsRequest): Pro
   return request;
 }
 
-/** POST /api/registration/verify; its report (accepted or refused) goes to the inspector's list. */
+/**
+ * POST /api/registration/verify; its report (accepted or refused) goes to the inspector's list.
+ * While practice mode is on, the body says so (`device`), so the passkey is labelled simulated.
+ */
 export function verifyRegistration(body: RegistrationVerifyRequest): Promise<Verified> {
-  return recordVerifyCall(apiClient.post<Verified>('/api/registration/verify', body));
+  return recordVerifyCall(apiClient.post<Verified>('/api/registration/verify', withSimulatedDeviceClaim(body)));
 }
 
 export interface CreatePasskeyInput {

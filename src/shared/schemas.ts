@@ -9,6 +9,9 @@ import { authenticationDecodedSchema, registrationDecodedSchema } from './decode
 import { checkIds } from './report.js';
 import { describeHiddenCharacter, findHiddenCharacter, normaliseUsername } from './usernames.js';
 import { signInMethodSchema } from './sign-in.js';
+import { simulatedByValues } from './simulator-labels.js';
+import { presetIds } from '../../testkit/core/presets.js';
+import type { PresetId } from '../../testkit/core/types.js';
 import type {
   AuthenticationResponseJSON,
   PublicKeyCredentialCreationOptionsJSON,
@@ -93,9 +96,21 @@ export const registrationOptionsRequest = z.object({
 });
 export type RegistrationOptionsRequest = z.infer<typeof registrationOptionsRequest>;
 
+/**
+ * What the SPA says about the device that answered, sent with a verify request while practice
+ * mode is on: `{ simulated: true, preset }`. Only a claim (anyone can send it): it adds the
+ * "simulated" label and never raises trust (docs/api.md, "Simulated devices").
+ */
+export const simulatedDeviceClaim = z.strictObject({
+  simulated: z.literal(true),
+  preset: z.enum(presetIds as [PresetId, ...PresetId[]], { error: `must be one of: ${presetIds.join(', ')}` }),
+});
+export type SimulatedDeviceClaim = z.infer<typeof simulatedDeviceClaim>;
+
 export const registrationVerifyRequest = z.object({
   response: registrationResponse,
   nickname: nickname.optional(),
+  device: simulatedDeviceClaim.optional(),
 });
 export type RegistrationVerifyRequest = z.infer<typeof registrationVerifyRequest>;
 
@@ -108,6 +123,7 @@ export type AuthenticationOptionsRequest = z.infer<typeof authenticationOptionsR
 
 export const authenticationVerifyRequest = z.object({
   response: authenticationResponse,
+  device: simulatedDeviceClaim.optional(),
 });
 export type AuthenticationVerifyRequest = z.infer<typeof authenticationVerifyRequest>;
 
@@ -151,8 +167,13 @@ export const credentialSchema = z.object({
   attested: z.boolean(),
   /** The attestation's trust at registration. */
   attestationTrust: z.enum(attestationTrusts),
-  /** Registered by a simulated device: its attestation chains to this lab's simulator root. */
+  /**
+   * Registered by a simulated device: its attestation chains to this lab's simulator root
+   * (`simulatedBy: 'attestation'`), or practice mode said so and nothing attested it (`'claim'`).
+   */
   simulated: z.boolean(),
+  /** Present when `simulated`: how the lab knows. */
+  simulatedBy: z.enum(simulatedByValues).optional(),
 });
 export type Credential = z.infer<typeof credentialSchema>;
 

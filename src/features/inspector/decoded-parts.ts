@@ -65,7 +65,7 @@ export const trustWords: Record<AttestationTrust, string> = {
  */
 export interface AttestationPart extends Partial<Omit<AttestationVerification, 'simulated'>> {
   statement: DecodedAttestationObject;
-  /** The chain leads to this lab's simulator root: a simulated device. */
+  /** A simulated device: the chain leads to this lab's simulator root, or (a report's `simulatedBy: 'claim'`) practice mode said so. */
   simulated?: true | undefined;
   /** "Attested by this lab’s simulator, not by Microsoft", for a simulated device. */
   label?: string | undefined;

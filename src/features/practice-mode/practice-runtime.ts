@@ -9,11 +9,14 @@ import type { PresetId } from '../../../testkit/core/types';
 import { labAttestationIssuer } from './api/lab-attestation-issuer';
 import { cancelAllPrompts, createQueuedPrompt } from './prompt-queue';
 import { practiceStore } from './practice-store';
+import { setSimulatedDevice } from '../../lib/simulated-device';
 
 let installed: InstalledSimulator | null = null;
 
 export function startSimulator(preset: PresetId): void {
   cancelAllPrompts();
+  // Verify requests from now on say a simulated device answered (a label, never trust).
+  setSimulatedDevice(preset);
   if (installed) {
     installed.setDevice({ preset });
     return;
@@ -30,6 +33,7 @@ export function stopSimulator(): void {
   cancelAllPrompts();
   installed?.uninstall();
   installed = null;
+  setSimulatedDevice(null);
 }
 
 export { PracticeUi } from './components/practice-ui';

@@ -24,6 +24,7 @@ export const appRoutes = new Hono<Env>().get('/sensitive', (c) => {
     aaguid: credential?.aaguid ?? null,
     providerName: credential ? directory.lookup(credential.aaguid).name : null,
     simulated: credential?.simulated === 1,
+    ...(credential?.simulated === 1 ? { simulatedBy: credential.simulated_by ?? 'attestation' } : {}),
   };
   const stepUp = signInStrength(rule, signedInWith);
   if (stepUp) {

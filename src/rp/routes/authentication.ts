@@ -28,7 +28,7 @@ export const authenticationRoutes = new Hono<Env>()
     // successful sign-in writes — counter, new session, log entry — is one transaction.
     let signedIn: SignedInSession | undefined;
     const { user, credential, report } = await logAttempt(c, { ceremony: 'authentication', method: 'passkey' }, (subject, log) =>
-      verifyAuthentication(deps, pending, c.req.valid('json').response, subject, (writes) =>
+      verifyAuthentication(deps, pending, c.req.valid('json').response, Object.assign(subject, { claimedSimulated: c.req.valid('json').device?.simulated === true }), (writes) =>
         log.commit(() => {
           const verified = writes();
           signedIn = writeSignedInSession(c, { userId: verified.user.id, userVerified: verified.userVerified, method: 'passkey', credentialId: verified.credential.id });

@@ -46,12 +46,13 @@ export const registrationRoutes = new Hono<Env>()
   })
   .post('/verify', validJson(registrationVerifyRequest), async (c) => {
     const { deps, session } = c.var;
-    const { response, nickname } = c.req.valid('json');
+    // `device`: practice mode's claim that a simulated device answered (a label only, never trust).
+    const { response, nickname, device } = c.req.valid('json');
     const pending = session ? takeChallenge<RegistrationPayload>(deps.db, session.id_hash, 'registration') : undefined;
     // The account, the passkey, the new session and the log entry: one transaction.
     let signedIn: SignedInSession | undefined;
     const { user, credential, report } = await logAttempt(c, { ceremony: 'registration', method: 'passkey' }, (subject, log) =>
-      verifyRegistration(deps, pending, response, nickname, {
+      verifyRegistration(deps, pending, response, nickname, { claimedSimulated: device?.simulated === true,
         startedWithTap: session?.method === TAP_METHOD,
         subject,
         commit: (writes) =>

@@ -3,6 +3,7 @@ import { transports as knownTransports } from '../../shared/schemas.js';
 import { providerIcon, type AuthenticatorDirectory } from '../metadata/directory.js';
 import type { Db } from './database.js';
 import { statement } from './statements.js';
+import type { SimulatedBy } from '../../shared/simulator-labels.js';
 
 export interface CredentialRow {
   id: string;
@@ -21,8 +22,10 @@ export interface CredentialRow {
   attested: number;
   /** The attestation's trust at registration (AttestationTrust): `simulated` for this lab's simulator root. */
   attestation_trust: AttestationTrust;
-  /** 1 when the attestation chained to this lab's simulator root (a simulated device). */
+  /** 1 for a simulated device: attested by this lab's simulator root, or claimed by practice mode. */
   simulated: number;
+  /** How the lab knows it is simulated (NULL for a real device; rows without it read as 'attestation'). */
+  simulated_by?: SimulatedBy | null;
 }
 
 /** The transports this contract names, from any list (unknown ones are dropped); [] for anything else. */
@@ -51,6 +54,7 @@ export function toCredential(row: CredentialRow, directory: AuthenticatorDirecto
     attested: row.attested === 1,
     attestationTrust: row.attestation_trust,
     simulated: row.simulated === 1,
+    ...(row.simulated === 1 ? { simulatedBy: row.simulated_by ?? 'attestation' } : {}),
   };
 }
 
@@ -70,9 +74,9 @@ export function listAllCredentials(db: Db): (CredentialRow & { username: string 
 
 export function insertCredential(db: Db, row: CredentialRow): void {
   statement(db,
-    `INSERT INTO credentials (id, user_id, public_key, counter, transports, device_type, backed_up, aaguid, attestation_format, nickname, created_at, last_used_at, attested, attestation_trust, simulated)
-     VALUES (@id, @user_id, @public_key, @counter, @transports, @device_type, @backed_up, @aaguid, @attestation_format, @nickname, @created_at, @last_used_at, @attested, @attestation_trust, @simulated)`,
-  ).run(row);
+    `INSERT INTO credentials (id, user_id, public_key, counter, transports, device_type, backed_up, aaguid, attestation_format, nickname, created_at, last_used_at, attested, attestation_trust, simulated, simulated_by)
+     VALUES (@id, @user_id, @public_key, @counter, @transports, @device_type, @backed_up, @aaguid, @attestation_format, @nickname, @created_at, @last_used_at, @attested, @attestation_trust, @simulated, @simulated_by)`,
+  ).run({ ...row, simulated_by: row.simulated_by ?? (row.simulated === 1 ? 'attestation' : null) });
 }
 
 export function recordCredentialUse(db: Db, id: string, use: { counter: number; backedUp: boolean; usedAt: string }): void {

@@ -2,6 +2,7 @@ import type { SignInLogEntry } from '../../shared/tenant.js';
 import type { AuthenticatorDirectory } from '../metadata/directory.js';
 import type { Db } from './database.js';
 import { statement } from './statements.js';
+import type { SimulatedBy } from '../../shared/simulator-labels.js';
 
 export interface SignInLogRow {
   id: number;
@@ -17,6 +18,8 @@ export interface SignInLogRow {
   os: string;
   /** 1 when the passkey (or the registration's attestation) is from a simulated device. */
   simulated: number;
+  /** How the lab knows (NULL for a real device; rows without it read as 'attestation'). */
+  simulated_by?: SimulatedBy | null;
 }
 
 /** Who and which passkey an attempt was about, as far as the ceremony got to know. */
@@ -25,15 +28,19 @@ export interface LogSubject {
   username?: string | null;
   credentialId?: string | null;
   aaguid?: string | null;
-  /** A simulated device's passkey (its attestation chains to this lab's simulator root). */
+  /** A simulated device's passkey (its attestation chains to this lab's simulator root, or practice mode claimed it). */
   simulated?: boolean;
+  /** How the lab knows it is simulated (absent: by attestation). */
+  simulatedBy?: SimulatedBy;
+  /** The request carried practice mode's claim `device.simulated` (read by the ceremony; a label only, never trust). */
+  claimedSimulated?: boolean;
 }
 
 export function appendSignInLog(db: Db, row: Omit<SignInLogRow, 'id'>): void {
   statement(db,
-    `INSERT INTO sign_in_log (at, ceremony, user_id, username, credential_id, aaguid, result, method, browser, os, simulated)
-     VALUES (@at, @ceremony, @user_id, @username, @credential_id, @aaguid, @result, @method, @browser, @os, @simulated)`,
-  ).run(row);
+    `INSERT INTO sign_in_log (at, ceremony, user_id, username, credential_id, aaguid, result, method, browser, os, simulated, simulated_by)
+     VALUES (@at, @ceremony, @user_id, @username, @credential_id, @aaguid, @result, @method, @browser, @os, @simulated, @simulated_by)`,
+  ).run({ ...row, simulated_by: row.simulated_by ?? (row.simulated === 1 ? 'attestation' : null) });
 }
 
 export interface SignInLogFilter {
@@ -79,5 +86,6 @@ export function toSignInLogEntry(row: SignInLogRow, directory: AuthenticatorDire
     browser: row.browser,
     os: row.os,
     simulated: row.simulated === 1,
+    ...(row.simulated === 1 ? { simulatedBy: row.simulated_by ?? 'attestation' } : {}),
   };
 }

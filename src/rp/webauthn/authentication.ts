@@ -16,6 +16,7 @@ import { CHALLENGE_TTL_MS } from './constants.js';
 import { decoyCredentials, decoySecret } from './decoy-credentials.js';
 import { policyCheck } from '../tenant/policy-enforcement.js';
 import type { LogSubject } from '../store/sign-in-log.js';
+import { simulatedAtSignIn } from '../simulator/claim.js';
 import { decodeAuthenticatorData, decodeClientData, decodeSignature, decodeUserHandle } from '../inspect/decode.js';
 
 /**
@@ -94,7 +95,8 @@ export async function verifyAuthentication(
 
     const stored = findCredential(db, response.id);
     const user = stored && findUserById(db, stored.user_id);
-    if (stored) Object.assign(subject, { aaguid: stored.aaguid, simulated: stored.simulated === 1 });
+    // Simulated: as the passkey was stored, else as practice mode claims (a label only, never trust).
+    Object.assign(subject, { ...(stored ? { aaguid: stored.aaguid } : {}), ...simulatedAtSignIn(stored, subject.claimedSimulated === true) });
     if (user) Object.assign(subject, { userId: user.id, username: user.username });
     run.require(
       stored && user

@@ -20,7 +20,8 @@ import { readPolicy } from '../store/tenant-settings.js';
 import type { LogSubject } from '../store/sign-in-log.js';
 import type { Commit, VerifiedCeremony } from './authentication.js';
 import { simulatorTrustAnchor } from '../simulator/ca.js';
-import { simulatedDeviceLabel } from '../../shared/simulator.js';
+import { simulatedLabelOf } from '../../shared/simulator-labels.js';
+import { simulatedAtRegistration } from '../simulator/claim.js';
 
 /** What the options promised, kept with the challenge until the response comes back. */
 export interface RegistrationPayload {
@@ -89,7 +90,7 @@ export async function verifyRegistration(
   pending: { challenge: string; payload: RegistrationPayload; expiresAt: number } | undefined,
   response: RegistrationResponseJSON,
   nickname: string | undefined,
-  { startedWithTap = false, subject = {}, commit = (writes) => deps.db.transaction(writes)() }: { startedWithTap?: boolean; subject?: LogSubject; commit?: Commit } = {},
+  { startedWithTap = false, claimedSimulated = false, subject = {}, commit = (writes) => deps.db.transaction(writes)() }: { startedWithTap?: boolean; claimedSimulated?: boolean; subject?: LogSubject; commit?: Commit } = {},
 ): Promise<VerifiedCeremony & { report: CeremonyReport }> {
   const { config, db, now, directory } = deps;
   const run = new CheckRun('registration', pending?.payload.options ?? null);
@@ -145,12 +146,17 @@ export async function verifyRegistration(
     const x5c = x5cOf(isoBase64URL.toBuffer(response.response.attestationObject));
     const trust = await verifyAttestation(response, { origin: clientData.origin, attestationObject: attestation, x5c }, directory, simulatorTrustAnchor(deps));
     const attested = trust.verified && (trust.trust === 'trusted' || trust.trust === 'simulated');
+    // Practice mode's claim (`device.simulated`) adds the label only: `attested` and the policy
+    // checks below never read it (src/rp/simulator/claim.ts).
+    const simulated = simulatedAtRegistration(trust, claimedSimulated);
     run.decoded.attestationTrust = {
       trust: trust.trust,
       message: trust.message,
-      ...(trust.simulated ? { simulated: true, label: simulatedDeviceLabel(info.aaguid, trust.trust) } : {}),
+      ...(simulated.simulatedBy
+        ? { simulated: true, simulatedBy: simulated.simulatedBy, label: simulatedLabelOf({ ...simulated, aaguid: info.aaguid, attestationTrust: trust.trust })! }
+        : {}),
     };
-    if (trust.simulated) subject.simulated = true;
+    Object.assign(subject, simulated);
     run.require(
       policyCheck(db, payload.existingUser ? payload.userId : null, { aaguid: info.aaguid.toLowerCase(), backupEligible: info.credentialDeviceType === 'multiDevice', attested }, 'registration', {
         startedWithTap,
@@ -172,7 +178,8 @@ export async function verifyRegistration(
       last_used_at: null,
       attested: attested ? 1 : 0,
       attestation_trust: trust.trust,
-      simulated: trust.simulated ? 1 : 0,
+      simulated: simulated.simulated ? 1 : 0,
+      simulated_by: simulated.simulatedBy ?? null,
     };
 
     // The answer echoes what the client sent: make sure it serialises before anything is stored.

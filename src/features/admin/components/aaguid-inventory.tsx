@@ -3,7 +3,7 @@ import { ProviderIcon } from '../../../components/provider-icon';
 import { formatDateTime } from '../../../lib/format-date';
 import { paths } from '../../../lib/paths';
 import { unattestedAaguidNote } from '../../../shared/policy';
-import { simulatedAttestationLabel } from '../../../shared/simulator-labels';
+import { simulatedInventoryNote } from '../../../shared/simulator-labels';
 import type { AaguidUsage } from '../../../shared/tenant';
 
 /**
@@ -45,12 +45,8 @@ export function AaguidInventory({ aaguids }: { aaguids: AaguidUsage[] }) {
                     {usage.providerName ?? 'Unknown provider'}
                   </span>
                   <code className="aaguid inventory-aaguid">{usage.aaguid}</code>
-                  {usage.simulatedPasskeys > 0 && (
-                    <p className="simulated-note">
-                      Simulated{usage.simulatedPasskeys < usage.passkeys ? ` (${usage.simulatedPasskeys} of ${usage.passkeys} passkeys)` : ''}:{' '}
-                      {simulatedAttestationLabel(usage.aaguid)}
-                    </p>
-                  )}
+                  {/* Attested by the simulator or only claimed by practice mode: the count covers both. */}
+                  {usage.simulatedPasskeys > 0 && <p className="simulated-note">{simulatedInventoryNote(usage)}</p>}
                   {note && (
                     <details className="claim-note">
                       <summary>

@@ -198,7 +198,7 @@ function LogTable({ entries }: { entries: SignInLogEntry[] }) {
                     <>
                       {entry.providerName ?? 'Unknown provider'}
                       <code className="aaguid aaguid--small">{entry.aaguid}</code>
-                      {entry.simulated && <span className="simulated-note">{simulatedDeviceTag(entry.aaguid)}</span>}
+                      {entry.simulated && <span className="simulated-note">{simulatedDeviceTag(entry.aaguid, entry.simulatedBy)}</span>}
                     </>
                   ) : (
                     <span className="muted">—</span>

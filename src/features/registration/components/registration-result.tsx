@@ -5,6 +5,7 @@ import { PhoneAfterText } from '../../../components/phone-passkey-notes';
 import { paths } from '../../../lib/paths';
 import { isPhonePasskey, passkeyKindExplanation, passkeyKindLabel, providerLabel } from '../../../lib/passkey-words';
 import type { Hint, Verified } from '../../../shared/schemas';
+import { simulatedProviderName } from '../../../shared/simulator-labels';
 import { CeremonyReportPanel } from '../../inspector/components/ceremony-report-panel';
 
 /** The outcome of a registration, in plain words; takes focus so it is read out first. */
@@ -28,7 +29,7 @@ export function RegistrationResult({ result, hint }: RegistrationResultProps) {
       <p>
         You are signed in as <strong>{user.username}</strong>, and your new passkey{' '}
         {/* The nickname is often the provider's name: then it is said once. */}
-        {credential.nickname === providerLabel(credential) ? '' : `“${credential.nickname}” `}is kept by {providerLabel(credential)}.
+        {credential.nickname === providerLabel(credential) ? '' : `“${credential.nickname}” `}is kept by {simulatedProviderName(providerLabel(credential), credential)}.
       </p>
       <p>
         <strong>{passkeyKindLabel(credential)}.</strong> {passkeyKindExplanation(credential)}

@@ -45,7 +45,7 @@ export function SensitiveAppContent({ app, steppedUp = false }: SensitiveAppCont
               <dt>Passkey provider</dt>
               <dd>
                 {providerWords(signedInWith.providerName)}
-                {signedInWith.simulated && <span className="simulated-note">{simulatedDeviceTag(signedInWith.aaguid)}</span>}
+                {signedInWith.simulated && <span className="simulated-note">{simulatedDeviceTag(signedInWith.aaguid, signedInWith.simulatedBy)}</span>}
               </dd>
             </div>
           )}
