@@ -19,7 +19,7 @@ import { brandingSchema } from '../../src/shared/branding';
 import { errorCodes, isErrorCode } from '../../src/shared/error-codes';
 import { createAuthenticator } from '../soft-authenticator';
 import {
-  Client,
+  type Client,
   count,
   createGroup,
   createTenant,
@@ -775,4 +775,246 @@ describe('replays and session fixation', { timeout: 30_000 }, () => {
     }
     expect((await victim.get('/api/session')).status).toBe(200);
   });
+});
+
+// ---- unbounded tables -------------------------------------------------------------------------------
+
+/**
+ * Each table an anonymous client can add rows to, driven through its insert path; after the
+ * rows' lifetime and one sweep (src/rp/maintenance/sweep.ts, on a timer in the server) nothing
+ * of it is left, or the table is capped. Tables only a signed-in person or an admin can grow are
+ * listed in UNBOUNDED_BY_DESIGN with the reason.
+ */
+describe('no table grows without bound from anonymous input', { timeout: 30_000 }, () => {
+  const N = 150;
+  const KIND = 'unbounded-table drives (anonymous inserts, then expiry + sweep)';
+  const HOUR = 60 * 60 * 1000;
+
+  it('sessions and challenges (anonymous options): gone after their short lifetime and a sweep', async () => {
+    const world = createWorld();
+    for (let i = 0; i < N; i++) {
+      await world.client().post('/api/authentication/options', i % 2 ? {} : { username: `nobody${i}` });
+      await world.client().post('/api/registration/options', { username: `newcomer${i}` });
+    }
+    tallyOf(KIND).requests += 2 * N;
+    expect(count(world.db, 'sessions')).toBe(2 * N);
+    world.clock.advance(HOUR);
+    sweep(world.db, world.clock.now, world.config);
+    expect(count(world.db, 'sessions')).toBe(0);
+    expect(count(world.db, 'challenges')).toBe(0);
+  });
+
+  it('hand-offs (anonymous POST /api/handoffs): swept an hour after they expire, by an index', async () => {
+    const world = createWorld();
+    for (let i = 0; i < N; i++) await world.client().post('/api/handoffs', i % 2 ? { purpose: 'sign-in' } : { purpose: 'registration', username: `phone${i}` });
+    tallyOf(KIND).requests += N;
+    expect(world.db.prepare('SELECT COUNT(*) FROM handoffs').pluck().get()).toBe(N);
+    world.clock.advance(HANDOFF_TTL_MS + HOUR + 1);
+    sweep(world.db, world.clock.now, world.config);
+    expect(world.db.prepare('SELECT COUNT(*) FROM handoffs').pluck().get()).toBe(0);
+    expect(count(world.db, 'sessions')).toBe(0);
+    // Creating a hand-off scans nothing: no statement on its path reads the whole table.
+    const plans = (world.db.prepare('EXPLAIN QUERY PLAN DELETE FROM handoffs WHERE expires_at < ?').all(0) as { detail: string }[]).map((row) => row.detail);
+    expect(plans.join(' ')).toMatch(/USING (?:COVERING )?INDEX handoffs_expires_at/);
+  });
+
+  it('Temporary Access Pass failures from made-up usernames: capped by the limits, purged by the sweep', async () => {
+    const tenant = await createTenant();
+    const replies = await Promise.all(Array.from({ length: N }, (_, i) => signInWithTap(tenant.client(), `made-up-${i}`, 'wrong-pass-123')));
+    tallyOf(KIND).requests += N;
+    for (const reply of replies) expect(contractProblems(reply)).toEqual([]);
+    expect(count(tenant.db, 'tap_failures')).toBeLessThanOrEqual(N);
+    tenant.clock.advance(HOUR);
+    sweep(tenant.db, tenant.clock.now, tenant.config);
+    expect(count(tenant.db, 'tap_failures')).toBe(0);
+  });
+
+  it('the sign-in log (every refused attempt is an entry): capped and aged out by the sweep', async () => {
+    const world = createWorld({ ...testConfig(), signInLogMaxEntries: 40 });
+    for (let i = 0; i < N; i++) {
+      const client = world.client();
+      const options = await client.registrationOptions({ username: `refused${i}` });
+      await client.verifyRegistration(createAuthenticator().register(options, { origin: 'https://evil.example' }));
+    }
+    tallyOf(KIND).requests += 2 * N;
+    expect(count(world.db, 'sign_in_log')).toBeGreaterThan(40);
+    sweep(world.db, world.clock.now, world.config);
+    expect(count(world.db, 'sign_in_log')).toBeLessThanOrEqual(40);
+    world.clock.advance(400 * 24 * HOUR);
+    sweep(world.db, world.clock.now, world.config);
+    expect(count(world.db, 'sign_in_log')).toBe(0);
+  });
+
+  it('the endpoints that store nothing store nothing (inspect, simulator certificates, metadata, well-known, refused options)', async () => {
+    const world = createWorld({ ...testConfig(), simulatedDevices: true });
+    await world.client().get('/api/simulator'); // the simulator root, made once
+    const before = durableState(world.db);
+    const client = world.client();
+    for (let i = 0; i < 40; i++) {
+      await client.post('/api/inspect', { input: `eyJ0eXBlIjoid2ViYXV0aG4uZ2V0IiwiaSI6${i}In0` });
+      await client.post('/api/simulator/attestation-certificate', { publicKey: 'AAAA', aaguid: '00000000-0000-0000-0000-000000000000', preset: 'yubikey-5' });
+      await client.get('/api/metadata');
+      await client.get('/.well-known/webauthn');
+      await client.post('/api/registration/options', { username: '' });
+    }
+    tallyOf(KIND).requests += 200;
+    expect(durableState(world.db)).toBe(before);
+  });
+
+  /**
+   * What anonymous input can still add without a limit, by design: self-service registration
+   * makes an account and a passkey per completed ceremony (turn it off in the passkey policy,
+   * isSelfServiceRegistrationAllowed, and only a Temporary Access Pass can start one).
+   */
+  const UNBOUNDED_BY_DESIGN = { users: 'self-service registration (one per completed ceremony)', credentials: 'the passkey of each such account' };
+
+  it('lists the tables anonymous input can grow for good, and nothing else', async () => {
+    const world = createWorld();
+    for (let i = 0; i < 20; i++) await newUser(world, `signup${i}`);
+    tallyOf(KIND).requests += 40;
+    world.clock.advance(400 * 24 * HOUR);
+    sweep(world.db, world.clock.now, world.config);
+    const left = tableNames(world.db).filter((name) => (world.db.prepare(`SELECT COUNT(*) FROM "${name}"`).pluck().get() as number) > 0);
+    expect(left.filter((name) => !['lab_secrets', 'tenant_settings', 'simulator_root'].includes(name)).sort()).toEqual(Object.keys(UNBOUNDED_BY_DESIGN).sort());
+  });
+});
+
+// ---- the page server ----------------------------------------------------------------------------------
+
+describe('the page server (static files, encodings, huge requests, methods)', { timeout: 30_000 }, () => {
+  const SECRET = 'TOP-SECRET-OUTSIDE-DIST';
+
+  /** A built SPA in a temporary folder, with a secret file beside it that must never be served. */
+  function webServer() {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'passkey-lab-attack-'));
+    const dist = path.join(root, 'dist');
+    fs.mkdirSync(path.join(dist, 'assets'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'secret.txt'), SECRET);
+    fs.writeFileSync(path.join(root, 'package.json'), `{"name":"${SECRET}"}`);
+    fs.writeFileSync(path.join(dist, 'index.html'), '<html><head><title>Lab</title></head><body><div id="root"></div></body></html>');
+    const script = 'console.log("app");'.repeat(200);
+    fs.writeFileSync(path.join(dist, 'assets', 'app.js'), script);
+    fs.writeFileSync(path.join(dist, 'assets', 'app.js.br'), brotliCompressSync(script));
+    fs.writeFileSync(path.join(dist, 'assets', 'app.js.gz'), gzipSync(script));
+    const branding = brandingSchema.parse({ organisation: 'Contoso', appName: 'Contoso Sign-in', accentColor: '#0f766e' });
+    return createWebServer({ config: testConfig(), db: openDatabase(':memory:'), branding, distDir: dist });
+  }
+
+  type Server = ReturnType<typeof webServer>;
+
+  async function ask(server: Server, kind: string, url: string, init: RequestInit = {}): Promise<{ reply: Reply; problems: string[] }> {
+    const response = await server.request(url.startsWith('http') ? url : `http://localhost:3000${url}`, init);
+    const text = init.method === 'HEAD' ? '' : await response.text();
+    let json: unknown;
+    try {
+      json = text ? JSON.parse(text) : undefined;
+    } catch {
+      json = undefined;
+    }
+    const reply: Reply = { status: response.status, headers: response.headers, text, json, setCookies: [] };
+    const counts = tallyOf(kind);
+    counts.requests++;
+    if (reply.status >= 500) counts.fiveXx++;
+    const problems = init.method === 'HEAD' ? (reply.status >= 500 ? [`status ${reply.status}`] : []) : contractProblems(reply, { htmlAllowed: true });
+    // A static file answers with its own type; only errors and API answers must be JSON.
+    if (problems.length && reply.status < 400 && /javascript|text\/plain|octet-stream/.test(reply.headers.get('content-type') ?? '') && !INTERNAL_TEXT.test(text)) problems.length = 0;
+    if (text.includes(SECRET) || /root:x:0:0/.test(text)) problems.push('served a file outside dist');
+    return { reply, problems: problems.map((problem) => `${init.method ?? 'GET'} ${url.slice(0, 80)} → ${reply.status}: ${problem}`) };
+  }
+
+  it('path traversal in every spelling serves nothing outside dist', async () => {
+    const server = webServer();
+    const paths = [
+      '/../secret.txt',
+      '/assets/../../secret.txt',
+      '/assets/%2e%2e/%2e%2e/secret.txt',
+      '/assets/%2E%2E%2F%2E%2E%2Fsecret.txt',
+      '/%2e%2e/secret.txt',
+      '/..%2fsecret.txt',
+      '/assets/..%2f..%2fsecret.txt',
+      '/assets/..%5c..%5csecret.txt',
+      '/assets/%252e%252e/%252e%252e/secret.txt',
+      '/assets/%c0%ae%c0%ae/secret.txt',
+      '/assets/....//....//secret.txt',
+      '/..%2f..%2f..%2f..%2fetc%2fpasswd',
+      '/assets/..%2f..%2f..%2f..%2f..%2f..%2fetc%2fpasswd',
+      '//etc/passwd',
+      '/assets//etc/passwd',
+      '/assets/%00',
+      '/assets/app.js%00.html',
+      '/assets/%ZZ',
+      '/%ED%A0%80',
+      '/assets/app.js/',
+      '/assets/',
+      '/assets',
+      '/package.json',
+      '/../package.json',
+      '/index.html/../../secret.txt',
+      '/api/../../secret.txt',
+      '/api/%2e%2e/%2e%2e/secret.txt',
+    ];
+    const problems: string[] = [];
+    for (const url of paths) problems.push(...(await ask(server, 'page server: path traversal', url)).problems);
+    expect(problems).toEqual([]);
+  });
+
+  it('odd Accept-Encoding: never a 5xx, and only an encoding the client accepted', async () => {
+    const server = webServer();
+    const encodings = ['br;q=0, gzip;q=0', '*', '*;q=0', 'identity;q=0', 'gzip, gzip, gzip', 'x'.repeat(10_000), 'br;q=NaN', 'br;q=-1, gzip;q=2', '', ', , ,', 'compress', 'deflate', 'zstd', 'BR', 'gzip;q=0.5, br;q=0.9'];
+    const problems: string[] = [];
+    for (const url of ['/', '/assets/app.js', '/api/metadata', '/register']) {
+      for (const encoding of encodings) {
+        const { reply, problems: found } = await ask(server, 'page server: odd Accept-Encoding', url, { headers: { 'accept-encoding': encoding } });
+        problems.push(...found.map((problem) => `${problem} (Accept-Encoding ${encoding.slice(0, 30)})`));
+        const used = reply.headers.get('content-encoding');
+        if (used && !new RegExp(`(?:^|[\\s,])(?:${used}|\\*)(?![\\w])(?!;q=0(?:\\.0*)?(?:[\\s,]|$))`, 'i').test(encoding)) {
+          problems.push(`${url} sent ${used} for Accept-Encoding ${encoding.slice(0, 30)}`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('huge URLs, queries, headers and cookies', async () => {
+    const server = webServer();
+    const many: Record<string, string> = {};
+    for (let i = 0; i < 300; i++) many[`x-header-${i}`] = 'v'.repeat(100);
+    const cases: [string, RequestInit][] = [
+      [`/${'a'.repeat(100_000)}`, {}],
+      [`/assets/${'b'.repeat(100_000)}.js`, {}],
+      [`/api/${'c'.repeat(100_000)}`, {}],
+      [`/?${'q=1&'.repeat(20_000)}`, {}],
+      [`/api/session?${'q'.repeat(100_000)}`, {}],
+      ['/', { headers: { 'x-big': 'h'.repeat(200_000) } }],
+      ['/api/session', { headers: { cookie: `${SESSION_COOKIE}=${'k'.repeat(100_000)}` } }],
+      ['/api/session', { headers: { cookie: Array.from({ length: 2000 }, (_, i) => `c${i}=${i}`).join('; ') } }],
+      ['/api/metadata', { headers: many }],
+      ['/api/authentication/options', { method: 'POST', headers: { 'content-type': 'application/json', origin: ORIGIN, 'content-length': '99999999999999999999' }, body: '{}' }],
+      ['/api/authentication/options', { method: 'POST', headers: { 'content-type': 'application/json', origin: ORIGIN, 'content-length': '-1' }, body: '{}' }],
+      ['/api/authentication/options', { method: 'POST', headers: { 'content-type': 'application/json', origin: ORIGIN, 'content-length': 'abc' }, body: '{}' }],
+    ];
+    const problems: string[] = [];
+    for (const [url, init] of cases) problems.push(...(await ask(server, 'page server: huge URLs and headers', url, init)).problems);
+    expect(problems).toEqual([]);
+  });
+
+  it('HEAD, OPTIONS and methods no route allows', async () => {
+    const server = webServer();
+    const problems: string[] = [];
+    for (const url of ['/', '/index.html', '/register', '/assets/app.js', '/assets/missing.js', '/api/session', '/api/metadata', '/api/authentication/options', '/.well-known/webauthn', '/favicon.ico']) {
+      for (const method of ['HEAD', 'OPTIONS', 'PUT', 'PATCH', 'DELETE', 'POST', 'PROPFIND', 'FOO']) {
+        const init: RequestInit = { method, headers: { origin: ORIGIN, 'content-type': 'application/json' } };
+        if (!['HEAD'].includes(method)) init.body = '{}';
+        const { reply, problems: found } = await ask(server, 'page server: HEAD, OPTIONS, other methods', url, init);
+        problems.push(...found);
+        if (!url.startsWith('/api') && !['HEAD', 'OPTIONS'].includes(method) && reply.status < 400) problems.push(`${method} ${url} → ${reply.status}: a page accepted ${method}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+});
+
+afterAll(() => {
+  const rows = [...tally].map(([kind, t]) => `| ${kind} | ${t.requests} | ${t.fiveXx} | ${t.halfStored} |`);
+  if (process.env.ATTACK_SWEEP_REPORT) console.log(['| class of bad input | requests | 5xx | half-stored |', '|---|---|---|---|', ...rows].join('\n'));
 });

@@ -1,11 +1,12 @@
 /**
  * Housekeeping on a timer: expired sessions (their challenges go with them), challenges left
  * behind in long sessions, Temporary Access Pass failures once the rate limit's window has
- * passed (they count for nothing after it), and the sign-in log beyond its retention. Every delete is a range on an index (migration 5),
+ * passed (they count for nothing after it), hand-offs an hour after they expired, and the sign-in log beyond its retention. Every delete is a range on an index (migration 5),
  * so a sweep costs the rows it removes, not the size of the table; requests never sweep.
  */
 import { DEFAULT_SIGN_IN_LOG_MAX_ENTRIES, DEFAULT_SIGN_IN_LOG_RETENTION_DAYS, type RpConfig } from '../config.js';
 import type { Db } from '../store/database.js';
+import { HANDOFF_RETENTION_MS } from '../store/handoffs.js';
 import { SESSION_SQL } from '../store/sessions.js';
 import { TAP_FAILURE_WINDOW_MS } from '../tenant/temporary-access-pass.js';
 
@@ -19,6 +20,7 @@ export const SWEEP_SQL = {
   sessions: SESSION_SQL.deleteExpired,
   challenges: 'DELETE FROM challenges WHERE expires_at <= ?',
   tapFailures: 'DELETE FROM tap_failures WHERE at <= ?',
+  handoffs: 'DELETE FROM handoffs WHERE expires_at < ?',
   signInLogByAge: 'DELETE FROM sign_in_log WHERE at < ?',
   // Ids only grow (AUTOINCREMENT): the newest N entries are the ids above MAX(id) - N.
   signInLogOverCap: 'DELETE FROM sign_in_log WHERE id <= (SELECT MAX(id) FROM sign_in_log) - ?',
@@ -28,6 +30,7 @@ export interface SweepResult {
   sessions: number;
   challenges: number;
   tapFailures: number;
+  handoffs: number;
   signInLog: number;
 }
 
@@ -39,6 +42,7 @@ export function sweep(db: Db, now: number, config: Pick<RpConfig, 'signInLogRete
       sessions: db.prepare(SWEEP_SQL.sessions).run(now).changes,
       challenges: db.prepare(SWEEP_SQL.challenges).run(now - EXPIRED_CHALLENGE_GRACE_MS).changes,
       tapFailures: db.prepare(SWEEP_SQL.tapFailures).run(now - TAP_FAILURE_WINDOW_MS).changes,
+      handoffs: db.prepare(SWEEP_SQL.handoffs).run(now - HANDOFF_RETENTION_MS).changes,
       signInLog:
         db.prepare(SWEEP_SQL.signInLogByAge).run(new Date(now - retentionDays * DAY_MS).toISOString()).changes +
         db.prepare(SWEEP_SQL.signInLogOverCap).run(maxEntries).changes,

@@ -8,7 +8,6 @@ import { validJson } from '../http/validate.js';
 import {
   approveHandoff,
   claimHandoff,
-  deleteStaleHandoffs,
   findHandoff,
   findHandoffByCode,
   HANDOFF_TTL_MS,
@@ -50,7 +49,6 @@ export const handoffRoutes = new Hono<Env>()
     if (conflict) throw new RpError(conflict);
     const origin = c.req.header('origin');
     const createdAt = now();
-    deleteStaleHandoffs(db, createdAt);
     const row: HandoffRow = {
       id: newHandoffId(),
       code: newHandoffCode(),

@@ -201,6 +201,11 @@ const migrations: readonly (string | ((db: Db) => void))[] = [
       UPDATE ${table} SET simulated_by = 'attestation' WHERE simulated = 1;`);
     }
   },
+  // Stale hand-offs are swept on the timer (src/rp/maintenance/sweep.ts) by an indexed range
+  // delete; creating one used to scan the whole table first.
+  `
+  CREATE INDEX IF NOT EXISTS handoffs_expires_at ON handoffs(expires_at);
+  `,
 ];
 
 /**

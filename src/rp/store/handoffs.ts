@@ -67,10 +67,11 @@ export function insertHandoff(db: Db, row: HandoffRow): void {
   ).run(row);
 }
 
-/** Forgets hand-offs an hour after they expired. */
-export function deleteStaleHandoffs(db: Db, now: number): void {
-  statement(db, 'DELETE FROM handoffs WHERE expires_at < ?').run(now - 60 * 60 * 1000);
-}
+/**
+ * An expired hand-off still answers handoff_expired for an hour (rather than handoff_not_found);
+ * then the sweep deletes it (src/rp/maintenance/sweep.ts).
+ */
+export const HANDOFF_RETENTION_MS = 60 * 60 * 1000;
 
 export function findHandoff(db: Db, id: string): HandoffRow | undefined {
   return statement<[string], HandoffRow>(db, 'SELECT * FROM handoffs WHERE id = ?').get(id);
