@@ -11,7 +11,7 @@ import { describeError } from '../../../lib/error-messages';
 import { isPhonePasskey } from '../../../lib/passkey-words';
 import { rpIdOf, signalAllAcceptedCredentials, signalCurrentUserDetails, signalUnknownCredential } from '../../../lib/webauthn-signals';
 import type { CeremonyReport, Credential, Session } from '../../../shared/schemas';
-import { CeremonyReportPanel } from '../../inspector/components/ceremony-report-panel';
+import { CeremonyReportPanel } from '../../../components/ceremony-report-panel';
 import { useAddPasskey } from '../api/add-passkey';
 import { useCredentials } from '../api/get-credentials';
 import { DisplayNameForm } from './display-name-form';

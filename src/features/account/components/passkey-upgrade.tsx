@@ -4,7 +4,7 @@ import { Button } from '../../../components/button';
 import { outcomeOfError, reportOfError } from '../../../lib/ceremony-report';
 import { describeError } from '../../../lib/error-messages';
 import type { Credential } from '../../../shared/schemas';
-import { CeremonyReportPanel } from '../../inspector/components/ceremony-report-panel';
+import { CeremonyReportPanel } from '../../../components/ceremony-report-panel';
 import { useAddPasskey } from '../api/add-passkey';
 import { cancelAutomaticPasskey, useCreatePasskeyAutomatically } from '../api/create-passkey-automatically';
 

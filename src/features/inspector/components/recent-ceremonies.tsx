@@ -7,8 +7,8 @@ import { paths } from '../../../lib/paths';
 import { MAX_RECENT_CEREMONIES, reportStore } from '../../../lib/report-store';
 import { buildTranscriptBundle } from '../../../lib/transcript';
 import { useRecentCeremonies } from '../use-recent-ceremonies';
-import { CeremonyReportPanel } from './ceremony-report-panel';
-import { TranscriptActions } from './transcript-actions';
+import { CeremonyReportPanel } from '../../../components/ceremony-report-panel';
+import { TranscriptActions } from '../../../components/transcript-actions';
 
 /** This browser session's last ceremonies (newest first), each with its report; export all or clear. */
 export function RecentCeremonies() {

@@ -6,7 +6,7 @@ import { isApiError } from '../../../lib/api-client';
 import { describeError } from '../../../lib/error-messages';
 import { useInspectResponse } from '../api/inspect-response';
 import { inspectKindWords } from '../decoded-parts';
-import { DecodedView } from './decoded-view';
+import { DecodedView } from '../../../components/decoded-view';
 
 /** Where the paste is sent as an object (JSON) or as text (a bare base64url part). */
 function toInput(text: string): Record<string, unknown> | string {

@@ -14,7 +14,7 @@ import { describeError } from '../../../lib/error-messages';
 import { paths } from '../../../lib/paths';
 import { validateUsername } from '../../../lib/validate-username';
 import { UseMyPhone } from '../../handoff/components/use-my-phone';
-import { CeremonyReportPanel } from '../../inspector/components/ceremony-report-panel';
+import { CeremonyReportPanel } from '../../../components/ceremony-report-panel';
 import { useCreatePasskey } from '../api/create-passkey';
 import { RegistrationResult } from './registration-result';
 

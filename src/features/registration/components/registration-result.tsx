@@ -6,7 +6,7 @@ import { paths } from '../../../lib/paths';
 import { isPhonePasskey, passkeyKindExplanation, passkeyKindLabel, providerLabel } from '../../../lib/passkey-words';
 import type { Hint, Verified } from '../../../shared/schemas';
 import { simulatedProviderName } from '../../../shared/simulator-labels';
-import { CeremonyReportPanel } from '../../inspector/components/ceremony-report-panel';
+import { CeremonyReportPanel } from '../../../components/ceremony-report-panel';
 
 /** The outcome of a registration, in plain words; takes focus so it is read out first. */
 export interface RegistrationResultProps {

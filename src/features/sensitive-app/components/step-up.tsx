@@ -5,7 +5,7 @@ import { isCeremonyAborted, describeError } from '../../../lib/error-messages';
 import { outcomeOfError, reportOfError } from '../../../lib/ceremony-report';
 import type { Credential } from '../../../shared/schemas';
 import type { StepUpReason } from '../../../shared/sign-in';
-import { CeremonyReportPanel } from '../../inspector/components/ceremony-report-panel';
+import { CeremonyReportPanel } from '../../../components/ceremony-report-panel';
 import { providerAdvice, refusedStepUp, stepUpExplanation } from '../sensitive-app-words';
 
 export interface StepUpProps {

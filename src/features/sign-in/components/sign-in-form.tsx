@@ -9,7 +9,7 @@ import { isApiError } from '../../../lib/api-client';
 import { outcomeOfError, reportOfError } from '../../../lib/ceremony-report';
 import { describeError, type ErrorMessage } from '../../../lib/error-messages';
 import type { CeremonyReport } from '../../../shared/schemas';
-import { CeremonyReportPanel } from '../../inspector/components/ceremony-report-panel';
+import { CeremonyReportPanel } from '../../../components/ceremony-report-panel';
 import { createAuthenticationOptions } from '../api/create-authentication-options';
 import { NO_PASSKEY_AT_HAND, signInImmediately, supportsImmediateSignIn } from '../api/immediate-sign-in';
 import { authenticateWith, signInWithPasskey, type SignedIn } from '../api/sign-in-with-passkey';

@@ -1,7 +1,7 @@
 import { useId } from 'react';
-import { ceremonyWords, checkName, failedCheck, outcomeWords, type CeremonyOutcome } from '../../../lib/ceremony-report';
-import { buildTranscript } from '../../../lib/transcript';
-import type { CeremonyReport } from '../../../shared/schemas';
+import { ceremonyWords, checkName, failedCheck, outcomeWords, type CeremonyOutcome } from '../lib/ceremony-report';
+import { buildTranscript } from '../lib/transcript';
+import type { CeremonyReport } from '../shared/schemas';
 import { DecodedView } from './decoded-view';
 import { TranscriptActions } from './transcript-actions';
 

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import { flagNames, type AuthenticatorFlags, type DecodedAuthenticatorData, type DecodedClientData, type InspectResult, type JsonRecord } from '../../../shared/decoded';
-import type { CeremonyReport } from '../../../shared/schemas';
+import { flagNames, type AuthenticatorFlags, type DecodedAuthenticatorData, type DecodedClientData, type InspectResult, type JsonRecord } from '../shared/decoded';
+import type { CeremonyReport } from '../shared/schemas';
 import {
   algorithmWords,
   flagWords,
@@ -10,7 +10,7 @@ import {
   statementKindWords,
   trustWords,
   type AttestationPart,
-} from '../decoded-parts';
+} from '../features/inspector/decoded-parts';
 
 type Level = 3 | 4;
 
