@@ -10,7 +10,7 @@ import {
   statementKindWords,
   trustWords,
   type AttestationPart,
-} from '../features/inspector/decoded-parts';
+} from '../lib/decoded-parts';
 
 type Level = 3 | 4;
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { simulatedAttestationLabel, simulatedDeviceLabel, simulatedDeviceTag, vendorOfAaguid } from '../../src/shared/simulator-labels';
 import { unattestedProviderNote } from '../../src/features/account/unattested-provider-note';
-import { inspectedParts, reportParts } from '../../src/features/inspector/decoded-parts';
+import { inspectedParts, reportParts } from '../../src/lib/decoded-parts';
 import type { DecodedAttestationObject, DecodedAuthenticatorData, StatementKind } from '../../src/shared/decoded';
 import type { RegistrationReport } from '../../src/shared/schemas';
 import { presetIds, presets } from '../../testkit/core/presets';

@@ -5,7 +5,7 @@ import { useTakeFocus } from '../../../components/use-take-focus';
 import { isApiError } from '../../../lib/api-client';
 import { describeError } from '../../../lib/error-messages';
 import { useInspectResponse } from '../api/inspect-response';
-import { inspectKindWords } from '../decoded-parts';
+import { inspectKindWords } from '../../../lib/decoded-parts';
 import { DecodedView } from '../../../components/decoded-view';
 
 /** Where the paste is sent as an object (JSON) or as text (a bare base64url part). */

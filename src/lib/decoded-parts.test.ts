@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { DecodedAttestationObject, DecodedAuthenticatorData, DecodedClientData } from '../../shared/decoded';
-import { CHROMIUM_VIRTUAL_AUTHENTICATOR_AAGUID } from '../../shared/policy';
-import type { CeremonyReport } from '../../shared/schemas';
+import type { DecodedAttestationObject, DecodedAuthenticatorData, DecodedClientData } from '../shared/decoded';
+import { CHROMIUM_VIRTUAL_AUTHENTICATOR_AAGUID } from '../shared/policy';
+import type { CeremonyReport } from '../shared/schemas';
 import { algorithmWords, inspectedParts, reportParts } from './decoded-parts';
 
 const authenticatorData: DecodedAuthenticatorData = {

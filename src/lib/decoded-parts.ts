@@ -19,9 +19,9 @@ import type {
   InspectResult,
   JsonRecord,
   StatementKind,
-} from '../../shared/decoded';
-import type { CeremonyReport } from '../../shared/schemas';
-import { simulatedDeviceLabel } from '../../shared/simulator-labels';
+} from '../shared/decoded';
+import type { CeremonyReport } from '../shared/schemas';
+import { simulatedDeviceLabel } from '../shared/simulator-labels';
 
 export const inspectKindWords: Record<InspectKind, string> = {
   registration: 'registration response',
