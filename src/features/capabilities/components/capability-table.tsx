@@ -1,6 +1,6 @@
 import '../capabilities.css';
 import { useEffect, useState } from 'react';
-import { answerWords, buildCapabilityRows, type CapabilityRow } from '../../../lib/capabilities';
+import { answerWords, buildCapabilityRows, type CapabilityRow } from '../capabilities';
 import { detectWebAuthnSupport } from '../../../lib/webauthn-support';
 import { signalNames, supportsSignal } from '../../../lib/webauthn-signals';
 
