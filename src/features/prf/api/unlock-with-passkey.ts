@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { deriveNoteKey, prfSalt } from '../../../lib/prf';
+import { deriveNoteKey, prfSalt } from '../prf';
 
 /** The passkey answered, but without a PRF result: the browser or the passkey cannot do PRF. */
 export class PrfUnsupportedError extends Error {

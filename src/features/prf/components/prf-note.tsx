@@ -3,7 +3,7 @@ import { ErrorAlert, Note, StatusMessage } from '../../../components/alert';
 import { Button } from '../../../components/button';
 import { describeError, isCeremonyAborted, type ErrorMessage } from '../../../lib/error-messages';
 import { formatDateTime } from '../../../lib/format-date';
-import { decryptNote, encryptNote, parseStoredNote, PRF_NOTE_STORAGE_KEY, type StoredNote } from '../../../lib/prf';
+import { decryptNote, encryptNote, parseStoredNote, PRF_NOTE_STORAGE_KEY, type StoredNote } from '../prf';
 import { PrfUnsupportedError, useUnlockWithPasskey, type UnlockedNoteKey } from '../api/unlock-with-passkey';
 
 const prfUnsupported: ErrorMessage = {
