@@ -13,6 +13,7 @@ import { usePersonPasskeys, useRemovePersonPasskey } from '../api/person-passkey
 import { AdminErrorAlert } from './admin-error-alert';
 import { AdminQuery } from './admin-page';
 import { CopyButton } from './copy-button';
+import { simulatedProviderName } from '../../../shared/simulator-labels';
 
 /**
  * "I lost my phone", for helpdesk staff: find the person, remove the lost passkey (it stops
@@ -108,7 +109,7 @@ function PersonRecovery({ person }: { person: TenantUser }) {
               <ul className="stack-sm">
                 {data.credentials.map((credential: Credential) => (
                   <li key={credential.id}>
-                    <strong>{credential.nickname}</strong> ({credential.providerName ?? 'unknown provider'}, created{' '}
+                    <strong>{credential.nickname}</strong> ({simulatedProviderName(credential.providerName ?? 'unknown provider', credential)}, created{' '}
                     {formatDateTime(credential.createdAt)}, last used {formatDateTime(credential.lastUsedAt)}){' '}
                     <Button
                       variant="danger-outline"
