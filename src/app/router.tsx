@@ -44,6 +44,8 @@ const router = createBrowserRouter([
       { path: paths.adminTap.path, lazy: () => import('./routes/admin-tap') },
       { path: paths.adminConditionalAccess.path, lazy: () => import('./routes/admin-conditional-access') },
       { path: paths.adminSignInLog.path, lazy: () => import('./routes/admin-sign-in-log') },
+      { path: paths.adminRollout.path, lazy: () => import('./routes/admin-rollout') },
+      { path: paths.adminDashboard.path, lazy: () => import('./routes/admin-dashboard') },
       { path: paths.adminRecovery.path, lazy: () => import('./routes/admin-recovery') },
       { path: '*', lazy: () => import('./routes/not-found') },
     ],

@@ -36,6 +36,10 @@ export const paths = {
     path: '/admin/recovery',
     getHref: (username?: string) => (username ? `/admin/recovery?username=${encodeURIComponent(username)}` : '/admin/recovery'),
   },
+  /** Passkeys by default and the SMS/voice retirement against the tenant date. */
+  adminRollout: { path: '/admin/rollout', getHref: () => '/admin/rollout' },
+  /** The rollout dashboard (charts, tables, CSV). */
+  adminDashboard: { path: '/admin/dashboard', getHref: () => '/admin/dashboard' },
   /** Every registration and sign-in attempt. */
   adminSignInLog: { path: '/admin/sign-in-log', getHref: () => '/admin/sign-in-log' },
 } as const;

@@ -123,4 +123,6 @@ export interface RolloutTimeline {
     /** SMS is their only method: no passkey. */
     smsOnly: number;
   };
+  /** Every user, with the methods the timeline cares about. */
+  people: { userId: string; username: string; hasPasskey: boolean; hasSms: boolean }[];
 }

@@ -50,6 +50,7 @@ export function rolloutTimeline({ db, now }: Deps): RolloutTimeline {
       withSms: users.filter((user) => user.sms_method === 1).length,
       smsOnly: users.filter((user) => user.sms_method === 1 && !withPasskey.has(user.id)).length,
     },
+    people: users.map((user) => ({ userId: user.id, username: user.username, hasPasskey: withPasskey.has(user.id), hasSms: user.sms_method === 1 })),
   };
 }
 

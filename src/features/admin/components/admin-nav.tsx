@@ -8,6 +8,8 @@ const items = [
   { to: paths.adminTap.getHref(), label: 'Temporary Access Pass' },
   { to: paths.adminConditionalAccess.getHref(), label: 'Conditional access' },
   { to: paths.adminSignInLog.getHref(), label: 'Sign-in log' },
+  { to: paths.adminRollout.getHref(), label: 'Rollout timeline' },
+  { to: paths.adminDashboard.getHref(), label: 'Rollout dashboard' },
   { to: paths.adminRecovery.getHref(), label: 'Recovery drill' },
 ];
 
