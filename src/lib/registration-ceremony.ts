@@ -1,26 +1,23 @@
 /**
- * Creating a passkey, shared by the registration flow and the account page ("Add a passkey"):
+ * Creating a passkey, shared by the registration flow, the account page ("Add a passkey") and the
+ * phone's side of a hand-off (authentication-ceremony.ts beside it is the sign-in counterpart):
  * ask the relying party for options, let the browser and authenticator create the key pair,
  * and send the public key back to be verified and stored.
  */
 import { startRegistration } from '@simplewebauthn/browser';
 import type { Hint, RegistrationOptions, RegistrationOptionsRequest, RegistrationVerifyRequest, Verified } from '../shared/schemas';
 import { apiClient } from './api-client';
+import { oneRequestAtATime } from './one-request-at-a-time';
 import { recordVerifyCall } from './report-store';
 import { withSimulatedDeviceClaim } from './simulated-device';
 
-let lastOptionsRequest: Promise<unknown> = Promise.resolve();
-
 /**
- * POST /api/registration/options. The relying party keeps one pending challenge per session,
- * so requests go one after another: an earlier request (an automatic passkey upgrade, say)
- * can never land after, and replace, the challenge of a later one.
+ * POST /api/registration/options, one request at a time: an automatic passkey upgrade, say, can
+ * never replace the challenge of a passkey the person asked for afterwards.
  */
-export function createRegistrationOptions(body: RegistrationOptionsRequest): Promise<RegistrationOptions> {
-  const request = lastOptionsRequest.then(() => apiClient.post<RegistrationOptions>('/api/registration/options', body));
-  lastOptionsRequest = request.catch(() => undefined);
-  return request;
-}
+export const createRegistrationOptions = oneRequestAtATime(
+  (body: RegistrationOptionsRequest): Promise<RegistrationOptions> => apiClient.post<RegistrationOptions>('/api/registration/options', body),
+);
 
 /**
  * POST /api/registration/verify; its report (accepted or refused) goes to the inspector's list.

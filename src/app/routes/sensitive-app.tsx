@@ -4,7 +4,7 @@ import { useDocumentTitle } from '../../components/use-document-title';
 import { getCredentialsQueryOptions } from '../../features/account/api/get-credentials';
 import { temporaryAccessPassState } from '../../features/account/temporary-access-pass-state';
 import { SensitiveApp } from '../../features/sensitive-app/components/sensitive-app';
-import { signInWithPasskey } from '../../features/sign-in/api/sign-in-with-passkey';
+import { signInWithPasskey } from '../../lib/authentication-ceremony';
 import { paths } from '../../lib/paths';
 import { useSession } from '../../lib/session';
 

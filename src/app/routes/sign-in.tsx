@@ -9,7 +9,7 @@ import { WebAuthnUnsupported } from '../../components/webauthn-unsupported';
 import { temporaryAccessPassState } from '../../features/account/temporary-access-pass-state';
 import { UseMyPhone } from '../../features/handoff/components/use-my-phone';
 import { PracticeModeButton } from '../../features/practice-mode/components/practice-mode-button';
-import type { SignedIn } from '../../features/sign-in/api/sign-in-with-passkey';
+import type { SignedIn } from '../../lib/authentication-ceremony';
 import { SignInForm } from '../../features/sign-in/components/sign-in-form';
 import { TemporaryAccessPassForm } from '../../features/sign-in/components/temporary-access-pass-form';
 import { authenticatorUsed, type SignedInLocationState } from '../../lib/authenticator-used';

@@ -6,7 +6,7 @@ import { Button } from '../../../components/button';
 import { useTakeFocus } from '../../../components/use-take-focus';
 import { describeError } from '../../../lib/error-messages';
 import { sessionQueryKey } from '../../../lib/session';
-import { signInWithPasskey } from '../../sign-in/api/sign-in-with-passkey';
+import { signInWithPasskey } from '../../../lib/authentication-ceremony';
 
 export interface RecentSignInStepUpProps {
   username: string;

@@ -3,7 +3,7 @@ import { apiClient } from '../../../lib/api-client';
 import { createPasskey } from '../../../lib/registration-ceremony';
 import { getSessionQueryOptions } from '../../../lib/session';
 import type { Handoff, Verified } from '../../../shared/schemas';
-import { signInWithPasskey } from '../../sign-in/api/sign-in-with-passkey';
+import { signInWithPasskey } from '../../../lib/authentication-ceremony';
 
 /**
  * The phone's real passkey ceremony before it approves a hand-off:

@@ -11,9 +11,7 @@
  */
 import { base64URLStringToBuffer, bufferToBase64URLString, WebAuthnAbortService, type AuthenticationResponseJSON } from '@simplewebauthn/browser';
 import type { AuthenticationVerifyRequest } from '../../../shared/schemas';
-import { createAuthenticationOptions } from './create-authentication-options';
-import type { SignedIn } from './sign-in-with-passkey';
-import { verifyAuthentication } from './verify-authentication';
+import { createAuthenticationOptions, type SignedIn, verifyAuthentication } from '../../../lib/authentication-ceremony';
 
 interface CapabilityStatics {
   getClientCapabilities?: () => Promise<Record<string, boolean | undefined>>;

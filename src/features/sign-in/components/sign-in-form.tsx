@@ -10,9 +10,8 @@ import { outcomeOfError, reportOfError } from '../../../lib/ceremony-report';
 import { describeError, type ErrorMessage } from '../../../lib/error-messages';
 import type { CeremonyReport } from '../../../shared/schemas';
 import { CeremonyReportPanel } from '../../../components/ceremony-report-panel';
-import { createAuthenticationOptions } from '../api/create-authentication-options';
 import { NO_PASSKEY_AT_HAND, signInImmediately, supportsImmediateSignIn } from '../api/immediate-sign-in';
-import { authenticateWith, signInWithPasskey, type SignedIn } from '../api/sign-in-with-passkey';
+import { authenticateWith, createAuthenticationOptions, signInWithPasskey, type SignedIn } from '../../../lib/authentication-ceremony';
 
 type Busy = 'discoverable' | 'username' | 'autofill' | 'immediate' | null;
 /** Which control's outcome an error is: it is shown beside that control. */
