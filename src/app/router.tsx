@@ -1,5 +1,5 @@
 import { createBrowserRouter, RouterProvider } from 'react-router';
-import { signOut } from '../features/account/api/sign-out';
+import { signOut } from '../lib/sign-out';
 import { startPracticeModeIfChosen } from '../features/practice-mode/practice-mode';
 import { usePracticeMode } from '../features/practice-mode/practice-store';
 import { paths } from '../lib/paths';

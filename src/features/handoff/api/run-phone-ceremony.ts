@@ -1,19 +1,19 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiClient } from '../../../lib/api-client';
 import { createPasskey } from '../../../lib/registration-ceremony';
 import { getSessionQueryOptions } from '../../../lib/session';
+import { signOut } from '../../../lib/sign-out';
 import type { Handoff, Verified } from '../../../shared/schemas';
 import { signInWithPasskey } from '../../../lib/authentication-ceremony';
 
 /**
  * The phone's real passkey ceremony before it approves a hand-off:
- * - registration: drop whatever session the phone had (DELETE /api/session), then create the
+ * - registration: sign out of whatever session the phone had, then create the
  *   hand-off's account with a passkey on the phone; the phone is signed in as it afterwards;
  * - sign-in: usernameless sign-in with a passkey the phone holds.
  */
 export async function runPhoneCeremony(handoff: Handoff): Promise<Verified> {
   if (handoff.purpose === 'registration') {
-    await apiClient.delete('/api/session');
+    await signOut();
     return createPasskey({ username: handoff.username ?? '', ...(handoff.displayName ? { displayName: handoff.displayName } : {}) });
   }
   return signInWithPasskey();
