@@ -1,5 +1,6 @@
 import { useDocumentTitle } from '../../components/use-document-title';
 import { WebAuthnUnsupported } from '../../components/webauthn-unsupported';
+import { UseMyPhone } from '../../features/handoff/components/use-my-phone';
 import { PracticeModeButton } from '../../features/practice-mode/components/practice-mode-button';
 import { RegisterFlow } from '../../features/registration/components/register-flow';
 import { queryClient } from '../../lib/query-client';
@@ -18,7 +19,7 @@ function RegisterPage() {
   return (
     <>
       <h1>Create a passkey</h1>
-      {browserSupportsWebAuthn() ? <RegisterFlow signedInAs={session.data?.user.username} /> : <WebAuthnUnsupported />}
+      {browserSupportsWebAuthn() ? <RegisterFlow signedInAs={session.data?.user.username} PhoneHandoff={UseMyPhone} /> : <WebAuthnUnsupported />}
       <PracticeModeButton />
     </>
   );

@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type ComponentType, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { ErrorAlert, Note } from '../../../components/alert';
 import { Button } from '../../../components/button';
@@ -13,19 +13,32 @@ import { outcomeOfError, reportOfError } from '../../../lib/ceremony-report';
 import { describeError } from '../../../lib/error-messages';
 import { paths } from '../../../lib/paths';
 import { validateUsername } from '../../../lib/validate-username';
-import { UseMyPhone } from '../../handoff/components/use-my-phone';
+import type { CreateHandoffRequest } from '../../../shared/schemas';
 import { CeremonyReportPanel } from '../../../components/ceremony-report-panel';
 import { useCreatePasskey } from '../api/create-passkey';
 import { RegistrationResult } from './registration-result';
 
 const steps = ['Choose a username', 'Create the passkey', 'Done'] as const;
 
+/** What registration gives the "create it on my phone" button. */
+export interface PhoneHandoffProps {
+  /** The hand-off to create, or null when the form is not ready (the form shows why). */
+  getRequest: () => CreateHandoffRequest | null;
+  /** Called when the person starts (to clear earlier messages). */
+  onStart?: () => void;
+}
+
 export interface RegisterFlowProps {
   /** When someone is already signed in, the passkey is added to their account. */
   signedInAs?: string | undefined;
+  /**
+   * The hand-off feature's "Use my phone" button, passed in by the route: features do not import
+   * each other.
+   */
+  PhoneHandoff: ComponentType<PhoneHandoffProps>;
 }
 
-export function RegisterFlow({ signedInAs }: RegisterFlowProps) {
+export function RegisterFlow({ signedInAs, PhoneHandoff }: RegisterFlowProps) {
   const createPasskey = useCreatePasskey();
   const [username, setUsername] = useState(signedInAs ?? '');
   const [displayName, setDisplayName] = useState('');
@@ -148,7 +161,7 @@ export function RegisterFlow({ signedInAs }: RegisterFlowProps) {
                 This browser cannot reach your phone? Show a QR code here, scan it with the phone and create the passkey
                 there. This computer is then signed in to the new account too.
               </p>
-              <UseMyPhone
+              <PhoneHandoff
                 onStart={() => createPasskey.reset()}
                 getRequest={() =>
                   usernameIsValid()
