@@ -12,9 +12,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { verifyAuthenticationResponse, type AuthenticationResponseJSON } from '@simplewebauthn/server';
-import { decodeAttestationObject } from '../../src/rp/inspect/decode';
+import { decodeAttestationObject } from '../../src/rp/webauthn/decode/attestation-object';
 import { inspect, type InspectResult } from '../../src/rp/inspect/inspect';
-import { withoutNetwork } from '../../src/rp/inspect/attestation';
+import { withoutNetwork } from '../../src/rp/webauthn/attestation-trust';
 import { createWorld } from './helpers';
 
 interface Fixture {

@@ -10,21 +10,14 @@ import type { RegistrationResponseJSON } from '@simplewebauthn/server';
 import type { DecodedClientData, InspectedAuthentication, JsonRecord, InspectedRegistration, InspectResult } from '../../shared/decoded.js';
 import { RpError } from '../http/rp-error.js';
 import { builtInDirectory, type AuthenticatorDirectory } from '../metadata/directory.js';
-import { verifyAttestation, type AttestationTrustAnchor } from './attestation.js';
-import {
-  base64urlBytes,
-  decodeAttestationObject,
-  decodeAuthenticatorData,
-  decodeClientData,
-  decodeError,
-  decodeSignature,
-  decodeUserHandle,
-  kindOf,
-  shortReason,
-  tryAttestationMap,
-  tryClientData,
-  x5cOf,
-} from './decode.js';
+import { verifyAttestation, type AttestationTrustAnchor } from '../webauthn/attestation-trust.js';
+import { decodeAttestationObject, tryAttestationMap, x5cOf } from '../webauthn/decode/attestation-object.js';
+import { decodeAuthenticatorData } from '../webauthn/decode/authenticator-data.js';
+import { base64urlBytes } from '../webauthn/decode/bytes.js';
+import { decodeClientData, tryClientData } from '../webauthn/decode/client-data.js';
+import { decodeError, kindOf, shortReason } from '../webauthn/decode/errors.js';
+import { decodeSignature } from '../webauthn/decode/signature.js';
+import { decodeUserHandle } from '../webauthn/decode/user-handle.js';
 
 /** The members a registration and an authentication response share. */
 type CredentialSummary = Omit<InspectedAuthentication, 'authenticatorData' | 'signature' | 'userHandle'>;

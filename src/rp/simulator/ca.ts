@@ -7,7 +7,7 @@ import { createSimulatorCa, fromBase64url, restoreSimulatorCa, toBase64url, type
 import type { SimulatorRoot } from '../../shared/simulator.js';
 import type { RpConfig } from '../config.js';
 import type { Deps } from '../http/env.js';
-import type { AttestationTrustAnchor } from '../inspect/attestation.js';
+import type { AttestationTrustAnchor } from '../webauthn/attestation-trust.js';
 import type { Db } from '../store/database.js';
 import { insertSimulatorRootIfAbsent, readSimulatorRoot, replaceSimulatorRoot, type SimulatorRootRow } from './store.js';
 

@@ -17,7 +17,10 @@ import { decoyCredentials, decoySecret } from './decoy-credentials.js';
 import { policyCheck } from '../tenant/policy-enforcement.js';
 import type { LogSubject } from '../store/sign-in-log.js';
 import { simulatedAtSignIn } from '../simulator/claim.js';
-import { decodeAuthenticatorData, decodeClientData, decodeSignature, decodeUserHandle } from '../inspect/decode.js';
+import { decodeAuthenticatorData } from './decode/authenticator-data.js';
+import { decodeClientData } from './decode/client-data.js';
+import { decodeSignature } from './decode/signature.js';
+import { decodeUserHandle } from './decode/user-handle.js';
 
 /**
  * `allowCredentialIds` is null for a usernameless (discoverable) request, else what the options
@@ -74,7 +77,7 @@ export async function verifyAuthentication(
   subject: LogSubject = {},
   commit: Commit = (writes) => db.transaction(writes)(),
 ): Promise<VerifiedCeremony & { report: CeremonyReport }> {
-  const run = new CheckRun('authentication', pending?.payload.options ?? null);
+  const run: CheckRun<'authentication'> = new CheckRun('authentication', pending?.payload.options ?? null);
   subject.credentialId = response.id;
   return run.around(async () => {
     refuseDeepClientData(response.response.clientDataJSON, 'response.clientDataJSON');
@@ -88,10 +91,10 @@ export async function verifyAuthentication(
       extensions: response.clientExtensionResults as JsonRecord, // parsed from the JSON body
       authenticatorAttachment: response.authenticatorAttachment ?? null,
     } satisfies AuthenticationDecoded);
-    run.require(checkChallenge(pending, clientData, now()));
+    run.require(checkChallenge(pending, clientData, now()), pending);
     run.require(checkOrigin(originMembers(clientData), config.origins));
     run.require(checkType(clientData, 'webauthn.get'));
-    const { challenge, payload } = pending!;
+    const { challenge, payload } = pending;
 
     const stored = findCredential(db, response.id);
     const user = stored && findUserById(db, stored.user_id);
@@ -102,11 +105,12 @@ export async function verifyAuthentication(
       stored && user
         ? passed('credential', `The credential is registered to ${user.username}.`)
         : failed('credential', 'credential_not_found', 'No registered credential has this id (never registered, or deleted).'),
+      stored && user,
     );
-    if (payload.allowCredentialIds && !payload.allowCredentialIds.includes(stored!.id)) {
-      run.require(failed('credential', 'credential_not_allowed', 'The credential is not one of the named account’s passkeys.'));
+    if (payload.allowCredentialIds && !payload.allowCredentialIds.includes(stored.id)) {
+      run.refuse(failed('credential', 'credential_not_allowed', 'The credential is not one of the named account’s passkeys.'));
     }
-    run.require(checkUserHandle(response.response.userHandle, user!.user_handle, payload.allowCredentialIds === null));
+    run.require(checkUserHandle(response.response.userHandle, user.user_handle, payload.allowCredentialIds === null));
     run.require(checkRpIdHash(authData.rpIdHash, config.rpId));
     run.require(checkUserPresence(authData.flags));
     run.require(checkUserVerification(authData.flags));
@@ -120,25 +124,24 @@ export async function verifyAuthentication(
         expectedRPID: config.rpId,
         requireUserVerification: true,
         // The counter rule is ours (checkSignCount) so that it gets its own error code.
-        credential: { id: stored!.id, publicKey: new Uint8Array(stored!.public_key), counter: 0, transports: parseTransports(stored!.transports) },
+        credential: { id: stored.id, publicKey: new Uint8Array(stored.public_key), counter: 0, transports: parseTransports(stored.transports) },
       });
       if (!result.verified) throw new Error('not verified');
       info = result.authenticationInfo;
     } catch {
-      run.require(failed('signature', 'signature_invalid', 'The signature over authenticatorData and the clientDataJSON hash does not verify with the stored public key.'));
-      throw new Error('unreachable');
+      run.refuse(failed('signature', 'signature_invalid', 'The signature over authenticatorData and the clientDataJSON hash does not verify with the stored public key.'));
     }
     run.require(passed('signature', 'The signature verifies with the stored public key.'));
-    run.require(checkSignCount(stored!.counter, info.newCounter));
-    run.require(policyCheck(db, user!.id, { aaguid: stored!.aaguid, backupEligible: stored!.device_type === 'multiDevice', attested: stored!.attested === 1 }, 'authentication'));
+    run.require(checkSignCount(stored.counter, info.newCounter));
+    run.require(policyCheck(db, user.id, { aaguid: stored.aaguid, backupEligible: stored.device_type === 'multiDevice', attested: stored.attested === 1 }, 'authentication'));
 
     // The answer echoes what the client sent: make sure it serialises before the counter is stored.
     run.requireEchoable();
     const usedAt = new Date(now()).toISOString();
-    const credential = { ...stored!, counter: info.newCounter, backed_up: info.credentialBackedUp ? 1 : 0, last_used_at: usedAt };
+    const credential = { ...stored, counter: info.newCounter, backed_up: info.credentialBackedUp ? 1 : 0, last_used_at: usedAt };
     const verified = commit(() => {
-      recordCredentialUse(db, stored!.id, { counter: info.newCounter, backedUp: info.credentialBackedUp, usedAt });
-      return { user: user!, credential, userVerified: info.userVerified };
+      recordCredentialUse(db, stored.id, { counter: info.newCounter, backedUp: info.credentialBackedUp, usedAt });
+      return { user, credential, userVerified: info.userVerified };
     });
     return { ...verified, report: run.report() };
   });

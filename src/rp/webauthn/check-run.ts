@@ -18,9 +18,23 @@ export class CheckRun<C extends Ceremony = Ceremony> {
     readonly options: unknown,
   ) {}
 
-  require(check: Check): void {
+  /**
+   * Records a check; a failed one ends the ceremony with its code (and this report). Pass what
+   * the check vouches for as `vouchesFor` (the pending challenge, the stored credential and its
+   * user): TypeScript then knows it is there once the check passed, so callers need no `!`.
+   * Declare the run with its type (`const run: CheckRun<…> = …`): assertion methods need it.
+   */
+  require(check: Check, vouchesFor?: unknown): asserts vouchesFor {
     this.checks.push(check);
     if (!check.passed) throw new RpError(check.code ?? 'invalid_request', undefined, undefined, this.report());
+    // A check that passes must be right about its subject; if not, that is this code's bug (a 500).
+    if (arguments.length > 1 && !vouchesFor) throw new Error(`the "${check.id}" check passed without the value it vouches for`);
+  }
+
+  /** Records a failed check (one made outside the check functions) and ends the ceremony. */
+  refuse(check: Check): never {
+    this.checks.push(check);
+    throw new RpError(check.code ?? 'invalid_request', undefined, undefined, this.report());
   }
 
   /**

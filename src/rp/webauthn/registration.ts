@@ -11,8 +11,9 @@ import type { CeremonyReport } from '../../shared/schemas.js';
 import { CheckRun, originMembers, refuseDeepClientData } from './check-run.js';
 import { checkChallenge, checkCredentialId, checkOrigin, checkPublicKey, checkRpIdHash, checkType, checkUserPresence, checkUserVerification, failed, passed } from './checks.js';
 import { CHALLENGE_TTL_MS, SUPPORTED_ALGORITHMS } from './constants.js';
-import { decodeAttestationObject, decodeClientData, x5cOf } from '../inspect/decode.js';
-import { verifyAttestation } from '../inspect/attestation.js';
+import { verifyAttestation } from './attestation-trust.js';
+import { decodeAttestationObject, x5cOf } from './decode/attestation-object.js';
+import { decodeClientData } from './decode/client-data.js';
 import { attestationToRequest } from '../policy/evaluate.js';
 import { gateCheck, policyCheck } from '../tenant/policy-enforcement.js';
 import { groupIdsOf } from '../store/groups.js';
@@ -93,7 +94,7 @@ export async function verifyRegistration(
   { startedWithTap = false, claimedSimulated = false, subject = {}, commit = (writes) => deps.db.transaction(writes)() }: { startedWithTap?: boolean; claimedSimulated?: boolean; subject?: LogSubject; commit?: Commit } = {},
 ): Promise<VerifiedCeremony & { report: CeremonyReport }> {
   const { config, db, now, directory } = deps;
-  const run = new CheckRun('registration', pending?.payload.options ?? null);
+  const run: CheckRun<'registration'> = new CheckRun('registration', pending?.payload.options ?? null);
   if (pending) Object.assign(subject, { username: pending.payload.username, userId: pending.payload.existingUser ? pending.payload.userId : null });
   return run.around(async () => {
     refuseDeepClientData(response.response.clientDataJSON, 'response.clientDataJSON');
@@ -107,14 +108,14 @@ export async function verifyRegistration(
     if (!authData.attestedCredentialData) {
       throw new RpError('invalid_request', 'The attestation object carries no credential (AT flag missing).', 'response.attestationObject');
     }
-    run.require(checkChallenge(pending, clientData, now()));
+    run.require(checkChallenge(pending, clientData, now()), pending);
     run.require(checkOrigin(originMembers(clientData), config.origins));
     run.require(checkType(clientData, 'webauthn.create'));
     run.require(checkRpIdHash(authData.rpIdHash, config.rpId));
     run.require(checkUserPresence(authData.flags));
     run.require(checkUserVerification(authData.flags));
     run.require(checkCredentialId(authData.attestedCredentialData.credentialId, response.id, response.rawId));
-    const { challenge, payload } = pending!;
+    const { challenge, payload } = pending;
 
     let info;
     try {
@@ -130,8 +131,7 @@ export async function verifyRegistration(
       info = result.registrationInfo;
     } catch (error) {
       const reason = error instanceof Error ? error.message : 'unknown reason';
-      run.require(failed('attestation', /signature/i.test(reason) ? 'signature_invalid' : 'attestation_invalid', `The attestation did not verify: ${reason}`));
-      throw error; // unreachable: require() throws on a failed check
+      run.refuse(failed('attestation', /signature/i.test(reason) ? 'signature_invalid' : 'attestation_invalid', `The attestation did not verify: ${reason}`));
     }
     const algorithm = authData.attestedCredentialData.publicKey.algName ?? `COSE ${authData.attestedCredentialData.publicKey.alg}`;
     run.require(passed('attestation', `Attestation "${info.fmt}" verified; ${algorithm} public key accepted.`));
@@ -188,7 +188,7 @@ export async function verifyRegistration(
       // Checked again where it holds: while this call awaited the attestation, a parallel one may
       // have registered the same credential id (attestation "none" signs no clientData, so one
       // response can answer several sessions' challenges). Nothing awaits inside a transaction.
-      if (findCredential(db, credential.id)) run.require(failed('credentialUnique', 'credential_already_registered', 'This credential id was registered meanwhile.'));
+      if (findCredential(db, credential.id)) run.refuse(failed('credentialUnique', 'credential_already_registered', 'This credential id was registered meanwhile.'));
       if (payload.existingUser) {
         const existing = findUserById(db, payload.userId);
         if (!existing) throw new RpError('not_signed_in');
@@ -197,7 +197,7 @@ export async function verifyRegistration(
       }
       // Taken, or a look-alike registered meanwhile (usernames compare as people read them).
       const conflict = usernameConflict(db, payload.username);
-      if (conflict) run.require(failed('username', conflict, `The username ${payload.username} (or one that looks the same) was registered meanwhile.`));
+      if (conflict) run.refuse(failed('username', conflict, `The username ${payload.username} (or one that looks the same) was registered meanwhile.`));
       const created = insertUser(db, {
         id: payload.userId,
         username: payload.username,

@@ -1,10 +1,10 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { SettingsService, verifyRegistrationResponse, type RegistrationResponseJSON } from '@simplewebauthn/server';
 import { convertCertBufferToPEM, validateCertificatePath } from '@simplewebauthn/server/helpers';
-import type { AttestationVerification } from '../../shared/decoded.js';
+import type { AttestationVerification, DecodedAttestationObject } from '../../shared/decoded.js';
 import type { AuthenticatorDirectory } from '../metadata/directory.js';
-import { shortReason, type DecodedAttestationObject } from './decode.js';
-import { ALL_SUPPORTED_ALGORITHMS } from './names.js';
+import { ALL_SUPPORTED_ALGORITHMS } from './decode/cose-names.js';
+import { shortReason } from './decode/errors.js';
 
 type RootCertIdentifier = Parameters<typeof SettingsService.getRootCertificates>[0]['identifier'];
 

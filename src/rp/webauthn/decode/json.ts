@@ -1,0 +1,21 @@
+import type { JsonRecord } from '../../../shared/decoded.js';
+import { kindOf } from './errors.js';
+
+/** Parses UTF-8 JSON text into an object, or returns why not. */
+export function parseJsonObject(bytes: Uint8Array): { ok: true; value: JsonRecord } | { ok: false; reason: string } {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return { ok: false, reason: 'it is not UTF-8 text' };
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { ok: false, reason: 'it is not JSON' };
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, reason: `it is JSON but ${kindOf(value)}, not an object` };
+  // JSON.parse yields only JSON values.
+  return { ok: true, value: value as JsonRecord };
+}
