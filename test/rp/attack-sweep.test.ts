@@ -39,7 +39,7 @@ import {
 
 /** Text no answer may carry: stack frames, file paths, SQLite and JavaScript engine messages. */
 const INTERNAL_TEXT =
-  /\bat [\w.<>$]+ \(|\(?[\w/\\.-]+\.(?:ts|js|mjs|cjs):\d+(?::\d+)?|node_modules|\/src\/rp\/|SQLITE_|constraint failed|no such (?:table|column)|TypeError|ReferenceError|RangeError|SyntaxError|URIError|Maximum call stack|Cannot read propert|is not a function|undefined is not|\[object Object\]|\[native code\]/;
+  /\bat [\w.<>$]+ \(|\(?[\w/\\.-]+\.(?:ts|js|mjs|cjs):\d+(?::\d+)?|node_modules|\/src\/rp\/|SQLITE_|constraint failed|no such (?:table|column)|TypeError|ReferenceError|RangeError|SyntaxError|URIError|Maximum call stack|Cannot read propert|is not a function|is not iterable|outside the bounds|Invalid typed array|undefined is not|\[object Object\]|\[native code\]/;
 
 const timing = new Map<string, number>();
 afterAll(() => {
@@ -483,6 +483,39 @@ describe('every endpoint under hostile input', { timeout: 120_000 }, () => {
       });
     });
     expectNoFailures(await run(t, 'malformed, deep (5,000 levels), huge (60 KB, 1 MB) and polluting bodies', attacks));
+  });
+
+  it('hostile CBOR and binary parts in the decoder and both verify endpoints', async () => {
+    const t = await target();
+    const cbor: [string, Buffer][] = [
+      ['arrays 20,000 deep', Buffer.concat([Buffer.alloc(20_000, 0x81), Buffer.from([0x01])])],
+      ['maps 8,000 deep', Buffer.concat([Buffer.from(Array.from({ length: 8000 }, () => [0xa1, 0x01]).flat()), Buffer.from([0x01])])],
+      ['length 2^64-1', Buffer.from([0x5b, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff])],
+      ['indefinite lengths', Buffer.concat([Buffer.alloc(5000, 0x9f), Buffer.from([0x01])])],
+      ['tags 10,000 deep', Buffer.concat([Buffer.alloc(10_000, 0xc6), Buffer.from([0x01])])],
+      ['map of 40 bytes of flags', Buffer.concat([Buffer.alloc(32), Buffer.from([0xff]), Buffer.alloc(60, 0xa1)])],
+      ['authData with a bogus credential', Buffer.concat([Buffer.alloc(32), Buffer.from([0x45, 0, 0, 0, 1]), Buffer.alloc(16), Buffer.from([0x00, 0x04, 1, 2, 3, 4]), Buffer.from([0xa1, 0x01])])],
+      ['empty', Buffer.alloc(0)],
+    ];
+    const attacks: Attack[] = [];
+    const verifyFailures: string[] = [];
+    for (const [name, bytes] of cbor) {
+      const part = bytes.toString('base64url');
+      const response = { id: 'AAAA', rawId: 'AAAA', type: 'public-key', clientExtensionResults: {}, response: { clientDataJSON: part, attestationObject: part, authenticatorData: part, signature: part, userHandle: part } };
+      attacks.push({ label: `inspect ${name}`, method: 'POST', path: '/api/inspect', raw: jsonText({ input: part }) });
+      attacks.push({ label: `inspect object ${name}`, method: 'POST', path: '/api/inspect', raw: jsonText({ input: response }) });
+      attacks.push({ label: `inspect verify body ${name}`, method: 'POST', path: '/api/inspect', raw: jsonText({ input: { response } }) });
+      for (const ceremony of ['registration', 'authentication']) {
+        const client = t.tenant.client();
+        await client.post(`/api/${ceremony}/options`, ceremony === 'registration' ? { username: `cbor${attacks.length}` } : {});
+        const reply = await client.post(`/api/${ceremony}/verify`, { response });
+        tallyOf('hostile CBOR and binary parts').requests++;
+        const problems = contractProblems(reply);
+        if (problems.length) verifyFailures.push(`${ceremony} verify ${name} → ${reply.status}: ${problems.join('; ')}`);
+      }
+    }
+    const failures = await run(t, 'hostile CBOR and binary parts', attacks);
+    expectNoFailures([...failures, ...verifyFailures]);
   });
 
   it('wrong or missing Content-Type, and no body at all', async () => {

@@ -10,6 +10,9 @@ export function decodeError(part: string, reason: string, field: string): RpErro
 }
 
 export function shortReason(error: unknown): string {
+  // A JavaScript engine's own TypeError or RangeError ("input is not iterable", "Offset is outside
+  // the bounds of the DataView") is an internal detail, not a reason: say what it means instead.
+  if (error instanceof TypeError || error instanceof RangeError) return 'its bytes are not well-formed';
   const message = error instanceof Error ? error.message : String(error);
   const line = (message.split('\n')[0] ?? '').trim() || 'unknown error';
   return line.length > 200 ? `${line.slice(0, 197)}...` : line;
