@@ -1,7 +1,37 @@
+import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
+
+// Features do not import each other (docs/design.md, "Layers"): one block per folder under
+// src/features forbids the other folders' names after any run of '../', and any path through
+// 'features/' (the way back in from src). Shared pieces live in src/components or src/lib; the
+// route passes one feature's component to another as a prop.
+const features = readdirSync(new URL('./src/features', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+const escapeRegex = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const featureZones = features.map((name) => ({
+  files: [`src/features/${name}/**/*.{ts,tsx}`],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          {
+            regex: `^(\\.\\./)+(${features.filter((other) => other !== name).map(escapeRegex).join('|')})(/|$)`,
+            message: `src/features/${name} may not import another feature: move what they share to src/components or src/lib, or pass it in from the route.`,
+          },
+          {
+            regex: '(^|/)(features|app)(/|$)',
+            message: `src/features/${name} may not import through src/features or from src/app.`,
+          },
+        ],
+      },
+    ],
+  },
+}));
 
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'data', '.screenshots', '.tmp'] },
@@ -40,6 +70,17 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', { patterns: ['node:*', '**/src/**', '**/browser/**', 'react*', '@playwright/*'] }],
       'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'location', 'Buffer', 'process'],
+    },
+  },
+  ...featureZones,
+  {
+    // Shared UI and browser helpers sit below the features and the routes.
+    files: ['src/components/**/*.{ts,tsx}', 'src/lib/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '(^|/)(features|app)(/|$)', message: 'src/components and src/lib may not import a feature or src/app.' }] },
+      ],
     },
   },
   {
