@@ -13,7 +13,10 @@ function Panel({ title, table, chart, children }: { title: string; table: Dashbo
       <h2 id={id}>{title}</h2>
       <div className="dashboard-panel">
         {chart}
-        <div className="table-scroll">{children}</div>
+        {/* Focusable so a keyboard can scroll a wide table on a phone (WCAG 2.1.1). */}
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={`${title}: table`}>
+          {children}
+        </div>
       </div>
       <p>
         <a href={dashboardCsvHref(table)} download={`passkey-rollout-${table}.csv`}>

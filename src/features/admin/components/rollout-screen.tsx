@@ -39,7 +39,7 @@ function TenantDateForm({ timeline }: { timeline: RolloutTimeline }) {
 
   return (
     <section className="card stack-sm" aria-labelledby={`${ids}-heading`}>
-      <h2 id={`${ids}-heading`}>Tenant date</h2>
+      <h2 id={`${ids}-heading`}>The day the tenant lives on</h2>
       <p>
         The tenant lives on <strong data-testid="tenant-today">{timeline.today}</strong>
         {timeline.settings.tenantDate === null ? ' (today).' : ` (set for a demo; the real date is ${timeline.realToday}).`} Set another date to show the
@@ -117,7 +117,7 @@ function SmsUsers({ timeline }: { timeline: RolloutTimeline }) {
         depends on it. {timeline.users.withSms} of {timeline.users.total} users have SMS; <strong data-testid="sms-only-count">{timeline.users.smsOnly}</strong>{' '}
         depend on it only (no passkey).
       </p>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0} role="region" aria-label="Users and their methods: table">
         <table className="data-table">
           <caption>Users and their methods</caption>
           <thead>
