@@ -9,25 +9,8 @@ import type { BrowserContext } from '@playwright/test';
 import { installSimulatorInContext, type PasskeySimulator } from '../testkit';
 import { expect, test } from './fixtures';
 
-/**
- * Until testkit/browser reads `uiMode` itself (it reads `mediation` only, the name of an earlier
- * proposal), this init script, added after the simulator's, hands `uiMode: 'immediate'` to it as
- * `mediation: 'immediate'` — the one place this spec adapts the kit.
- */
-function immediateAsMediation() {
-  const container = navigator.credentials;
-  const get = container.get.bind(container);
-  Object.defineProperty(container, 'get', {
-    configurable: true,
-    value: (request?: CredentialRequestOptions & { uiMode?: string }) =>
-      get(request?.uiMode === 'immediate' ? ({ ...request, mediation: 'immediate' } as unknown as CredentialRequestOptions) : request),
-  });
-}
-
 async function simulate(context: BrowserContext): Promise<PasskeySimulator> {
-  const simulator = await installSimulatorInContext(context, { device: 'windows-hello-hardware' });
-  await context.addInitScript(immediateAsMediation);
-  return simulator;
+  return installSimulatorInContext(context, { device: 'windows-hello-hardware' });
 }
 
 /** No dialog-kind prompt reached the simulated device within a moment. */

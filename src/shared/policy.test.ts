@@ -285,3 +285,23 @@ describe('AAGUID helpers', () => {
     expect(fieldPath(path)).toBe(expected);
   });
 });
+
+describe('synced passkeys cannot be attested (Microsoft Learn, concept-authentication-passkeys-fido2)', () => {
+  it('refuses attestation enforcement in a profile that allows synced passkeys, naming the field', () => {
+    for (const passkeyTypes of ['synced', 'deviceBound,synced'] as const) {
+      const policy = defaultFido2Policy();
+      policy.passkeyProfiles[0] = { ...policy.passkeyProfiles[0]!, passkeyTypes, attestationEnforcement: 'registrationOnly' };
+      const result = validatePolicy(policy, { groupIds: [] });
+      expect(result.ok).toBe(false);
+      if (!result.ok) {
+        expect(result.field).toBe('passkeyProfiles[0].attestationEnforcement');
+        expect(result.message).toContain('synced passkeys are not attested');
+      }
+    }
+  });
+  it('accepts attestation enforcement on a device-bound profile', () => {
+    const policy = defaultFido2Policy();
+    policy.passkeyProfiles[0] = { ...policy.passkeyProfiles[0]!, passkeyTypes: 'deviceBound', attestationEnforcement: 'registrationOnly' };
+    expect(validatePolicy(policy, { groupIds: [] }).ok).toBe(true);
+  });
+});

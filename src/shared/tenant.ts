@@ -105,6 +105,16 @@ export const prepareAllowListRequest = z.object({
   enforceAttestation: z.boolean().default(false),
   /** Replace the default profile's AAGUID list instead of adding to it. */
   overwriteExistingAaguids: z.boolean().default(false),
+  /** Also allow Microsoft Entra passkeys on Windows (the three Windows Hello AAGUIDs; preview: attestation must stay off). */
+  includeWindowsHello: z.boolean().default(false),
+}).superRefine((request, ctx) => {
+  if (request.includeWindowsHello && request.enforceAttestation) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['enforceAttestation'],
+      message: 'must be false when includeWindowsHello is true: Entra passkeys on Windows are not attested during the preview, so they could not register',
+    });
+  }
 });
 export type PrepareAllowListRequest = z.input<typeof prepareAllowListRequest>;
 

@@ -67,7 +67,7 @@ describe('attestation trust "simulated"', () => {
 
   it('satisfies attestation enforcement and an Authenticator-only allow list while simulated devices are on', async () => {
     const tenant = await createTenant();
-    await restrictKeys(tenant.admin, 'allow', [MICROSOFT_IOS], { attestationEnforcement: 'registrationOnly' });
+    await restrictKeys(tenant.admin, 'allow', [MICROSOFT_IOS], { attestationEnforcement: 'registrationOnly', passkeyTypes: 'deviceBound' });
     const client = tenant.client();
     const options = await client.registrationOptions({ username: 'alice' });
     expect(options.attestation).toBe('direct');
@@ -92,7 +92,7 @@ describe('attestation trust "simulated"', () => {
     expect(body.report.decoded.attestationTrust).toMatchObject({ trust: 'untrusted', simulated: true });
     expect(body.report.decoded.attestationTrust?.message).toMatch(/only while simulated devices are on/);
 
-    await changeDefaultProfile(tenant.admin, { attestationEnforcement: 'registrationOnly' });
+    await changeDefaultProfile(tenant.admin, { attestationEnforcement: 'registrationOnly', passkeyTypes: 'deviceBound' });
     const refused = await registerWith(switchedOff(tenant), 'dave', certificate);
     expectPolicyRefusal(refused.reply, 'attestation_required');
     // Switched back on, the same certificate counts again.
@@ -108,7 +108,7 @@ describe('attestation trust "simulated"', () => {
     expect((first.reply.json as VerifiedBody).credential.attestationTrust).toBe('simulated');
 
     expect((await tenant.admin.post('/api/admin/simulator/rotate')).status).toBe(200);
-    await changeDefaultProfile(tenant.admin, { attestationEnforcement: 'registrationOnly' });
+    await changeDefaultProfile(tenant.admin, { attestationEnforcement: 'registrationOnly', passkeyTypes: 'deviceBound' });
     const stale = await registerWith(tenant.client(), 'frank', oldCertificate);
     const report = expectPolicyRefusal(stale.reply, 'attestation_required');
     expect((report.decoded as VerifiedBody['report']['decoded']).attestationTrust).toMatchObject({ trust: 'not checked' });
@@ -167,7 +167,7 @@ describe('attestation trust "simulated"', () => {
 
   it('testkit: a Microsoft Authenticator preset with the lab as its issuer passes an enforced Authenticator-only policy; iCloud Keychain does not', async () => {
     const tenant = await createTenant();
-    await restrictKeys(tenant.admin, 'allow', [MICROSOFT_IOS], { attestationEnforcement: 'registrationOnly' });
+    await restrictKeys(tenant.admin, 'allow', [MICROSOFT_IOS], { attestationEnforcement: 'registrationOnly', passkeyTypes: 'deviceBound' });
     const client = tenant.client();
     const issuer: AttestationIssuer = {
       async issue({ publicKeySpki, aaguid, preset }) {
@@ -185,6 +185,7 @@ describe('attestation trust "simulated"', () => {
 
     const other = tenant.client();
     const icloud = createSoftAuthenticator('icloud-keychain', { issuer });
-    expectPolicyRefusal(await registerOn(icloud, other, 'judy'), 'aaguid_blocked');
+    // A profile enforcing attestation allows device-bound passkeys only: the synced iCloud passkey stops at the type check.
+    expectPolicyRefusal(await registerOn(icloud, other, 'judy'), 'passkey_type_not_allowed');
   });
 });

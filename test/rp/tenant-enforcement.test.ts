@@ -345,14 +345,14 @@ describe('attestation enforced (registrationOnly)', () => {
   async function enforced(config: RpConfig = { ...testConfig(), mdsMetadataPath: mdsPath }) {
     const tenant = await createTenant(config);
     const before = await register(tenant, 'early');
-    await changeDefaultProfile(tenant.admin, { attestationEnforcement: 'registrationOnly' });
+    await changeDefaultProfile(tenant.admin, { attestationEnforcement: 'registrationOnly', passkeyTypes: 'deviceBound' });
     return { ...tenant, early: before };
   }
 
   it('registration options ask for attestation "direct" (and "none" when no profile enforces it)', async () => {
     const tenant = await createTenant();
     expect((await tenant.client().registrationOptions({ username: 'a' })).attestation).toBe('none');
-    await changeDefaultProfile(tenant.admin, { attestationEnforcement: 'registrationOnly' });
+    await changeDefaultProfile(tenant.admin, { attestationEnforcement: 'registrationOnly', passkeyTypes: 'deviceBound' });
     expect((await tenant.client().registrationOptions({ username: 'b' })).attestation).toBe('direct');
     expect((await tenant.admin.registrationOptions({ username: 'admin' })).attestation).toBe('direct');
   });
@@ -397,7 +397,7 @@ describe('attestation enforced (registrationOnly)', () => {
 
   it('an allow list plus attestation: only the attested model registers', async () => {
     const tenant = await enforced();
-    await restrictKeys(tenant.admin, 'allow', [ATTESTED_AAGUID], { attestationEnforcement: 'registrationOnly' });
+    await restrictKeys(tenant.admin, 'allow', [ATTESTED_AAGUID], { attestationEnforcement: 'registrationOnly', passkeyTypes: 'deviceBound' });
     // Not on the list: refused for the AAGUID before attestation is looked at.
     await refusedRegistration(tenant, tenant.client(), createAuthenticator({ aaguid: MICROSOFT_IOS }), 'ian', 'aaguid_blocked');
     // The attestation certificate's AAGUID extension pins its model: the library refuses it for another AAGUID.

@@ -127,6 +127,20 @@ describe('@simplewebauthn/browser against the lab, through the simulator', () =>
     expect(verifiedSchema.parse(reply.json).user.username).toBe('bob');
   });
 
+  it("uiMode 'immediate' (Chrome 149+) reaches the device as immediate mediation: no passkey, no prompt", async () => {
+    const seen: PromptRequest[] = [];
+    install({ prompt: async (request) => (seen.push(request), approve(request, new AbortController().signal)) });
+    const world = createWorld();
+    const client = world.client();
+    const publicKey = PublicKeyCredential.parseRequestOptionsFromJSON(await client.authenticationOptions({}));
+    const immediate = { publicKey, uiMode: 'immediate' } as CredentialRequestOptions;
+    await expect(navigator.credentials.get(immediate)).rejects.toMatchObject({ name: 'NotAllowedError' });
+    expect(seen).toEqual([]);
+    await registerThroughPage(world.client(), 'alice');
+    await expect(navigator.credentials.get(immediate)).resolves.toBeTruthy();
+    expect(seen.at(-1)).toMatchObject({ ceremony: 'get', mediation: 'immediate' });
+  });
+
   it('capabilities and the Signal API as @simplewebauthn/browser reads them', async () => {
     const { simulator } = install({ device: { preset: 'yubikey-5' } });
     expect(await platformAuthenticatorIsAvailable()).toBe(false); // a security key is not built in

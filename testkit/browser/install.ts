@@ -285,7 +285,10 @@ export function installSimulator(options: InstallOptions): InstalledSimulator {
       throw domError('NotSupportedError', 'Only public-key credentials are simulated.');
     }
     const options = requestOptionsToJSON(request.publicKey);
-    const mediation = request.mediation as Mediation | undefined;
+    // Chrome 149+'s immediate sign-in is `uiMode: 'immediate'` beside `publicKey` (not yet in the
+    // WebAuthn spec, w3c/webauthn#2291); the simulator models it as the mediation it behaves like.
+    const uiMode = (request as { uiMode?: string }).uiMode;
+    const mediation = (uiMode === 'immediate' ? 'immediate' : request.mediation) as Mediation | undefined;
     const assertion = await simulator.get({ origin: origin(), options, ...(mediation ? { mediation } : {}), ...(request.signal ? { signal: request.signal } : {}) });
     return toAssertionCredential(win, assertion);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHROMIUM_VIRTUAL_AUTHENTICATOR_AAGUID, defaultFido2Policy, fido2PolicyPatchSchema, MICROSOFT_AUTHENTICATOR_AAGUIDS, validatePolicy, type Fido2Policy, type PasskeyProfile } from '../../shared/policy.js';
+import { CHROMIUM_VIRTUAL_AUTHENTICATOR_AAGUID, defaultFido2Policy, fido2PolicyPatchSchema, MICROSOFT_AUTHENTICATOR_AAGUIDS, validatePolicy, WINDOWS_HELLO_AAGUIDS, type Fido2Policy, type PasskeyProfile } from '../../shared/policy.js';
 import { prepareAllowListRequest } from '../../shared/tenant.js';
 import { microsoftAuthenticatorAaguids, prepareAllowList } from './allow-list.js';
 import { applyPolicyPatch } from './merge-patch.js';
@@ -123,5 +123,27 @@ describe('prepareAllowList', () => {
 
   it('no AAGUIDs in use: just the Microsoft ones', () => {
     expect(prepareAllowList(defaultFido2Policy(), [], settings()).passkeyProfiles?.[0]?.keyRestrictions.aaGuids).toEqual([IOS, ANDROID]);
+  });
+});
+
+describe('Entra passkeys on Windows (preview) and attestation', () => {
+  it('includeWindowsHello adds the three Windows Hello AAGUIDs to an enforced allow list, attestation off', () => {
+    const patch = prepareAllowList(policyWith({}), [], settings({ includeWindowsHello: true }));
+    const profile = patch.passkeyProfiles![0]!;
+    expect(profile.keyRestrictions).toMatchObject({ isEnforced: true, enforcementType: 'allow' });
+    expect(profile.keyRestrictions.aaGuids).toEqual(expect.arrayContaining(Object.values(WINDOWS_HELLO_AAGUIDS)));
+    expect(profile.attestationEnforcement).toBe('disabled');
+    expect(prepareAllowList(policyWith({}), [], settings()).passkeyProfiles![0]!.keyRestrictions.aaGuids).not.toContain(WINDOWS_HELLO_AAGUIDS.hardware);
+  });
+
+  it('refuses Windows Hello with attestation enforced (not attested during the preview)', () => {
+    const parsed = prepareAllowListRequest.safeParse({ includeWindowsHello: true, enforceAttestation: true });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]?.path).toEqual(['enforceAttestation']);
+  });
+
+  it('enforcing attestation makes the profile device-bound: synced passkeys are never attested', () => {
+    const patch = prepareAllowList(policyWith({ passkeyTypes: 'deviceBound,synced' }), [], settings({ enforceAttestation: true }));
+    expect(patch.passkeyProfiles![0]).toMatchObject({ attestationEnforcement: 'registrationOnly', passkeyTypes: 'deviceBound' });
   });
 });

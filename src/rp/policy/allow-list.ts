@@ -5,7 +5,7 @@
  * on the default profile, with the method on and self-service allowed, so that switching the
  * allow list on locks nobody out.
  */
-import { MICROSOFT_AUTHENTICATOR_AAGUIDS, type Fido2Policy, type Fido2PolicyPatch } from '../../shared/policy.js';
+import { MICROSOFT_AUTHENTICATOR_AAGUIDS, WINDOWS_HELLO_AAGUIDS, type Fido2Policy, type Fido2PolicyPatch } from '../../shared/policy.js';
 import type { prepareAllowListRequest } from '../../shared/tenant.js';
 import type { z } from 'zod';
 
@@ -16,7 +16,7 @@ export function microsoftAuthenticatorAaguids(which: 'All' | 'iOS' | 'Android'):
 export function prepareAllowList(
   policy: Fido2Policy,
   aaguidsInUse: readonly string[],
-  { microsoftAaguidsAllowed, enforceAttestation, overwriteExistingAaguids }: z.output<typeof prepareAllowListRequest>,
+  { microsoftAaguidsAllowed, enforceAttestation, overwriteExistingAaguids, includeWindowsHello }: z.output<typeof prepareAllowListRequest>,
 ): Fido2PolicyPatch {
   const profiles = structuredClone(policy.passkeyProfiles);
   const target = profiles.find((profile) => profile.id === policy.defaultPasskeyProfile) ?? profiles[0]!;
@@ -27,8 +27,12 @@ export function prepareAllowList(
   target.keyRestrictions = {
     isEnforced: true,
     enforcementType: 'allow',
-    aaGuids: [...new Set([...kept, ...inUse, ...microsoftAuthenticatorAaguids(microsoftAaguidsAllowed)])],
+    aaGuids: [
+      ...new Set([...kept, ...inUse, ...microsoftAuthenticatorAaguids(microsoftAaguidsAllowed), ...(includeWindowsHello ? Object.values(WINDOWS_HELLO_AAGUIDS) : [])]),
+    ],
   };
   target.attestationEnforcement = enforceAttestation ? 'registrationOnly' : 'disabled';
+  // A profile that enforces attestation cannot allow synced passkeys (they are never attested).
+  if (enforceAttestation) target.passkeyTypes = 'deviceBound';
   return { state: 'enabled', isSelfServiceRegistrationAllowed: true, passkeyProfiles: profiles };
 }

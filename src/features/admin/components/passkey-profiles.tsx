@@ -1,6 +1,7 @@
 import { providerNameFor } from '../../../shared/aaguids';
 import type { Fido2Policy } from '../../../shared/policy';
 import { passkeyTypesWords } from '../policy-form';
+import { PasskeyTypeComparison } from './passkey-type-comparison';
 
 /**
  * The saved passkey profiles (Graph's current model: up to 3, one of them the default). The
@@ -8,6 +9,7 @@ import { passkeyTypesWords } from '../policy-form';
  */
 export function PasskeyProfiles({ policy }: { policy: Fido2Policy }) {
   return (
+    <>
     <ul className="profile-list" aria-label="Passkey profiles">
       {policy.passkeyProfiles.map((profile) => {
         const isDefault = profile.id === policy.defaultPasskeyProfile;
@@ -56,5 +58,7 @@ export function PasskeyProfiles({ policy }: { policy: Fido2Policy }) {
         );
       })}
     </ul>
+    <PasskeyTypeComparison />
+    </>
   );
 }

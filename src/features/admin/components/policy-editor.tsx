@@ -219,7 +219,7 @@ export function PolicyEditor({ policy, groups, onSaved, onEdit }: PolicyEditorPr
         />
         <CheckboxField
           label="Enforce attestation"
-          hint="On: at registration the authenticator must prove its make and model with a verifiable attestation statement. Passkeys already registered are not checked again. Synced passkeys (Apple, Google) usually cannot."
+          hint="On: at registration the authenticator must prove its make and model with a verifiable attestation statement. Passkeys already registered are not checked again. Synced passkeys cannot, so a profile that enforces attestation must allow device-bound passkeys only."
           checked={form.enforceAttestation}
           onChange={(enforceAttestation) => setForm((f) => ({ ...f, enforceAttestation }))}
         />
@@ -237,6 +237,13 @@ export function PolicyEditor({ policy, groups, onSaved, onEdit }: PolicyEditorPr
             </label>
           ))}
           <p className="field__hint">Turning synced passkeys off also stops sign-in with synced passkeys already registered.</p>
+          {form.enforceAttestation && form.passkeyTypes.includes('synced') && (
+            <p className="notice notice--warning" role="note">
+              Attestation cannot be enforced while synced passkeys are allowed: synced passkeys (iCloud Keychain, Google Password Manager, 1Password…)
+              never come with an attestation the lab could verify, so Microsoft Entra refuses the combination and so does this lab. Choose “Device-bound
+              only” to enforce attestation, or turn attestation off.
+            </p>
+          )}
         </fieldset>
 
         <h3>Key restriction policy</h3>

@@ -30,6 +30,7 @@ export function PrepareAllowList({ providerNames = {} }: { providerNames?: Recor
     microsoftAaguidsAllowed: 'All',
     enforceAttestation: false,
     overwriteExistingAaguids: false,
+    includeWindowsHello: false,
   });
   const prepare = usePrepareAllowList();
   const apply = useUpdatePolicy();
@@ -68,7 +69,7 @@ export function PrepareAllowList({ providerNames = {} }: { providerNames?: Recor
     <section className="card stack-sm" aria-labelledby={`${ids}-heading`}>
       <h2 id={`${ids}-heading`}>Prepare allow list</h2>
       <p>
-        Builds an allow list from every AAGUID in use plus Microsoft Authenticator’s, so that turning key restrictions on locks nobody out — what the
+        Builds an allow list from every AAGUID in use plus Microsoft Authenticator’s (and, if you choose, Windows Hello’s), so that turning key restrictions on locks nobody out — what the
         EntraIDPasskeyHelper module’s <code>Set-PasskeyAuthenticationMethodsPolicy</code> does. First you see what it would change; nothing is saved until
         you apply it.
       </p>
@@ -89,9 +90,15 @@ export function PrepareAllowList({ providerNames = {} }: { providerNames?: Recor
         </fieldset>
         <CheckboxField
           label="Enforce attestation"
-          hint="Off by default, as in the module: passkeys that cannot prove their make and model (most synced ones) could not register."
+          hint="Off by default, as in the module. On: the profile allows device-bound passkeys only, because synced passkeys are never attested; passkeys that cannot prove their make and model could not register."
           checked={request.enforceAttestation}
-          onChange={(enforceAttestation) => change({ enforceAttestation })}
+          onChange={(enforceAttestation) => change({ enforceAttestation, ...(enforceAttestation ? { includeWindowsHello: false } : {}) })}
+        />
+        <CheckboxField
+          label="Allow Entra passkeys on Windows (preview)"
+          hint="Adds the three Windows Hello AAGUIDs (hardware TPM 08987058-…, VBS 9ddd1817-…, software 6028b017-…). During the preview Microsoft requires them on an allow list with key restrictions on and attestation off, so this turns attestation off."
+          checked={request.includeWindowsHello}
+          onChange={(includeWindowsHello) => change({ includeWindowsHello, ...(includeWindowsHello ? { enforceAttestation: false } : {}) })}
         />
         <CheckboxField
           label="Overwrite existing AAGUIDs"
