@@ -755,13 +755,17 @@ describe('concurrent races on every mutating request', { timeout: 60_000 }, () =
 
   it('the registration campaign is snoozed at most as often as it allows', async () => {
     const tenant = await createTenant();
-    await tenant.admin.patch('/api/admin/registration-campaign', { state: 'enabled', includeTargets: [{ id: 'all_users', targetType: 'group', targetedAuthenticationMethod: 'microsoftAuthenticator' }] });
+    await tenant.admin.patch('/api/admin/registration-campaign', { state: 'enabled', includeTargets: [{ id: 'all_users', targetType: 'group', targetedAuthenticationMethod: 'fido2' }] });
     const tap = await issueTap(tenant.admin, { username: 'nudged' });
     const person = tenant.client();
     expect((await signInWithTap(person, 'nudged', tap.temporaryAccessPass)).status).toBe(200);
+    await race(KIND, 30, () => person.get('/api/registration-campaign'));
+    expect(tenant.db.prepare("SELECT COUNT(*) FROM campaign_log WHERE event = 'nudged'").pluck().get()).toBe(1);
     await race(KIND, 30, () => person.post('/api/registration-campaign/snooze', {}));
     const snoozes = tenant.db.prepare("SELECT campaign_snoozes FROM users WHERE username = 'nudged'").pluck().get() as number;
+    expect(snoozes).toBeGreaterThanOrEqual(1);
     expect(snoozes).toBeLessThanOrEqual(3);
+    expect(tenant.db.prepare("SELECT COUNT(*) FROM campaign_log WHERE event = 'snoozed'").pluck().get()).toBe(snoozes);
   });
 });
 
@@ -872,6 +876,18 @@ describe('no table grows without bound from anonymous input', { timeout: 30_000 
     sweep(world.db, world.clock.now, world.config);
     expect(count(world.db, 'sessions')).toBe(0);
     expect(count(world.db, 'challenges')).toBe(0);
+  });
+
+  it('one browser repeating its options calls keeps one session and one challenge per ceremony', async () => {
+    const world = createWorld();
+    const browser = world.client();
+    for (let i = 0; i < N; i++) {
+      await browser.post('/api/authentication/options', {});
+      await browser.post('/api/registration/options', { username: `again${i}` });
+    }
+    tallyOf(KIND).requests += 2 * N;
+    expect(count(world.db, 'sessions')).toBe(1);
+    expect(count(world.db, 'challenges')).toBe(2);
   });
 
   it('hand-offs (anonymous POST /api/handoffs): swept an hour after they expire, by an index', async () => {
