@@ -8,7 +8,7 @@ import tseslint from 'typescript-eslint';
 // src/features forbids the other folders' names after any run of '../', and any path through
 // 'features/' (the way back in from src). Shared pieces live in src/components or src/lib; the
 // route passes one feature's component to another as a prop.
-const features = readdirSync(new URL('./src/features', import.meta.url), { withFileTypes: true })
+const features = readdirSync(`${import.meta.dirname}/src/features`, { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name);
 const escapeRegex = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
