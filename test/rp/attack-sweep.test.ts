@@ -14,6 +14,7 @@ import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sweep } from '../../src/rp/maintenance/sweep';
 import { openDatabase } from '../../src/rp/store/database';
+import { preparedSql } from '../../src/rp/store/statements';
 import { createWebServer } from '../../src/rp/web-server';
 import { brandingSchema } from '../../src/shared/branding';
 import { errorCodes, isErrorCode } from '../../src/shared/error-codes';
@@ -399,7 +400,7 @@ async function run(t: Target, kind: string, attacks: Attack[], as: 'admin' | 'an
     if (process.env.ATTACK_TIMING) timing.set(attack.method + ' ' + attack.path.slice(0, 60), (timing.get(attack.method + ' ' + attack.path.slice(0, 60)) ?? 0) + performance.now() - started);
     if (reply.status >= 500) counts.fiveXx++;
     const problems = contractProblems(reply, { csvAllowed: attack.csv === true });
-    if (reply.status >= 400 && reply.status !== 401) {
+    if (reply.status >= 400) {
       // A refusal stores nothing (the spent challenge of a refused verify and its log entry aside).
       const after = durableState(db);
       if (after !== before && !(attack.path.endsWith('/verify') && durableWithoutChallenges(after) === durableWithoutChallenges(before))) {
@@ -945,6 +946,25 @@ describe('no table grows without bound from anonymous input', { timeout: 30_000 
     }
     tallyOf(KIND).requests += 200;
     expect(durableState(world.db)).toBe(before);
+  });
+
+  it('the prepared-statement cache (in memory) does not grow with what clients send', async () => {
+    const t = await target();
+    const drive = async (round: number) => {
+      for (let i = 0; i < 30; i++) {
+        const tag = `${round}-${i}`;
+        await t.tenant.admin.get(`/api/admin/sign-in-log?username=u${tag}&result=r${tag}&ceremony=registration&limit=${i + 1}`);
+        await t.tenant.admin.get(`/api/admin/sign-in-log?result=failure&limit=${i + 1}`);
+        await t.tenant.client().post('/api/authentication/options', { username: `who${tag}` });
+        await t.tenant.client().post('/api/handoffs', { purpose: 'registration', username: `hand${tag}` });
+        await t.tenant.client().get(`/api/handoffs/by-code/${tag}`);
+      }
+    };
+    await drive(0);
+    const warmed = preparedSql(t.tenant.db).length;
+    await drive(1);
+    tallyOf(KIND).requests += 300;
+    expect(preparedSql(t.tenant.db).length).toBe(warmed);
   });
 
   /**
