@@ -5,7 +5,7 @@
 import { z } from 'zod';
 
 /** The scenarios, in the order a rollout guide tells them. */
-export const scenarioIds = ['admin-setup', 'register-here', 'register-phone', 'sign-in', 'tap-onboarding', 'step-up', 'not-allowed', 'lost-phone'] as const;
+export const scenarioIds = ['admin-setup', 'register-here', 'register-phone', 'sign-in', 'tap-onboarding', 'step-up', 'not-allowed', 'lost-phone', 'dashboard'] as const;
 export type ScenarioId = (typeof scenarioIds)[number];
 
 export const formats = ['html', 'md', 'pdf'] as const;

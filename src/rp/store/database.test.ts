@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase } from './database.js';
+import { BEFORE_USERNAME_KEYS, openDatabase } from './database.js';
 import { findUserByUsername } from './users.js';
 
 describe('openDatabase', () => {
@@ -55,15 +55,14 @@ describe('openDatabase', () => {
     dirs.push(root);
     const file = path.join(root, 'lab.db');
     const old = openDatabase(file);
-    const latest = old.pragma('user_version', { simple: true }) as number;
-    // As before the username migration (the last one): no key columns, and two accounts that
+    // As before the username migration (the steps after it can run again): no key columns, and two accounts that
     // differ only in case beyond ASCII.
     old.exec('DROP INDEX users_username_key; DROP INDEX users_username_skeleton; ALTER TABLE users DROP COLUMN username_key; ALTER TABLE users DROP COLUMN username_skeleton');
     const insert = old.prepare('INSERT INTO users (id, username, display_name, user_handle, created_at) VALUES (?, ?, ?, ?, ?)');
     insert.run('u1', 'Ärger', 'Ä', 'aDE', '2026-01-01T00:00:00.000Z');
     insert.run('u2', 'äRGER', 'ä', 'aDI', '2026-02-01T00:00:00.000Z');
     insert.run('u3', 'ｈｇ＿ａｄｍｉｎ', 'h', 'aDM', '2026-03-01T00:00:00.000Z');
-    old.pragma(`user_version = ${latest - 1}`);
+    old.pragma(`user_version = ${BEFORE_USERNAME_KEYS}`);
     old.close();
 
     const upgraded = openDatabase(file);

@@ -208,6 +208,9 @@ const migrations: readonly (string | ((db: Db) => void))[] = [
   `,
 ];
 
+/** The user_version just before the username keys were added (tests rewind to it; every later step can run again). */
+export const BEFORE_USERNAME_KEYS = migrations.indexOf(addUsernameKeys);
+
 /**
  * Usernames compared as people read them (src/shared/usernames.ts): a unique key (NFKC, case
  * folded) and the UTS #39 skeleton that finds look-alikes. Existing rows get theirs here; when

@@ -1,6 +1,7 @@
 import type { ScenarioId } from '../config';
 import type { Scenario } from '../scenario';
 import { adminSetup } from './admin-setup';
+import { dashboard } from './dashboard';
 import { lostPhone } from './lost-phone';
 import { notAllowed } from './not-allowed';
 import { registerHere } from './register-here';
@@ -18,4 +19,6 @@ export const scenarios: Record<ScenarioId, Scenario> = {
   'step-up': stepUp,
   'not-allowed': notAllowed,
   'lost-phone': lostPhone,
+  // After the scenarios: the dashboard then shows what they did.
+  dashboard,
 };
