@@ -40,7 +40,7 @@ import {
 
 /** Text no answer may carry: stack frames, file paths, SQLite and JavaScript engine messages. */
 const INTERNAL_TEXT =
-  /\bat [\w.<>$]+ \(|\(?[\w/\\.-]+\.(?:ts|js|mjs|cjs):\d+(?::\d+)?|node_modules|\/src\/rp\/|SQLITE_|constraint failed|no such (?:table|column)|TypeError|ReferenceError|RangeError|SyntaxError|URIError|Maximum call stack|Cannot read propert|is not a function|is not iterable|outside the bounds|Invalid typed array|undefined is not|\[object Object\]|\[native code\]/;
+  /\bat [\w.<>$]{1,200} \(|[\w/\\.-]{1,200}\.(?:ts|js|mjs|cjs):\d+|node_modules|\/src\/rp\/|SQLITE_|constraint failed|no such (?:table|column)|TypeError|ReferenceError|RangeError|SyntaxError|URIError|Maximum call stack|Cannot read propert|is not a function|is not iterable|outside the bounds|Invalid typed array|undefined is not|\[object Object\]|\[native code\]/;
 
 const timing = new Map<string, number>();
 afterAll(() => {
@@ -164,6 +164,8 @@ const HOSTILE_VALUES: [string, unknown][] = [
   ['array of strings', ['a', 'b']],
   ['object', {}],
   ['nested 50', JSON.parse(deep(50, '[', ']'))],
+  ['JSON text 5,000 deep', deep(5000, '[', ']')],
+  ['base64url clientDataJSON 5,000 deep', Buffer.from(`{"type":"webauthn.get","challenge":"AAAA","origin":"${ORIGIN}","x":${deep(5000, '{"a":', '}')}}`).toString('base64url')],
   ['__proto__ object', JSON.parse('{"__proto__":{"isAdmin":true,"polluted":true}}')],
   ['"__proto__"', '__proto__'],
   ['"constructor"', 'constructor'],
@@ -517,6 +519,53 @@ describe('every endpoint under hostile input', { timeout: 120_000 }, () => {
     }
     const failures = await run(t, 'hostile CBOR and binary parts', attacks);
     expectNoFailures([...failures, ...verifyFailures]);
+  });
+
+  it('hostile values inside real registration and sign-in responses', async () => {
+    const t = await target();
+    const key = createAuthenticator();
+    await t.tenant.client().register(key, 'inner');
+    const paths = [
+      ['id'],
+      ['rawId'],
+      ['type'],
+      ['authenticatorAttachment'],
+      ['clientExtensionResults'],
+      ['response', 'clientDataJSON'],
+      ['response', 'attestationObject'],
+      ['response', 'authenticatorData'],
+      ['response', 'signature'],
+      ['response', 'userHandle'],
+      ['response', 'transports'],
+      ['response', 'publicKey'],
+    ];
+    const counts = tallyOf('hostile values inside real responses');
+    const failures: string[] = [];
+    let n = 0;
+    for (const ceremony of ['registration', 'authentication'] as const) {
+      for (const [p, path] of paths.entries()) {
+        for (const [v, [name, value]] of HOSTILE_VALUES.entries()) {
+          if (!FULL && (p + v) % 3 !== 0) continue;
+          const client = t.tenant.client();
+          const options = await client.post(`/api/${ceremony}/options`, ceremony === 'registration' ? { username: `inner${n++}` } : { username: 'inner' });
+          const real = JSON.parse(JSON.stringify(ceremony === 'registration' ? key.register((options.json as { options: never }).options) : key.authenticate((options.json as { options: never }).options))) as Record<string, unknown>;
+          let holder = real;
+          for (const step of path.slice(0, -1)) holder = holder[step] as Record<string, unknown>;
+          Object.defineProperty(holder, path.at(-1)!, { value, enumerable: true, configurable: true, writable: true });
+          const before = durableWithoutChallenges(durableState(t.tenant.db));
+          const reply = await client.request('POST', `/api/${ceremony}/verify`, { raw: jsonText({ response: real }) });
+          counts.requests += 2;
+          if (reply.status >= 500) counts.fiveXx++;
+          const problems = contractProblems(reply);
+          if (reply.status >= 400 && durableWithoutChallenges(durableState(t.tenant.db)) !== before) {
+            counts.halfStored++;
+            problems.push('a refused verify changed stored rows');
+          }
+          if (problems.length) failures.push(`${ceremony} ${path.join('.')}=${name} → ${reply.status}: ${problems.join('; ')}`);
+        }
+      }
+    }
+    expectNoFailures(failures);
   });
 
   it('wrong or missing Content-Type, and no body at all', async () => {
