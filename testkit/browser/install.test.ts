@@ -16,7 +16,7 @@ import {
 } from '@simplewebauthn/browser';
 import { createWorld, type Client } from '../../test/rp/helpers';
 import { verifiedSchema } from '../../src/shared/schemas';
-import { installSimulator, type InstalledSimulator } from './install';
+import { installSimulator, parseRequestOptionsFromJSON, type InstalledSimulator } from './install';
 import { createLocalStorageStore, PASSKEYS_STORAGE_KEY } from './local-storage-store';
 import type { Prompt, PromptDecision, PromptRequest } from '../core/types';
 
@@ -132,7 +132,7 @@ describe('@simplewebauthn/browser against the lab, through the simulator', () =>
     install({ prompt: async (request) => (seen.push(request), approve(request, new AbortController().signal)) });
     const world = createWorld();
     const client = world.client();
-    const publicKey = PublicKeyCredential.parseRequestOptionsFromJSON(await client.authenticationOptions({}));
+    const publicKey = parseRequestOptionsFromJSON(await client.authenticationOptions({}));
     const immediate = { publicKey, uiMode: 'immediate' } as CredentialRequestOptions;
     await expect(navigator.credentials.get(immediate)).rejects.toMatchObject({ name: 'NotAllowedError' });
     expect(seen).toEqual([]);
