@@ -1,7 +1,8 @@
 import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
-import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
+import simpleImportSort from 'eslint-plugin-simple-import-sort';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 // Features do not import each other (docs/design.md, "Layers"): one block per folder under
@@ -87,6 +88,15 @@ export default tseslint.config(
     files: ['src/rp/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['**/app/**', '**/features/**', '**/components/**', '**/lib/**', 'react*'] }],
+    },
+  },
+  {
+    // One order for imports everywhere (fixable: npx eslint . --fix): side effects, node:, packages, then relative paths.
+    files: ['**/*.{js,ts,tsx}'],
+    plugins: { 'simple-import-sort': simpleImportSort },
+    rules: {
+      'simple-import-sort/imports': ['error', { groups: [['^\\u0000', '^node:', '^@?\\w', '^', '^\\.']] }],
+      'simple-import-sort/exports': 'error',
     },
   },
 );

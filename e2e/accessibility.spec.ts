@@ -1,5 +1,5 @@
-import { expectNoAxeViolations, headingLevels, skippedHeadingLevels } from './fixtures/axe';
 import { expect, nextRequestBody, test } from './fixtures';
+import { expectNoAxeViolations, headingLevels, skippedHeadingLevels } from './fixtures/axe';
 
 // axe-core, WCAG 2.2 A/AA, zero violations: each page at 360×740 and 1280×800, light and dark
 // (one load, four scans: e2e/fixtures/axe.ts). The admin screens are in e2e/tenant/accessibility.spec.ts.

@@ -7,7 +7,6 @@ import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
 import {
   generateAuthenticationOptions,
   generateRegistrationOptions,
@@ -16,8 +15,9 @@ import {
   type WebAuthnCredential,
 } from '@simplewebauthn/server';
 import { decodeAttestationObject, isoCBOR, parseAuthenticatorData } from '@simplewebauthn/server/helpers';
+import { describe, expect, it } from 'vitest';
 import { MICROSOFT_AUTHENTICATOR_AAGUIDS } from '../src/shared/policy';
-import { cborEncode, createAuthenticator, type CborValue, fromB64url, sha256, type AuthenticatorOptions, type RegisterOverrides } from './soft-authenticator';
+import { type AuthenticatorOptions, cborEncode, type CborValue, createAuthenticator, fromB64url, type RegisterOverrides,sha256 } from './soft-authenticator';
 
 const rpID = 'localhost';
 const origin = 'http://localhost:3000';

@@ -9,16 +9,16 @@
  * browser's own checks), plus low-level hooks that break one thing at a time.
  */
 import { createMemoryStore } from './core/memory-store';
-import { presets, presetIds, getPreset, isPresetId } from './core/presets';
+import { getPreset, isPresetId,presetIds, presets } from './core/presets';
+import { assertionToJSON, registrationToJSON } from './core/response-json';
 import {
   approveAutomatically,
-  createSimulatedDevice,
   type CeremonyTamper,
+  createSimulatedDevice,
   type FailureKind,
   type Mediation,
   type SimulatedDevice,
 } from './core/soft-authenticator';
-import { assertionToJSON, registrationToJSON } from './core/response-json';
 import type { AttestationIssuer, DeviceOptions, PasskeyStore, PresetId, Prompt, StoredPasskey } from './core/types';
 import type {
   AuthenticationResponseJSON,
@@ -28,10 +28,10 @@ import type {
   RequestOptionsJSON,
 } from './core/webauthn-json';
 
+export type { CeremonyTamper, FailureKind, Mediation } from './core/soft-authenticator';
 export type * from './core/types';
 export type * from './core/webauthn-json';
-export type { CeremonyTamper, FailureKind, Mediation } from './core/soft-authenticator';
-export { presets, presetIds, getPreset, isPresetId, createMemoryStore };
+export { createMemoryStore,getPreset, isPresetId, presetIds, presets };
 export { assertionToJSON, extensionResultsToJSON, registrationToJSON } from './core/response-json';
 
 /** Tampering hooks: everything in CeremonyTamper, plus the client extension results to send. */

@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { CeremonyPanel, downloadJson, type DownloadedJson, type TranscriptBundle } from './ceremony-panel';
+import { CeremonyPanel, type DownloadedJson, downloadJson, type TranscriptBundle } from './ceremony-panel';
 
 /** One entry of "Recent ceremonies in this browser session": a title line and its panel. */
 export class RecentCeremony {

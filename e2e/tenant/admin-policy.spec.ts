@@ -3,8 +3,8 @@
  * checkbox, the impact preview naming who would be locked out, the save, and its effect on a
  * sign-in; the AAGUID list editor; a refusal from the server shown with its field; the export.
  */
-import { toGraphPatchBody } from '../../src/shared/policy-export';
 import { CHROMIUM_VIRTUAL_AUTHENTICATOR_AAGUID, DEFAULT_PASSKEY_PROFILE_ID, MICROSOFT_AUTHENTICATOR_AAGUIDS } from '../../src/shared/policy';
+import { toGraphPatchBody } from '../../src/shared/policy-export';
 import { AdminPolicyPage } from '../pages/admin-policy-page';
 import { expect, test } from './fixtures';
 

@@ -1,8 +1,8 @@
 /** /admin "Users and groups": groups and members through the UI; a non-admin is refused. */
-import { AdminUsersPage } from '../pages/admin-users-page';
 import type { Group } from '../../src/shared/tenant';
-import { TENANT_ADMIN } from './tenant-admin';
+import { AdminUsersPage } from '../pages/admin-users-page';
 import { expect, test } from './fixtures';
+import { TENANT_ADMIN } from './tenant-admin';
 
 test('the admin creates a group, adds a member by username and removes them', async ({ admin, username }) => {
   await admin.api.issueTap(username); // creates the user

@@ -9,9 +9,9 @@
  * were before it, so specs do not depend on each other's settings.
  */
 import type { APIRequestContext, APIResponse } from '@playwright/test';
-import { Device, test as base } from '../fixtures';
 import type { Fido2Policy, Fido2PolicyPatchInput } from '../../src/shared/policy';
 import type { ConditionalAccessRule, Group, IssuedTap, SignInLogEntry } from '../../src/shared/tenant';
+import { Device, test as base } from '../fixtures';
 import { ADMIN_STORAGE_STATE } from './tenant-admin';
 
 export * from '../fixtures';

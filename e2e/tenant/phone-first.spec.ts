@@ -3,11 +3,11 @@
  * sign-in on a 360×740 phone, "Create your passkey" is on the first screen and its button is
  * there at once; the admin forms' validation errors take focus on their field, tied to it.
  */
+import { expectOnFirstScreen, PHONE_VIEWPORT } from '../fixtures/viewport';
 import { AdminConditionalAccessPage } from '../pages/admin-conditional-access-page';
 import { AdminPolicyPage } from '../pages/admin-policy-page';
 import { AdminTapPage } from '../pages/admin-tap-page';
 import { AdminUsersPage } from '../pages/admin-users-page';
-import { expectOnFirstScreen, PHONE_VIEWPORT } from '../fixtures/viewport';
 import { expect, test } from './fixtures';
 
 test.use({ viewport: PHONE_VIEWPORT });

@@ -3,8 +3,8 @@
  * Access Pass, moves the tables by exactly that (the tenant server is shared by the tenant specs,
  * so the test reads the numbers before and asserts on the difference).
  */
-import { expectNoAxeViolations } from '../fixtures/axe';
 import type { Dashboard } from '../../src/shared/dashboard';
+import { expectNoAxeViolations } from '../fixtures/axe';
 import { expect, test } from './fixtures';
 
 test('the dashboard tables show the new SMS-only person and their sign-in, and match the sign-in log', async ({ admin }) => {

@@ -8,8 +8,8 @@
  * back after the test (fixtures.ts).
  */
 import { mergeTests } from '@playwright/test';
-import { installSimulatorInContext, presets, test as kit } from '../../testkit';
 import { MICROSOFT_AUTHENTICATOR_AAGUIDS } from '../../src/shared/policy';
+import { installSimulatorInContext, presets, test as kit } from '../../testkit';
 import { AdminPolicyPage } from '../pages/admin-policy-page';
 import { SensitiveAppPage } from '../pages/sensitive-app-page';
 import { expect, test as tenant } from './fixtures';

@@ -1,8 +1,8 @@
-import { Link, isRouteErrorResponse, useRouteError } from 'react-router';
+import { isRouteErrorResponse, Link, useRouteError } from 'react-router';
 import { ErrorAlert } from '../components/alert';
+import { branding } from '../lib/branding';
 import { describeError } from '../lib/error-messages';
 import { paths } from '../lib/paths';
-import { branding } from '../lib/branding';
 
 /** Last-resort page when a route fails to load or render (for example a chunk went missing after a deploy). */
 export function RouteError() {

@@ -1,8 +1,8 @@
 import { createBrowserRouter, RouterProvider } from 'react-router';
-import { signOut } from '../lib/sign-out';
 import { startPracticeModeIfChosen } from '../features/practice-mode/practice-mode';
 import { usePracticeMode } from '../features/practice-mode/practice-store';
 import { paths } from '../lib/paths';
+import { signOut } from '../lib/sign-out';
 import { Layout } from './layout';
 import { RouteError } from './route-error';
 

@@ -1,16 +1,16 @@
 import type { ReactNode } from 'react';
-import { flagNames, type AuthenticatorFlags, type DecodedAuthenticatorData, type DecodedClientData, type InspectResult, type JsonRecord } from '../shared/decoded';
-import type { CeremonyReport } from '../shared/schemas';
 import {
   algorithmWords,
+  type AttestationPart,
   flagWords,
   inspectedParts,
   reportParts,
   statementAlgorithmWords,
   statementKindWords,
   trustWords,
-  type AttestationPart,
 } from '../lib/decoded-parts';
+import { type AuthenticatorFlags, type DecodedAuthenticatorData, type DecodedClientData, flagNames, type InspectResult, type JsonRecord } from '../shared/decoded';
+import type { CeremonyReport } from '../shared/schemas';
 
 type Level = 3 | 4;
 

@@ -1,6 +1,6 @@
-import type { Credential } from '../shared/schemas';
 import { formatDateTime } from '../lib/format-date';
 import { passkeyTypeLabel, providerLabel, transportsSentence } from '../lib/passkey-words';
+import type { Credential } from '../shared/schemas';
 import { simulatedLabelOf, simulatedProviderName } from '../shared/simulator-labels';
 import { ProviderIcon, providerIconOf } from './provider-icon';
 

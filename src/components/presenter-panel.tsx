@@ -1,8 +1,8 @@
-import { useEffect, useState, type ReactNode } from 'react';
-import { Button } from './button';
-import { usePresenterSettings } from '../lib/presenter-settings';
-import { presenterNotes, type PresenterFlow } from '../lib/presenter-notes';
 import './presenter.css';
+import { type ReactNode,useEffect, useState } from 'react';
+import { type PresenterFlow,presenterNotes } from '../lib/presenter-notes';
+import { usePresenterSettings } from '../lib/presenter-settings';
+import { Button } from './button';
 
 export interface PresenterPanelProps {
   flow: PresenterFlow;

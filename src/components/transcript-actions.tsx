@@ -1,8 +1,8 @@
-import { useState, type ReactNode } from 'react';
-import { Button } from './button';
+import { type ReactNode,useState } from 'react';
 import { copyText } from '../lib/clipboard';
 import { downloadText } from '../lib/download';
 import { toJsonText, transcriptFileName } from '../lib/transcript';
+import { Button } from './button';
 
 export interface TranscriptActionsProps {
   /** Builds the JSON to copy or save (called on click, so `exportedAt` is the moment of export). */

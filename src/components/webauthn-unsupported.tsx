@@ -1,5 +1,5 @@
-import { Note } from './alert';
 import { branding } from '../lib/branding';
+import { Note } from './alert';
 
 /** Shown instead of passkey buttons in a browser that has no WebAuthn at all. */
 export function WebAuthnUnsupported() {

@@ -1,17 +1,17 @@
 import { WebAuthnError, type WebAuthnErrorCode } from '@simplewebauthn/browser';
 import { describe, expect, it } from 'vitest';
-import { errorCodes, type ErrorCode } from '../shared/error-codes';
-import { ApiError, NETWORK_ERROR, UNEXPECTED_RESPONSE } from './api-client';
 import type { DecodedAuthenticatorData } from '../shared/decoded';
+import { type ErrorCode,errorCodes } from '../shared/error-codes';
 import type { CeremonyReport } from '../shared/schemas';
+import { ApiError, NETWORK_ERROR, UNEXPECTED_RESPONSE } from './api-client';
 import {
   apiErrorMessages,
   contextualErrorMessages,
   describeError,
-  passkeyTypeMessages,
   type ErrorContext,
   isCeremonyAborted,
   networkErrorMessage,
+  passkeyTypeMessages,
   unknownErrorMessage,
   webAuthnErrorMessages,
 } from './error-messages';

@@ -5,8 +5,8 @@
  * (docs/api.md, "Simulated devices"). A claim, not proof: the relying party only adds the
  * "simulated" label with it. Lives in lib so features need not import each other.
  */
-import type { SimulatedDeviceClaim } from '../shared/schemas';
 import type { PresetId } from '../../testkit/core/types';
+import type { SimulatedDeviceClaim } from '../shared/schemas';
 
 let current: PresetId | null = null;
 

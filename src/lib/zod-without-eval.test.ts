@@ -1,6 +1,6 @@
+import './zod-without-eval';
 import { describe, expect, it } from 'vitest';
 import { config } from 'zod/v4/core';
-import './zod-without-eval';
 
 describe('zod-without-eval', () => {
   it('turns on Zod’s jitless setting, so no `new Function` probe meets the CSP', () => {

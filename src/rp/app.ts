@@ -5,22 +5,22 @@ import { jsonBodiesOnly, limitBodySize, limitJsonNesting, sameOriginOnly } from 
 import { answerAnyThrow, answerError, errorResponse } from './http/rp-error.js';
 import { API_CSP, securityHeaders } from './http/security-headers.js';
 import { loadSession } from './http/session-cookie.js';
-import { authenticationRoutes } from './routes/authentication.js';
-import { credentialRoutes } from './routes/credentials.js';
-import { handoffRoutes } from './routes/handoffs.js';
-import { registrationRoutes } from './routes/registration.js';
-import { sessionRoutes } from './routes/session.js';
 import { loadAuthenticatorDirectory } from './metadata/directory.js';
 import { accountRoutes } from './routes/account.js';
-import { createInspectRoutes } from './routes/inspect.js';
-import { metadataRoutes } from './routes/metadata.js';
-import { wellKnownRoutes } from './routes/well-known.js';
 import { adminRoutes } from './routes/admin.js';
 import { adminRecoveryRoutes } from './routes/admin-recovery.js';
 import { adminRolloutRoutes } from './routes/admin-rollout.js';
 import { appRoutes } from './routes/apps.js';
+import { authenticationRoutes } from './routes/authentication.js';
+import { credentialRoutes } from './routes/credentials.js';
+import { handoffRoutes } from './routes/handoffs.js';
+import { createInspectRoutes } from './routes/inspect.js';
+import { metadataRoutes } from './routes/metadata.js';
+import { registrationRoutes } from './routes/registration.js';
 import { registrationCampaignRoutes } from './routes/registration-campaign.js';
+import { sessionRoutes } from './routes/session.js';
 import { simulatorAdminRoutes, simulatorRoutes } from './routes/simulator.js';
+import { wellKnownRoutes } from './routes/well-known.js';
 import type { Db } from './store/database.js';
 
 /**

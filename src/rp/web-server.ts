@@ -2,12 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
-import { brandIndexHtml, brandingStyle, type Branding } from '../shared/branding.js';
+import { brandIndexHtml, type Branding,brandingStyle } from '../shared/branding.js';
 import { createApp } from './app.js';
+import type { RpConfig } from './config.js';
 import { compressResponses, varyOnAcceptEncoding } from './http/compression.js';
 import { answerAnyThrow, answerError, errorResponse } from './http/rp-error.js';
 import { pageCsp, securityHeaders, styleHash } from './http/security-headers.js';
-import type { RpConfig } from './config.js';
 import type { Db } from './store/database.js';
 
 /**

@@ -6,9 +6,9 @@
  * Runs in the browser and in Node: no DOM or Node APIs here.
  */
 import { z } from 'zod';
-import { BRANDING_META_NAME, defaultBranding, type Branding } from './branding-meta.js';
+import { type Branding,BRANDING_META_NAME, defaultBranding } from './branding-meta.js';
 
-export { BRANDING_META_NAME, defaultBranding, type Branding };
+export { type Branding,BRANDING_META_NAME, defaultBranding };
 
 export const brandingSchema = z.strictObject({
   /** Who rolls passkeys out, e.g. "Contoso". Empty: the lab speaks for itself. */

@@ -8,7 +8,7 @@
  * `PATCH /api/admin/policy` unchanged. Group ids are the lab's: in a real tenant, targets must
  * name the object ids of that tenant's groups.
  */
-import { GRAPH_FIDO2_ODATA_TYPE, type Fido2Policy, type IncludeTarget, type ExcludeTarget, type PasskeyProfile } from './policy.js';
+import { type ExcludeTarget, type Fido2Policy, GRAPH_FIDO2_ODATA_TYPE, type IncludeTarget, type PasskeyProfile } from './policy.js';
 
 /** Where Graph's passkey (FIDO2) method configuration lives (beta: passkey profiles are a beta feature). */
 export const GRAPH_FIDO2_CONFIGURATION_URI =

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   defaultFido2Policy,
   fieldPath,
-  MICROSOFT_AUTHENTICATOR_AAGUIDS,
   GRAPH_FIDO2_ODATA_TYPE,
+  MICROSOFT_AUTHENTICATOR_AAGUIDS,
   normaliseAaguid,
   parseAaguidList,
   parsePolicyPatch,

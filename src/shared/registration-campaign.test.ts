@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   campaignDecision,
   campaignFromLegacyPolicy,
+  type CampaignPerson,
   defaultRegistrationCampaign,
+  type RegistrationCampaign,
   registrationCampaignSchema,
   snoozeCampaign,
-  type CampaignPerson,
-  type RegistrationCampaign,
   type SnoozeRecord,
 } from './registration-campaign';
 import { rolloutRules } from './rollout';

@@ -3,21 +3,21 @@
  * zValidator) and response schemas (their inferred types are what the SPA reads; the
  * contract tests parse real responses with them). See docs/api.md.
  */
-import { z } from 'zod';
-import { errorCodes, type ErrorCode } from './error-codes.js';
-import { authenticationDecodedSchema, registrationDecodedSchema } from './decoded.js';
-import { checkIds } from './report.js';
-import { describeHiddenCharacter, findHiddenCharacter, normaliseUsername } from './usernames.js';
-import { signInMethodSchema } from './sign-in.js';
-import { simulatedByValues } from './simulator-labels.js';
-import { presetIds } from '../../testkit/core/presets.js';
-import type { PresetId } from '../../testkit/core/types.js';
 import type {
   AuthenticationResponseJSON,
   PublicKeyCredentialCreationOptionsJSON,
   PublicKeyCredentialRequestOptionsJSON,
   RegistrationResponseJSON,
 } from '@simplewebauthn/server';
+import { z } from 'zod';
+import { presetIds } from '../../testkit/core/presets.js';
+import type { PresetId } from '../../testkit/core/types.js';
+import { authenticationDecodedSchema, registrationDecodedSchema } from './decoded.js';
+import { type ErrorCode,errorCodes } from './error-codes.js';
+import { checkIds } from './report.js';
+import { signInMethodSchema } from './sign-in.js';
+import { simulatedByValues } from './simulator-labels.js';
+import { describeHiddenCharacter, findHiddenCharacter, normaliseUsername } from './usernames.js';
 
 const base64url = z.string().regex(/^[A-Za-z0-9_-]+$/, 'must be base64url');
 

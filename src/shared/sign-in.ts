@@ -18,4 +18,4 @@ export function isSignInMethod(value: unknown): value is SignInMethod {
 }
 
 // The step-up names live in a module without zod, so the end-user pages that need them do not load it.
-export { isStepUpReason, stepUpReasons, type StepUpReason, type StepUpRequiredBody } from './step-up.js';
+export { isStepUpReason, type StepUpReason, stepUpReasons, type StepUpRequiredBody } from './step-up.js';

@@ -4,9 +4,9 @@
  * put each session's challenge into its own clientDataJSON. The credential id must still be
  * registered once: the others answer 409 credential_already_registered, never a 500.
  */
-import { describe, expect, it } from 'vitest';
 import type { RegistrationResponseJSON } from '@simplewebauthn/server';
-import { createAuthenticator, fromB64url, b64url } from '../soft-authenticator';
+import { describe, expect, it } from 'vitest';
+import { b64url,createAuthenticator, fromB64url } from '../soft-authenticator';
 import { count, createWorld, expectError } from './helpers';
 
 function withChallenge(response: RegistrationResponseJSON, challenge: string): RegistrationResponseJSON {

@@ -29,11 +29,11 @@ import {
   issueTap,
   newUser,
   ORIGIN,
+  type Reply,
   SESSION_COOKIE,
   signInWithTap,
-  testConfig,
-  type Reply,
   type Tenant,
+  testConfig,
 } from './helpers';
 
 // ---- the verdict on one answer ----------------------------------------------------------------

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { handoffSchema, sessionSchema, userSchema, type Handoff } from '../../src/shared/schemas';
+import { type Handoff,handoffSchema, sessionSchema, userSchema } from '../../src/shared/schemas';
 import { createAuthenticator } from '../soft-authenticator';
-import { count, createWorld, expectError, expectSignedOut, HANDOFF_TTL_MS, snapshot, type Client, type World } from './helpers';
+import { type Client, count, createWorld, expectError, expectSignedOut, HANDOFF_TTL_MS, snapshot, type World } from './helpers';
 
 const CHROME_ON_WINDOWS = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
 

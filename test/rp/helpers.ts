@@ -3,28 +3,28 @@
  * a "browser" client that keeps the session cookie, ceremony shortcuts and the
  * "nothing was stored" snapshot.
  */
-import { expect } from 'vitest';
 import type {
   AuthenticationResponseJSON,
   PublicKeyCredentialCreationOptionsJSON,
   PublicKeyCredentialRequestOptionsJSON,
   RegistrationResponseJSON,
 } from '@simplewebauthn/server';
+import { expect } from 'vitest';
 import { createApp } from '../../src/rp/app';
 import type { RpConfig } from '../../src/rp/config';
 import { SESSION_COOKIE } from '../../src/rp/http/session-cookie';
 import { openDatabase } from '../../src/rp/store/database';
-import { errorCodes, type ErrorCode } from '../../src/shared/error-codes';
-import { CHROMIUM_VIRTUAL_AUTHENTICATOR_AAGUID, MICROSOFT_AUTHENTICATOR_AAGUIDS, type Fido2Policy, type Fido2PolicyPatchInput } from '../../src/shared/policy';
-import { verifiedSchema, type CeremonyReport, type Verified } from '../../src/shared/schemas';
+import { type ErrorCode,errorCodes } from '../../src/shared/error-codes';
+import { CHROMIUM_VIRTUAL_AUTHENTICATOR_AAGUID, type Fido2Policy, type Fido2PolicyPatchInput,MICROSOFT_AUTHENTICATOR_AAGUIDS } from '../../src/shared/policy';
+import { type CeremonyReport, type Verified,verifiedSchema } from '../../src/shared/schemas';
 import type { Group, IssuedTap } from '../../src/shared/tenant';
-import { createAuthenticator, type AuthenticateOverrides, type AuthenticatorOptions, type RegisterOverrides, type SoftAuthenticator } from '../soft-authenticator';
+import { type AuthenticateOverrides, type AuthenticatorOptions, createAuthenticator, type RegisterOverrides, type SoftAuthenticator } from '../soft-authenticator';
 
 export const ORIGIN = 'http://localhost:3000';
 // The relying party's own constants, re-exported for the tests (one home: src).
 export { SESSION_COOKIE };
-export { CHALLENGE_TTL_MS } from '../../src/rp/webauthn/constants';
 export { HANDOFF_TTL_MS } from '../../src/rp/store/handoffs';
+export { CHALLENGE_TTL_MS } from '../../src/rp/webauthn/constants';
 
 export const testConfig = (): RpConfig => ({
   rpId: 'localhost',

@@ -10,11 +10,11 @@
  * block sets the clock back to show that the same responses verify.
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { type AuthenticationResponseJSON,verifyAuthenticationResponse } from '@simplewebauthn/server';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { verifyAuthenticationResponse, type AuthenticationResponseJSON } from '@simplewebauthn/server';
-import { decodeAttestationObject } from '../../src/rp/webauthn/decode/attestation-object';
 import { inspect, type InspectResult } from '../../src/rp/inspect/inspect';
 import { withoutNetwork } from '../../src/rp/webauthn/attestation-trust';
+import { decodeAttestationObject } from '../../src/rp/webauthn/decode/attestation-object';
 import { createWorld } from './helpers';
 
 interface Fixture {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { CredentialList } from '../../src/shared/schemas';
 import type { SignInLogEntry } from '../../src/shared/tenant';
 import { createAuthenticator } from '../soft-authenticator';
-import { credentialRow, createTenant, expectError, expectSignedOut, issueTap, newUser, signInWithTap } from './helpers';
+import { createTenant, credentialRow, expectError, expectSignedOut, issueTap, newUser, signInWithTap } from './helpers';
 
 describe('recovery drill: an admin removes a person’s lost passkey', () => {
   it('end to end: removed at once (sign-in refused, its session ended, logged), then a pass and a new passkey', async () => {

@@ -3,13 +3,13 @@
  * (admin)", "Rollout dashboard"): the tenant date drives what applies, each refusal in the
  * contract's error shape, and the dashboard matches the sign-in log.
  */
+import type { PublicKeyCredentialCreationOptionsJSON } from '@simplewebauthn/server';
 import { describe, expect, it } from 'vitest';
 import type { Dashboard } from '../../src/shared/dashboard';
 import type { RolloutTimeline } from '../../src/shared/rollout';
 import { campaignSchema, type SignInLogEntry } from '../../src/shared/tenant';
-import type { PublicKeyCredentialCreationOptionsJSON } from '@simplewebauthn/server';
 import { createAuthenticator, type SoftAuthenticator } from '../soft-authenticator';
-import { createGroup, createTenant, expectError, issueTap, newUser, patchPolicy, signInWithTap, type Client, type Reply, type Tenant } from './helpers';
+import { type Client, createGroup, createTenant, expectError, issueTap, newUser, patchPolicy, type Reply, signInWithTap, type Tenant } from './helpers';
 
 async function setTenantDate(admin: Client, tenantDate: string | null, passkeyDynamicMigration?: boolean): Promise<RolloutTimeline> {
   const body = passkeyDynamicMigration === undefined ? { tenantDate } : { tenantDate, optOutSettings: { passkeyDynamicMigration } };

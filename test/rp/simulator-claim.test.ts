@@ -7,13 +7,13 @@
  * attested simulated device stays `simulatedBy: 'attestation'` whatever it claims.
  */
 import { describe, expect, it } from 'vitest';
+import { simulatedAtRegistration, simulatedAtSignIn } from '../../src/rp/simulator/claim';
+import { credentialListSchema, verifiedSchema } from '../../src/shared/schemas';
 import { attestationCertificateResponseSchema } from '../../src/shared/simulator';
 import { SIMULATED_CLAIM_LABEL } from '../../src/shared/simulator-labels';
-import { credentialListSchema, verifiedSchema } from '../../src/shared/schemas';
-import { sensitiveAppSchema, type AaguidUsage, type SignInLogEntry } from '../../src/shared/tenant';
-import { simulatedAtRegistration, simulatedAtSignIn } from '../../src/rp/simulator/claim';
-import { createSoftAuthenticator, type SoftAuthenticator } from '../../testkit/node';
+import { type AaguidUsage, sensitiveAppSchema, type SignInLogEntry } from '../../src/shared/tenant';
 import type { AttestationIssuer, PresetId } from '../../testkit/core/types';
+import { createSoftAuthenticator, type SoftAuthenticator } from '../../testkit/node';
 import { type Client, createTenant, expectError, expectPolicyRefusal, MICROSOFT_IOS, restrictKeys } from './helpers';
 
 const claim = (preset: PresetId = 'microsoft-authenticator-ios') => ({ device: { simulated: true, preset } });

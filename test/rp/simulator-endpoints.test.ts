@@ -5,10 +5,10 @@
  */
 import { generateKeyPairSync, X509Certificate } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { attestationCertificateResponseSchema, simulatorStatusSchema, type SimulatorStatus } from '../../src/shared/simulator';
+import { attestationCertificateResponseSchema, type SimulatorStatus,simulatorStatusSchema } from '../../src/shared/simulator';
 import { presets } from '../../testkit/core/presets';
 import { createAuthenticator } from '../soft-authenticator';
-import { createTenant, createWorld, expectError, MICROSOFT_IOS, testConfig, type Client, type World } from './helpers';
+import { type Client, createTenant, createWorld, expectError, MICROSOFT_IOS, testConfig, type World } from './helpers';
 
 const YUBIKEY_5 = presets['yubikey-5'].aaguid;
 const off = () => ({ ...testConfig(), simulatedDevices: false });

@@ -1,10 +1,10 @@
 /** The simulated-device labels (src/shared/simulator-labels.ts): the vendor named, never "trusted". */
 import { describe, expect, it } from 'vitest';
-import { simulatedAttestationLabel, simulatedDeviceLabel, simulatedDeviceTag, vendorOfAaguid } from '../../src/shared/simulator-labels';
 import { unattestedProviderNote } from '../../src/features/account/unattested-provider-note';
 import { inspectedParts, reportParts } from '../../src/lib/decoded-parts';
 import type { DecodedAttestationObject, DecodedAuthenticatorData, StatementKind } from '../../src/shared/decoded';
 import type { RegistrationReport } from '../../src/shared/schemas';
+import { simulatedAttestationLabel, simulatedDeviceLabel, simulatedDeviceTag, vendorOfAaguid } from '../../src/shared/simulator-labels';
 import { presetIds, presets } from '../../testkit/core/presets';
 
 describe('simulated device labels', () => {

@@ -2,12 +2,12 @@
  * Username enumeration: POST /api/authentication/options answers a known and an unknown
  * username alike. Before, only known usernames got credential ids in allowCredentials.
  */
-import { describe, expect, it } from 'vitest';
 import type { PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';
+import { describe, expect, it } from 'vitest';
 import { decoyCredentials } from '../../src/rp/webauthn/decoy-credentials';
 import { transports } from '../../src/shared/schemas';
 import { createAuthenticator } from '../soft-authenticator';
-import { createTenant, createWorld, expectError, expectSignedOut, issueTap, snapshot, type Client } from './helpers';
+import { type Client,createTenant, createWorld, expectError, expectSignedOut, issueTap, snapshot } from './helpers';
 
 /** Everything but the values that differ on every call anyway (the challenge). */
 function shapeOf(options: PublicKeyCredentialRequestOptionsJSON) {

@@ -4,7 +4,7 @@
  */
 import { createHash, generateKeyPairSync, randomBytes, sign } from 'node:crypto';
 import type { AuthenticationResponseJSON, PublicKeyCredentialCreationOptionsJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
-import { b64url, cborEncode, fromB64url, type CborValue, type SoftCredential } from '../soft-authenticator';
+import { b64url, cborEncode, type CborValue, fromB64url, type SoftCredential } from '../soft-authenticator';
 
 /** Re-signs an assertion over new clientDataJSON (base64url), as the authenticator would have. */
 export function resign(response: AuthenticationResponseJSON, credential: SoftCredential, clientDataJSON: string): AuthenticationResponseJSON {

@@ -4,10 +4,10 @@
  * no passkey, no signed-in session, no counter change). Prints how many requests each class sent.
  */
 import { randomBytes } from 'node:crypto';
-import { afterAll, describe, expect, it } from 'vitest';
 import type { PublicKeyCredentialCreationOptionsJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
+import { afterAll, describe, expect, it } from 'vitest';
 import { b64url, createAuthenticator, fromB64url, type SoftAuthenticator } from '../soft-authenticator';
-import { createWorld, snapshot, type Client, type Reply, type World } from './helpers';
+import { type Client, createWorld, type Reply, snapshot, type World } from './helpers';
 import { coseEc2, coseOkp, coseRsa, handMadeRegistration, offCurveP256, realCoseKey, resign, withClientData } from './strict-helpers';
 
 interface Tally {

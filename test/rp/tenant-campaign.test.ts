@@ -1,8 +1,8 @@
 /** The registration campaign (docs/api.md): nudge people a target requires to register; 3 snoozes, then registration is required. */
 import { describe, expect, it } from 'vitest';
-import { campaignSchema, type Campaign } from '../../src/shared/tenant';
+import { type Campaign,campaignSchema } from '../../src/shared/tenant';
 import { createAuthenticator } from '../soft-authenticator';
-import { createGroup, createTenant, expectError, issueTap, newUser, patchPolicy, signInWithTap, type Client, type Tenant } from './helpers';
+import { type Client, createGroup, createTenant, expectError, issueTap, newUser, patchPolicy, signInWithTap, type Tenant } from './helpers';
 
 async function campaign(client: Client): Promise<Campaign> {
   const reply = await client.get('/api/registration-campaign');

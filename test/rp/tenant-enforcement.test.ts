@@ -15,9 +15,10 @@ import { describe, expect, it } from 'vitest';
 import type { RpConfig } from '../../src/rp/config';
 import type { ErrorCode } from '../../src/shared/error-codes';
 import { credentialListSchema } from '../../src/shared/schemas';
-import { createAuthenticator, type AttestationCertificate, type AuthenticatorOptions, type RegisterOverrides, type SoftAuthenticator } from '../soft-authenticator';
+import { type AttestationCertificate, type AuthenticatorOptions, createAuthenticator, type RegisterOverrides, type SoftAuthenticator } from '../soft-authenticator';
 import {
   changeDefaultProfile,
+  type Client,
   count,
   createGroup,
   createTenant,
@@ -33,9 +34,8 @@ import {
   restrictKeys,
   signInWithTap,
   snapshot,
-  testConfig,
-  type Client,
   type Tenant,
+  testConfig,
   type World,
 } from './helpers';
 import { issueCertificate } from './inspect-fixtures';

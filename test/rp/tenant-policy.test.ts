@@ -4,11 +4,12 @@
  * allow-list what-if and the AAGUID inventory.
  */
 import { describe, expect, it } from 'vitest';
-import { defaultFido2Policy, DEFAULT_PASSKEY_PROFILE_ID, GRAPH_FIDO2_ODATA_TYPE } from '../../src/shared/policy';
+import { DEFAULT_PASSKEY_PROFILE_ID, defaultFido2Policy, GRAPH_FIDO2_ODATA_TYPE } from '../../src/shared/policy';
 import { aaguidUsageSchema, type PolicyPreview } from '../../src/shared/tenant';
 import { createAuthenticator, ZERO_AAGUID } from '../soft-authenticator';
 import {
   CHROMIUM_VIRTUAL,
+  type Client,
   count,
   createGroup,
   createTenant,
@@ -18,9 +19,8 @@ import {
   MICROSOFT_IOS,
   newUser,
   patchPolicy,
-  restrictKeys,
-  type Client,
   type Reply,
+  restrictKeys,
 } from './helpers';
 
 /** An AAGUID no directory knows. */

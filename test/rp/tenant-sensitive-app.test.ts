@@ -1,9 +1,9 @@
 /** Conditional access for the demo "sensitive app" (docs/api.md): phishing-resistant sign-in, optional AAGUID pinning. */
 import { describe, expect, it } from 'vitest';
+import { createSession } from '../../src/rp/store/sessions';
 import type { StepUpReason, StepUpRequiredBody } from '../../src/shared/sign-in';
 import { conditionalAccessSchema, sensitiveAppSchema } from '../../src/shared/tenant';
-import { createSession } from '../../src/rp/store/sessions';
-import { createTenant, expectError, issueTap, MICROSOFT_ANDROID, MICROSOFT_IOS, newUser, SESSION_COOKIE, signInWithTap, type Client, type Reply, type Tenant } from './helpers';
+import { type Client, createTenant, expectError, issueTap, MICROSOFT_ANDROID, MICROSOFT_IOS, newUser, type Reply, SESSION_COOKIE, signInWithTap, type Tenant } from './helpers';
 
 const DEFAULT_RULE = { state: 'enabled', requirePhishingResistant: true, allowedAaguids: [] };
 

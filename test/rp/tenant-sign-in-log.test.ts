@@ -1,8 +1,8 @@
 /** The sign-in log (docs/api.md): every registration, passkey sign-in and TAP attempt, with its result; never a secret. */
 import { describe, expect, it } from 'vitest';
-import { signInLogEntrySchema, type SignInLogEntry } from '../../src/shared/tenant';
+import { type SignInLogEntry,signInLogEntrySchema } from '../../src/shared/tenant';
 import { createAuthenticator } from '../soft-authenticator';
-import { createTenant, expectError, issueTap, MICROSOFT_ANDROID, MICROSOFT_IOS, restrictKeys, signInWithTap, type Client, type Tenant } from './helpers';
+import { type Client, createTenant, expectError, issueTap, MICROSOFT_ANDROID, MICROSOFT_IOS, restrictKeys, signInWithTap, type Tenant } from './helpers';
 
 const CHROME_ON_WINDOWS = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
 const SAFARI_ON_IPHONE = 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1';

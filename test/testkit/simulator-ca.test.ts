@@ -4,13 +4,13 @@
  * accepting a packed attestation whose chain leads to the simulator root.
  */
 import { generateKeyPairSync, X509Certificate } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
 import { SettingsService, verifyRegistrationResponse } from '@simplewebauthn/server';
 import { convertCertBufferToPEM, validateCertificatePath } from '@simplewebauthn/server/helpers';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createSimulatorCa, fromBase64url, restoreSimulatorCa, type SimulatorCa } from '../../testkit/core/simulator-ca';
 import { objectIdentifier, readChildren, readElement, time, unsignedInteger } from '../../testkit/core/x509';
-import { createAuthenticator } from '../soft-authenticator';
 import { creationOptions, ORIGIN, RP_ID } from '../rp/inspect-fixtures';
+import { createAuthenticator } from '../soft-authenticator';
 
 const MICROSOFT_IOS = '90a3ccdf-635c-4729-a248-9b709135078f';
 

@@ -3,7 +3,6 @@
  * real lab. Node stands in for the window: navigator, location and document are stubbed, and the
  * simulator defines PublicKeyCredential, as it does in a browser without WebAuthn.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   browserSupportsWebAuthn,
   browserSupportsWebAuthnAutofill,
@@ -14,11 +13,12 @@ import {
   startRegistration,
   WebAuthnError,
 } from '@simplewebauthn/browser';
-import { createWorld, type Client } from '../../test/rp/helpers';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { verifiedSchema } from '../../src/shared/schemas';
-import { installSimulator, parseRequestOptionsFromJSON, type InstalledSimulator } from './install';
-import { createLocalStorageStore, PASSKEYS_STORAGE_KEY } from './local-storage-store';
+import { type Client,createWorld } from '../../test/rp/helpers';
 import type { Prompt, PromptDecision, PromptRequest } from '../core/types';
+import { type InstalledSimulator,installSimulator, parseRequestOptionsFromJSON } from './install';
+import { createLocalStorageStore, PASSKEYS_STORAGE_KEY } from './local-storage-store';
 
 const approve: Prompt = async (request) => ({ action: 'approve', ...(request.candidates[0] ? { credentialId: request.candidates[0].id } : {}) });
 

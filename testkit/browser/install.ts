@@ -7,9 +7,9 @@
  * clientDataJSON, attestationObject, getClientExtensionResults(), authenticatorAttachment, toJSON().
  */
 import { fromBase64url, toArrayBuffer, toBase64url } from '../core/bytes';
-import { assertionToJSON, registrationToJSON } from '../core/response-json';
 import { createMemoryStore } from '../core/memory-store';
-import { createSimulatedDevice, domError, type Assertion, type ClientExtensionResults, type Mediation, type NewCredential, type SimulatedDevice } from '../core/soft-authenticator';
+import { assertionToJSON, registrationToJSON } from '../core/response-json';
+import { type Assertion, type ClientExtensionResults, createSimulatedDevice, domError, type Mediation, type NewCredential, type SimulatedDevice } from '../core/soft-authenticator';
 import type { AttestationIssuer, DeviceOptions, PasskeyStore, Prompt } from '../core/types';
 import type { CreationOptionsJSON, CredentialDescriptorJSON, ExtensionInputsJSON, PrfValuesInput, PrfValuesJSON, RequestOptionsJSON } from '../core/webauthn-json';
 

@@ -2,11 +2,11 @@
  * Packed attestation with an x5c chain from the simulator CA, verified by @simplewebauthn/server
  * (WebAuthn §8.2.1 checks on the certificate, the chain to the root, the signature).
  */
-import { afterEach, describe, expect, it } from 'vitest';
 import { generateRegistrationOptions, SettingsService, verifyRegistrationResponse } from '@simplewebauthn/server';
 import { decodeAttestationObject, isoBase64URL } from '@simplewebauthn/server/helpers';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createSoftAuthenticator, type PresetId,presetIds, presets } from '../node';
 import { createSimulatorCa } from './simulator-ca';
-import { createSoftAuthenticator, presetIds, presets, type PresetId } from '../node';
 import type { AttestationIssuer } from './types';
 
 const origin = 'http://localhost:3000';

@@ -1,9 +1,9 @@
-import { describe, expect, it } from 'vitest';
 import { isoCBOR } from '@simplewebauthn/server/helpers';
-import { cborDecode, cborEncode, type CborValue } from './cbor';
-import { coseKeyFromEcJwk, ecdsaRawToDer } from './cose';
+import { describe, expect, it } from 'vitest';
 import { buildAuthenticatorData, FLAG } from './authenticator-data';
 import { fromBase64url, toBase64url } from './bytes';
+import { cborDecode, cborEncode, type CborValue } from './cbor';
+import { coseKeyFromEcJwk, ecdsaRawToDer } from './cose';
 
 const sample = new Map<number | string, CborValue>([
   [1, 2],

@@ -2,8 +2,8 @@
  * COSE keys (RFC 9052/9053) and the signature encoding WebAuthn expects (§6.5.5: ECDSA
  * signatures are ASN.1 DER, while WebCrypto returns the raw r||s form).
  */
-import { cborEncode, type CborValue } from './cbor';
 import { fromBase64url } from './bytes';
+import { cborEncode, type CborValue } from './cbor';
 
 export const COSE_ALG = { ES256: -7, EdDSA: -8, RS256: -257 } as const;
 

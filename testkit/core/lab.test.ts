@@ -3,8 +3,8 @@
  * Node export's tampering hooks break exactly what they name.
  */
 import { describe, expect, it } from 'vitest';
-import { createWorld, credentialRow, expectError, type Client } from '../../test/rp/helpers';
 import { verifiedSchema } from '../../src/shared/schemas';
+import { type Client,createWorld, credentialRow, expectError } from '../../test/rp/helpers';
 import { createSoftAuthenticator, presetIds, presets, type SoftAuthenticator, type Tamper } from '../node';
 
 async function register(client: Client, device: SoftAuthenticator, username: string) {

@@ -21,11 +21,11 @@ import {
   KEY_USAGE,
   keyIdentifier,
   keyUsage,
+  type NameAttributes,
   randomSerialNumber,
   readCertificate,
   subjectKeyIdentifier,
   toArrayBuffer,
-  type NameAttributes,
 } from './x509.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -2,11 +2,11 @@
  * The browser's rules around the simulated device, each shown to fail when its condition holds
  * and to pass when it does not; PRF, credProps, counters and the Signal API.
  */
-import { createHmac, createHash } from 'node:crypto';
+import { createHash,createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createSoftAuthenticator, type CreationOptionsJSON, type RequestOptionsJSON } from '../node';
-import { createSimulatedDevice } from './soft-authenticator';
 import { createMemoryStore } from './memory-store';
+import { createSimulatedDevice } from './soft-authenticator';
 import type { Prompt, PromptDecision, PromptRequest } from './types';
 
 const ORIGIN = 'https://login.example.com';

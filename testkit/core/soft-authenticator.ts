@@ -11,14 +11,14 @@
  * whose certificate comes from an AttestationIssuer. Without an issuer it answers "none" and says
  * so in `notices`. 'indirect' is answered like 'none'.
  */
-import { COSE_ALG, coseKeyFromEcJwk, ecdsaRawToDer } from './cose';
-import { buildAuthenticatorData, type AuthenticatorFlags } from './authenticator-data';
-import { cborEncode, type CborValue } from './cbor';
+import { type AuthenticatorFlags,buildAuthenticatorData } from './authenticator-data';
 import { concatBytes, fromBase64url, randomBytes, sha256, toBase64url, utf8 } from './bytes';
+import { cborEncode, type CborValue } from './cbor';
 import { effectiveDomain, rpIdProblem } from './client-rules';
+import { COSE_ALG, coseKeyFromEcJwk, ecdsaRawToDer } from './cose';
 import { createMemoryStore } from './memory-store';
-import { evaluatePrf, type PrfOutputs } from './prf';
 import { getPreset } from './presets';
+import { evaluatePrf, type PrfOutputs } from './prf';
 import type { AttestationIssuer, DeviceOptions, PasskeyStore, Preset, Prompt, PromptDecision, PromptRequest, StoredPasskey, Transport } from './types';
 import type { CreationOptionsJSON, RequestOptionsJSON } from './webauthn-json';
 

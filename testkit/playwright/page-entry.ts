@@ -5,10 +5,10 @@
  * Before each ceremony the page asks the test process which device to be, so `simulator.use()`
  * and `failNext()` act on the next ceremony of every page of the context.
  */
+import { installSimulator } from '../browser/install';
 import { fromBase64url, toBase64url } from '../core/bytes';
 import type { AttestationIssuer, PasskeyStore, Prompt, StoredPasskey } from '../core/types';
-import { installSimulator } from '../browser/install';
-import { BINDING_NAME, type BeginAnswer, type PageMessage, type PromptAnswer } from './protocol';
+import { type BeginAnswer, BINDING_NAME, type PageMessage, type PromptAnswer } from './protocol';
 
 type Binding = (message: PageMessage) => Promise<unknown>;
 

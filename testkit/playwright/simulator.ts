@@ -11,7 +11,7 @@ import { createSimulatorCa, type SimulatorCa } from '../core/simulator-ca';
 import type { FailureKind, Mediation } from '../core/soft-authenticator';
 import type { AttestationIssuer, DeviceOptions, PresetId, PromptDecision, PromptRequest, StoredPasskey } from '../core/types';
 import { simulatorInitScript } from './bundle';
-import { BINDING_NAME, type BeginAnswer, type PageMessage } from './protocol';
+import { type BeginAnswer, BINDING_NAME, type PageMessage } from './protocol';
 
 /** Where attestation certificates come from. */
 export type IssuerOption =

@@ -9,15 +9,15 @@
  * Both servers run in their own Node processes on loopback ports; this process is the load
  * generator. See "Benchmark" in the README for what is measured and the targets.
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import { type ChildProcess,fork } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { SoftAuthenticator } from './authenticator.js';
-import { register, runPhase, signIn, type PhaseResult, type Target } from './load.js';
-import { formatReport, type BenchReport, type LevelResult, type SoakResult } from './report.js';
+import { type PhaseResult, register, runPhase, signIn, type Target } from './load.js';
+import { type BenchReport, formatReport, type LevelResult, type SoakResult } from './report.js';
 import type { ChildMessage, ServerKind } from './server-process.js';
 
 const LEVELS = [1, 16, 64] as const;

@@ -15,15 +15,15 @@
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import {
+  type AuthenticationResponseJSON,
   generateAuthenticationOptions,
   generateRegistrationOptions,
+  type RegistrationResponseJSON,
   verifyAuthenticationResponse,
   verifyRegistrationResponse,
-  type AuthenticationResponseJSON,
-  type RegistrationResponseJSON,
   type WebAuthnCredential,
 } from '@simplewebauthn/server';
-import { Hono, type Context } from 'hono';
+import { type Context,Hono } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 
 const COOKIE = 'floor_session';

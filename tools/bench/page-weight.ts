@@ -12,12 +12,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
-import { chromium, type Browser } from '@playwright/test';
+import { type Browser,chromium } from '@playwright/test';
 import { chromiumExecutable } from '../../e2e/chromium-executable.js';
 import { loadConfig } from '../../src/rp/config.js';
-import { defaultBranding } from '../../src/shared/branding.js';
 import { openDatabase } from '../../src/rp/store/database.js';
 import { createWebServer } from '../../src/rp/web-server.js';
+import { defaultBranding } from '../../src/shared/branding.js';
 import { Browser as ApiBrowser, register } from './load.js';
 
 export const FIRST_LOAD_BUDGET_BYTES = 130 * 1024;

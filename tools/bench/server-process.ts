@@ -16,9 +16,9 @@ import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { createApp } from '../../src/rp/app.js';
 import { loadConfig } from '../../src/rp/config.js';
-import { defaultBranding } from '../../src/shared/branding.js';
 import { openDatabase } from '../../src/rp/store/database.js';
 import { createWebServer } from '../../src/rp/web-server.js';
+import { defaultBranding } from '../../src/shared/branding.js';
 import { createFloorServer } from './floor-server.js';
 
 export type ServerKind = 'lab' | 'floor';

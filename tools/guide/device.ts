@@ -5,7 +5,7 @@
  */
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { phoneContextOptions } from '../../e2e/fixtures/device';
-import { Authenticators, type AuthenticatorOptions, type VirtualAuthenticator } from '../../e2e/fixtures/virtual-authenticator';
+import { type AuthenticatorOptions, Authenticators, type VirtualAuthenticator } from '../../e2e/fixtures/virtual-authenticator';
 import { GUIDE_TIME } from './lab';
 
 export type DeviceKind = 'computer' | 'phone';

@@ -6,10 +6,10 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
-import type { Branding } from '../../src/shared/branding';
 import { loadConfig } from '../../src/rp/config';
 import { openDatabase } from '../../src/rp/store/database';
 import { createWebServer } from '../../src/rp/web-server';
+import type { Branding } from '../../src/shared/branding';
 
 /** The moment every scenario happens at (browser and server): 15 January 2026, 09:30 UTC. */
 export const GUIDE_TIME = Date.UTC(2026, 0, 15, 9, 30);

@@ -1,10 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { Navigate, redirect, useLocation, type LoaderFunctionArgs } from 'react-router';
+import { type LoaderFunctionArgs,Navigate, redirect, useLocation } from 'react-router';
 import { ErrorAlert } from '../../components/alert';
 import { useDocumentTitle } from '../../components/use-document-title';
-import { AccountOverview, type CampaignRequest } from '../../features/account/components/account-overview';
 import { getCredentialsQueryOptions } from '../../features/account/api/get-credentials';
+import { AccountOverview, type CampaignRequest } from '../../features/account/components/account-overview';
 import { readTemporaryAccessPassState } from '../../features/account/temporary-access-pass-state';
 import { getRegistrationCampaignQueryOptions, useRegistrationCampaign } from '../../features/registration-campaign/api/get-registration-campaign';
 import { useSnoozeRegistrationCampaign } from '../../features/registration-campaign/api/snooze-registration-campaign';

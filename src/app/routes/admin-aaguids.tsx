@@ -1,7 +1,7 @@
-import { AdminPage } from '../../features/admin/components/admin-page';
-import { AaguidScreen } from '../../features/admin/components/aaguid-screen';
 import { adminLoader } from '../../features/admin/admin-loader';
 import { getAaguidsQueryOptions } from '../../features/admin/api/get-aaguids';
+import { AaguidScreen } from '../../features/admin/components/aaguid-screen';
+import { AdminPage } from '../../features/admin/components/admin-page';
 import { queryClient } from '../../lib/query-client';
 
 export const loader = adminLoader(() => {

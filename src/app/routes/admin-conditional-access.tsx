@@ -1,7 +1,7 @@
-import { AdminPage } from '../../features/admin/components/admin-page';
-import { ConditionalAccessScreen } from '../../features/admin/components/conditional-access-screen';
 import { adminLoader } from '../../features/admin/admin-loader';
 import { getConditionalAccessQueryOptions } from '../../features/admin/api/get-conditional-access';
+import { AdminPage } from '../../features/admin/components/admin-page';
+import { ConditionalAccessScreen } from '../../features/admin/components/conditional-access-screen';
 import { queryClient } from '../../lib/query-client';
 
 export const loader = adminLoader(() => {

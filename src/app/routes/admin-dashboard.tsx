@@ -1,6 +1,6 @@
+import { adminLoader } from '../../features/admin/admin-loader';
 import { AdminPage } from '../../features/admin/components/admin-page';
 import { DashboardScreen } from '../../features/admin/components/dashboard-screen';
-import { adminLoader } from '../../features/admin/admin-loader';
 
 export const loader = adminLoader();
 

@@ -1,8 +1,8 @@
-import { AdminPage } from '../../features/admin/components/admin-page';
-import { PolicyScreen } from '../../features/admin/components/policy-screen';
 import { adminLoader } from '../../features/admin/admin-loader';
 import { getGroupsQueryOptions } from '../../features/admin/api/get-groups';
 import { getPolicyQueryOptions } from '../../features/admin/api/get-policy';
+import { AdminPage } from '../../features/admin/components/admin-page';
+import { PolicyScreen } from '../../features/admin/components/policy-screen';
 import { queryClient } from '../../lib/query-client';
 
 export const loader = adminLoader(() => {

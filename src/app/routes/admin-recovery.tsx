@@ -1,7 +1,7 @@
-import { AdminPage } from '../../features/admin/components/admin-page';
-import { RecoveryDrill } from '../../features/admin/components/recovery-drill';
 import { adminLoader } from '../../features/admin/admin-loader';
 import { getUsersQueryOptions } from '../../features/admin/api/get-users';
+import { AdminPage } from '../../features/admin/components/admin-page';
+import { RecoveryDrill } from '../../features/admin/components/recovery-drill';
 import { queryClient } from '../../lib/query-client';
 
 export const loader = adminLoader(() => {

@@ -1,6 +1,6 @@
+import { adminLoader } from '../../features/admin/admin-loader';
 import { AdminPage } from '../../features/admin/components/admin-page';
 import { SignInLogScreen } from '../../features/admin/components/sign-in-log-screen';
-import { adminLoader } from '../../features/admin/admin-loader';
 
 export const loader = adminLoader();
 

@@ -1,7 +1,7 @@
-import { AdminPage } from '../../features/admin/components/admin-page';
-import { TapScreen } from '../../features/admin/components/tap-screen';
 import { adminLoader } from '../../features/admin/admin-loader';
 import { getTapsQueryOptions } from '../../features/admin/api/get-taps';
+import { AdminPage } from '../../features/admin/components/admin-page';
+import { TapScreen } from '../../features/admin/components/tap-screen';
 import { queryClient } from '../../lib/query-client';
 
 export const loader = adminLoader(() => {

@@ -1,8 +1,8 @@
-import { AdminPage } from '../../features/admin/components/admin-page';
-import { UsersAndGroups } from '../../features/admin/components/users-and-groups';
 import { adminLoader } from '../../features/admin/admin-loader';
 import { getGroupsQueryOptions } from '../../features/admin/api/get-groups';
 import { getUsersQueryOptions } from '../../features/admin/api/get-users';
+import { AdminPage } from '../../features/admin/components/admin-page';
+import { UsersAndGroups } from '../../features/admin/components/users-and-groups';
 import { queryClient } from '../../lib/query-client';
 
 export const loader = adminLoader(() => {

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { Note } from '../../components/alert';
-import { WebAuthnUnsupported } from '../../components/webauthn-unsupported';
 import { useDocumentTitle } from '../../components/use-document-title';
+import { WebAuthnUnsupported } from '../../components/webauthn-unsupported';
 import { SupportPanel } from '../../features/browser-support/components/support-panel';
 import { PracticeModeButton } from '../../features/practice-mode/components/practice-mode-button';
 import { usePracticeMode } from '../../features/practice-mode/practice-store';

@@ -1,6 +1,6 @@
 import { useDocumentTitle } from '../../components/use-document-title';
-import { RecentCeremonies } from '../../features/inspector/components/recent-ceremonies';
 import { MetadataStatus } from '../../features/inspector/components/metadata-status';
+import { RecentCeremonies } from '../../features/inspector/components/recent-ceremonies';
 import { ResponseDecoder } from '../../features/inspector/components/response-decoder';
 
 /** /inspector: this session's recent ceremonies with their reports, and the decoder. */

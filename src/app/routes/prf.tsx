@@ -2,9 +2,9 @@ import { Link } from 'react-router';
 import { useDocumentTitle } from '../../components/use-document-title';
 import { WebAuthnUnsupported } from '../../components/webauthn-unsupported';
 import { PrfNote } from '../../features/prf/components/prf-note';
+import { branding } from '../../lib/branding';
 import { paths } from '../../lib/paths';
 import { browserSupportsWebAuthn } from '../../lib/webauthn-support';
-import { branding } from '../../lib/branding';
 
 /** /prf: the PRF extension, shown by encrypting a note that the server never sees. */
 function PrfPage() {

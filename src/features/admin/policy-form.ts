@@ -9,11 +9,11 @@
  */
 import {
   ALL_USERS,
-  MICROSOFT_AUTHENTICATOR_AAGUIDS,
-  parseAaguidList,
   type Fido2Policy,
   type Fido2PolicyPatchInput,
   type IncludeTarget,
+  MICROSOFT_AUTHENTICATOR_AAGUIDS,
+  parseAaguidList,
   type PasskeyProfile,
   type PasskeyTypes,
 } from '../../shared/policy';

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { reportStore, type CeremonyEntry } from '../../lib/report-store';
+import { type CeremonyEntry,reportStore } from '../../lib/report-store';
 
 const noEntries: CeremonyEntry[] = [];
 

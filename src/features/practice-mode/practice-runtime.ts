@@ -3,13 +3,13 @@
  * behind navigator.credentials in this tab, with passkeys kept in localStorage (so a person can
  * come back later) and attestation certificates from the lab (POST /api/simulator/attestation-certificate).
  */
-import { installSimulator, type InstalledSimulator } from '../../../testkit/browser/install';
+import { type InstalledSimulator,installSimulator } from '../../../testkit/browser/install';
 import { createLocalStorageStore } from '../../../testkit/browser/local-storage-store';
 import type { PresetId } from '../../../testkit/core/types';
-import { labAttestationIssuer } from './api/lab-attestation-issuer';
-import { cancelAllPrompts, createQueuedPrompt } from './prompt-queue';
-import { practiceStore } from './practice-store';
 import { setSimulatedDevice } from '../../lib/simulated-device';
+import { labAttestationIssuer } from './api/lab-attestation-issuer';
+import { practiceStore } from './practice-store';
+import { cancelAllPrompts, createQueuedPrompt } from './prompt-queue';
 
 let installed: InstalledSimulator | null = null;
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { presets } from '../../../testkit/core/presets';
 import type { PromptRequest } from '../../../testkit/core/types';
+import { PRACTICE_STORAGE_KEY, readSaved } from './practice-store';
 import { automaticDecision, cancelAllPrompts, createQueuedPrompt } from './prompt-queue';
 import { candidateLabel, promptWords } from './prompt-words';
-import { PRACTICE_STORAGE_KEY, readSaved } from './practice-store';
 
 const create: PromptRequest = {
   ceremony: 'create',

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
-import { describeUserAgent } from '../../shared/user-agent.js';
 import type { SignInLogEntry } from '../../shared/tenant.js';
+import { describeUserAgent } from '../../shared/user-agent.js';
 import { appendSignInLog, type LogSubject } from '../store/sign-in-log.js';
 import type { Env } from './env.js';
 import { RpError } from './rp-error.js';

@@ -1,10 +1,10 @@
-export { loadAaguidNames, type AaguidName } from './aaguid-names.js';
+export { type AaguidName,loadAaguidNames } from './aaguid-names.js';
 export {
+  type AuthenticatorDirectory,
+  type AuthenticatorInfo,
   builtInDirectory,
   createAuthenticatorDirectory,
   loadAuthenticatorDirectory,
-  type AuthenticatorDirectory,
-  type AuthenticatorInfo,
 } from './directory.js';
 export type { LoadResult } from './files.js';
 export { loadMdsStatements, type MdsStatement } from './mds.js';

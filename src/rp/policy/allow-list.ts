@@ -5,9 +5,9 @@
  * on the default profile, with the method on and self-service allowed, so that switching the
  * allow list on locks nobody out.
  */
-import { MICROSOFT_AUTHENTICATOR_AAGUIDS, WINDOWS_HELLO_AAGUIDS, type Fido2Policy, type Fido2PolicyPatch } from '../../shared/policy.js';
-import type { prepareAllowListRequest } from '../../shared/tenant.js';
 import type { z } from 'zod';
+import { type Fido2Policy, type Fido2PolicyPatch,MICROSOFT_AUTHENTICATOR_AAGUIDS, WINDOWS_HELLO_AAGUIDS } from '../../shared/policy.js';
+import type { prepareAllowListRequest } from '../../shared/tenant.js';
 
 export function microsoftAuthenticatorAaguids(which: 'All' | 'iOS' | 'Android'): string[] {
   return which === 'All' ? Object.values(MICROSOFT_AUTHENTICATOR_AAGUIDS) : [MICROSOFT_AUTHENTICATOR_AAGUIDS[which]];

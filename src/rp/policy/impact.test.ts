@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHROMIUM_VIRTUAL_AUTHENTICATOR_AAGUID, defaultFido2Policy, MICROSOFT_AUTHENTICATOR_AAGUIDS, type Fido2Policy, type PasskeyProfile } from '../../shared/policy.js';
+import { CHROMIUM_VIRTUAL_AUTHENTICATOR_AAGUID, defaultFido2Policy, type Fido2Policy, MICROSOFT_AUTHENTICATOR_AAGUIDS, type PasskeyProfile } from '../../shared/policy.js';
 import { policyImpact, type RegisteredPasskey } from './impact.js';
 
 const IOS = MICROSOFT_AUTHENTICATOR_AAGUIDS.iOS;

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
+import { z } from 'zod';
 import { dashboardRows, dashboardTables, toCsv } from '../../shared/dashboard.js';
-import { registrationCampaignPatchSchema, registrationCampaignSchema, type RegistrationCampaign } from '../../shared/registration-campaign.js';
+import { type RegistrationCampaign,registrationCampaignPatchSchema, registrationCampaignSchema } from '../../shared/registration-campaign.js';
 import { rolloutSettingsPatchSchema } from '../../shared/rollout.js';
 import type { Env } from '../http/env.js';
 import { RpError } from '../http/rp-error.js';
@@ -12,7 +13,6 @@ import { readRegistrationCampaign, readRolloutSettings, saveRegistrationCampaign
 import { findUserById, setSmsMethod } from '../store/users.js';
 import { rolloutDashboard } from '../tenant/dashboard.js';
 import { rolloutTimeline } from '../tenant/rollout.js';
-import { z } from 'zod';
 
 /** Targets must name all_users, an existing group or an existing user: the first that does not is a field error. */
 function checkCampaignTargets(db: Db, campaign: RegistrationCampaign): void {

@@ -1,17 +1,17 @@
 import { Hono } from 'hono';
-import { authenticationOptionsRequest, authenticationVerifyRequest, type AuthenticationOptions, type User, type Verified } from '../../shared/schemas.js';
-import { tapSignInRequest } from '../../shared/tenant.js';
+import { type AuthenticationOptions, authenticationOptionsRequest, authenticationVerifyRequest, type User, type Verified } from '../../shared/schemas.js';
 import type { SignInMethod } from '../../shared/sign-in.js';
+import { tapSignInRequest } from '../../shared/tenant.js';
 import type { Env } from '../http/env.js';
 import { logAttempt } from '../http/log-attempt.js';
 import { clientAddress } from '../http/rate-limit.js';
-import { ensureSession, issueSignedIn, startSignedInSession, writeSignedInSession, type SignedInSession } from '../http/session-cookie.js';
+import { ensureSession, issueSignedIn, type SignedInSession,startSignedInSession, writeSignedInSession } from '../http/session-cookie.js';
 import { validJson } from '../http/validate.js';
 import { saveChallenge, takeChallenge } from '../store/challenges.js';
 import { toCredential } from '../store/credentials.js';
 import { toUser } from '../store/users.js';
 import { redeemTap } from '../tenant/temporary-access-pass.js';
-import { createAuthenticationOptions, verifyAuthentication, type AuthenticationPayload } from '../webauthn/authentication.js';
+import { type AuthenticationPayload,createAuthenticationOptions, verifyAuthentication } from '../webauthn/authentication.js';
 
 export const authenticationRoutes = new Hono<Env>()
   .post('/options', validJson(authenticationOptionsRequest), async (c) => {

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { createHandoffRequest, type Handoff, type User } from '../../shared/schemas.js';
 import { describeUserAgent } from '../../shared/user-agent.js';
+import { usernameKey } from '../../shared/usernames.js';
 import type { Env } from '../http/env.js';
 import { RpError } from '../http/rp-error.js';
 import { ensureSession, requireUser, startSignedInSession } from '../http/session-cookie.js';
@@ -11,15 +12,14 @@ import {
   findHandoff,
   findHandoffByCode,
   HANDOFF_TTL_MS,
+  type HandoffRow,
   handoffStatus,
   insertHandoff,
   newHandoffCode,
   newHandoffId,
   toHandoff,
-  type HandoffRow,
 } from '../store/handoffs.js';
 import { findUserById, toUser, usernameConflict } from '../store/users.js';
-import { usernameKey } from '../../shared/usernames.js';
 
 function existing(row: HandoffRow | undefined): HandoffRow {
   if (!row) throw new RpError('handoff_not_found');

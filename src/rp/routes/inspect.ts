@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Env } from '../http/env.js';
-import { RpError, jsonText, serialise } from '../http/rp-error.js';
+import { jsonText, RpError, serialise } from '../http/rp-error.js';
 import { validJson } from '../http/validate.js';
 import { inspect } from '../inspect/inspect.js';
 import type { AuthenticatorDirectory } from '../metadata/directory.js';

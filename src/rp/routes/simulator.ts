@@ -1,4 +1,4 @@
-import { Hono, type Context, type Next } from 'hono';
+import { type Context, Hono, type Next } from 'hono';
 import { attestationCertificateRequest, type AttestationCertificateResponse, type SimulatorStatus } from '../../shared/simulator.js';
 import type { Env } from '../http/env.js';
 import { RpError } from '../http/rp-error.js';

@@ -3,12 +3,12 @@
  * committed, rotatable by an admin. Issued attestation certificates are not stored, so the
  * issuing endpoint cannot make any table grow.
  */
-import { createSimulatorCa, fromBase64url, restoreSimulatorCa, toBase64url, type SimulatorCa } from '../../../testkit/core/simulator-ca.js';
+import { createSimulatorCa, fromBase64url, restoreSimulatorCa, type SimulatorCa,toBase64url } from '../../../testkit/core/simulator-ca.js';
 import type { SimulatorRoot } from '../../shared/simulator.js';
 import type { RpConfig } from '../config.js';
 import type { Deps } from '../http/env.js';
-import type { AttestationTrustAnchor } from '../webauthn/attestation-trust.js';
 import type { Db } from '../store/database.js';
+import type { AttestationTrustAnchor } from '../webauthn/attestation-trust.js';
 import { insertSimulatorRootIfAbsent, readSimulatorRoot, replaceSimulatorRoot, type SimulatorRootRow } from './store.js';
 
 /** SIMULATED_DEVICES: on unless turned off. */

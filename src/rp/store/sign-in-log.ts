@@ -1,8 +1,8 @@
+import type { SimulatedBy } from '../../shared/simulator-labels.js';
 import type { SignInLogEntry } from '../../shared/tenant.js';
 import type { AuthenticatorDirectory } from '../metadata/directory.js';
 import type { Db } from './database.js';
 import { statement } from './statements.js';
-import type { SimulatedBy } from '../../shared/simulator-labels.js';
 
 export interface SignInLogRow {
   id: number;

@@ -4,11 +4,11 @@
  * failure carries the code). It reads the database, so it lives with the tenant's edge code.
  */
 import type { Check } from '../../shared/schemas.js';
-import { groupIdsOf } from '../store/groups.js';
+import { type Ceremony, evaluatePasskey, type PasskeyFacts, type PolicyDecision,policyGate } from '../policy/evaluate.js';
 import type { Db } from '../store/database.js';
+import { groupIdsOf } from '../store/groups.js';
 import { readPolicy } from '../store/tenant-settings.js';
 import { failed, passed } from '../webauthn/checks.js';
-import { evaluatePasskey, policyGate, type Ceremony, type PasskeyFacts, type PolicyDecision } from '../policy/evaluate.js';
 import { passkeysByDefaultApplies, withPasskeysByDefault } from './rollout.js';
 
 /**

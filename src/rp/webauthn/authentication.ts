@@ -1,26 +1,26 @@
 import {
-  generateAuthenticationOptions,
-  verifyAuthenticationResponse,
   type AuthenticationResponseJSON,
+  generateAuthenticationOptions,
   type PublicKeyCredentialRequestOptionsJSON,
+  verifyAuthenticationResponse,
 } from '@simplewebauthn/server';
-import type { Hint, Transport } from '../../shared/schemas.js';
-import type { Deps } from '../http/env.js';
-import { findCredential, listCredentials, parseTransports, recordCredentialUse, type CredentialRow } from '../store/credentials.js';
-import { findUserById, findUserByUsername, type UserRow } from '../store/users.js';
 import type { AuthenticationDecoded, JsonRecord } from '../../shared/decoded.js';
+import type { Hint, Transport } from '../../shared/schemas.js';
 import type { CeremonyReport } from '../../shared/schemas.js';
+import type { Deps } from '../http/env.js';
+import { simulatedAtSignIn } from '../simulator/claim.js';
+import { type CredentialRow,findCredential, listCredentials, parseTransports, recordCredentialUse } from '../store/credentials.js';
+import type { LogSubject } from '../store/sign-in-log.js';
+import { findUserById, findUserByUsername, type UserRow } from '../store/users.js';
+import { policyCheck } from '../tenant/policy-enforcement.js';
 import { CheckRun, originMembers, refuseDeepClientData } from './check-run.js';
 import { checkChallenge, checkOrigin, checkRpIdHash, checkSignCount, checkType, checkUserPresence, checkUserVerification, failed, passed } from './checks.js';
 import { CHALLENGE_TTL_MS } from './constants.js';
-import { decoyCredentials, decoySecret } from './decoy-credentials.js';
-import { policyCheck } from '../tenant/policy-enforcement.js';
-import type { LogSubject } from '../store/sign-in-log.js';
-import { simulatedAtSignIn } from '../simulator/claim.js';
 import { decodeAuthenticatorData } from './decode/authenticator-data.js';
 import { decodeClientData } from './decode/client-data.js';
 import { decodeSignature } from './decode/signature.js';
 import { decodeUserHandle } from './decode/user-handle.js';
+import { decoyCredentials, decoySecret } from './decoy-credentials.js';
 
 /**
  * `allowCredentialIds` is null for a usernameless (discoverable) request, else what the options

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
 import { generateKeyPairSync } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { coseEc2, coseOkp, coseRsa, offCurveP256, realCoseKey } from '../../../test/rp/strict-helpers.js';
 import {
   checkChallenge,
   checkCredentialId,
@@ -13,7 +14,6 @@ import {
   isEd25519Point,
   MAX_CREDENTIAL_ID_BYTES,
 } from './checks.js';
-import { coseEc2, coseOkp, coseRsa, offCurveP256, realCoseKey } from '../../../test/rp/strict-helpers.js';
 
 const origins = ['http://localhost:3000'];
 const good = { type: 'webauthn.get', challenge: 'abc', origin: 'http://localhost:3000' };

@@ -1,28 +1,28 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { generateRegistrationOptions, verifyRegistrationResponse, type PublicKeyCredentialCreationOptionsJSON, type RegistrationResponseJSON } from '@simplewebauthn/server';
+import { generateRegistrationOptions, type PublicKeyCredentialCreationOptionsJSON, type RegistrationResponseJSON,verifyRegistrationResponse } from '@simplewebauthn/server';
 import { isoBase64URL } from '@simplewebauthn/server/helpers';
+import type { JsonRecord, RegistrationDecoded } from '../../shared/decoded.js';
 import type { Hint } from '../../shared/schemas.js';
+import type { CeremonyReport } from '../../shared/schemas.js';
+import { simulatedLabelOf } from '../../shared/simulator-labels.js';
 import type { Deps } from '../http/env.js';
 import { RpError } from '../http/rp-error.js';
-import { findCredential, insertCredential, knownTransportsOf, listCredentials, parseTransports, type CredentialRow } from '../store/credentials.js';
+import { attestationToRequest } from '../policy/evaluate.js';
+import { simulatorTrustAnchor } from '../simulator/ca.js';
+import { simulatedAtRegistration } from '../simulator/claim.js';
+import { type CredentialRow,findCredential, insertCredential, knownTransportsOf, listCredentials, parseTransports } from '../store/credentials.js';
+import { groupIdsOf } from '../store/groups.js';
+import type { LogSubject } from '../store/sign-in-log.js';
+import { readPolicy } from '../store/tenant-settings.js';
 import { findUserById, findUserByUsername, insertUser, usernameConflict, type UserRow } from '../store/users.js';
-import type { JsonRecord, RegistrationDecoded } from '../../shared/decoded.js';
-import type { CeremonyReport } from '../../shared/schemas.js';
+import { gateCheck, policyCheck } from '../tenant/policy-enforcement.js';
+import { verifyAttestation } from './attestation-trust.js';
+import type { Commit, VerifiedCeremony } from './authentication.js';
 import { CheckRun, originMembers, refuseDeepClientData } from './check-run.js';
 import { checkChallenge, checkCredentialId, checkOrigin, checkPublicKey, checkRpIdHash, checkType, checkUserPresence, checkUserVerification, failed, passed } from './checks.js';
 import { CHALLENGE_TTL_MS, SUPPORTED_ALGORITHMS } from './constants.js';
-import { verifyAttestation } from './attestation-trust.js';
 import { decodeAttestationObject, x5cOf } from './decode/attestation-object.js';
 import { decodeClientData } from './decode/client-data.js';
-import { attestationToRequest } from '../policy/evaluate.js';
-import { gateCheck, policyCheck } from '../tenant/policy-enforcement.js';
-import { groupIdsOf } from '../store/groups.js';
-import { readPolicy } from '../store/tenant-settings.js';
-import type { LogSubject } from '../store/sign-in-log.js';
-import type { Commit, VerifiedCeremony } from './authentication.js';
-import { simulatorTrustAnchor } from '../simulator/ca.js';
-import { simulatedLabelOf } from '../../shared/simulator-labels.js';
-import { simulatedAtRegistration } from '../simulator/claim.js';
 
 /** What the options promised, kept with the challenge until the response comes back. */
 export interface RegistrationPayload {

@@ -1,10 +1,10 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { type ReactNode,useEffect, useRef, useState } from 'react';
 import { ErrorAlert, StatusMessage } from '../../../components/alert';
 import { Button } from '../../../components/button';
+import { CeremonyReportPanel } from '../../../components/ceremony-report-panel';
 import { outcomeOfError, reportOfError } from '../../../lib/ceremony-report';
 import { describeError } from '../../../lib/error-messages';
 import type { Credential } from '../../../shared/schemas';
-import { CeremonyReportPanel } from '../../../components/ceremony-report-panel';
 import { useAddPasskey } from '../api/add-passkey';
 import { cancelAutomaticPasskey, useCreatePasskeyAutomatically } from '../api/create-passkey-automatically';
 

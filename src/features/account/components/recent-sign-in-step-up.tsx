@@ -1,12 +1,12 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { useQueryClient } from '@tanstack/react-query';
 import { ErrorAlert, StatusMessage } from '../../../components/alert';
 import { Button } from '../../../components/button';
 import { useTakeFocus } from '../../../components/use-take-focus';
+import { signInWithPasskey } from '../../../lib/authentication-ceremony';
 import { describeError } from '../../../lib/error-messages';
 import { sessionQueryKey } from '../../../lib/session';
-import { signInWithPasskey } from '../../../lib/authentication-ceremony';
 
 export interface RecentSignInStepUpProps {
   username: string;

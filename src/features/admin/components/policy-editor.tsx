@@ -1,23 +1,23 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { type FormEvent,useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { Note } from '../../../components/alert';
 import { Button } from '../../../components/button';
 import { paths } from '../../../lib/paths';
-import { MICROSOFT_AUTHENTICATOR_AAGUIDS, passkeyTypeValues, type Fido2Policy, type Fido2PolicyPatchInput, type PasskeyTypes } from '../../../shared/policy';
+import { type Fido2Policy, type Fido2PolicyPatchInput, MICROSOFT_AUTHENTICATOR_AAGUIDS, type PasskeyTypes,passkeyTypeValues } from '../../../shared/policy';
 import type { Group } from '../../../shared/tenant';
 import { usePreviewPolicy } from '../api/preview-policy';
 import { useUpdatePolicy } from '../api/update-policy';
+import { describePolicyChanges } from '../policy-changes';
 import {
   fieldWords,
   formFromPolicy,
   microsoftAuthenticatorState,
   passkeyTypesWords,
   patchFromForm,
+  type PolicyFormState,
   policyFromForm,
   setMicrosoftAuthenticator,
-  type PolicyFormState,
 } from '../policy-form';
-import { describePolicyChanges } from '../policy-changes';
 import { AaguidListEditor } from './aaguid-list-editor';
 import { AdminErrorAlert } from './admin-error-alert';
 import { CheckboxField } from './checkbox-field';

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { type FormEvent,useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { StatusMessage } from '../../../components/alert';
 import { Button } from '../../../components/button';
@@ -6,6 +6,7 @@ import { Field } from '../../../components/field';
 import { formatDateTime } from '../../../lib/format-date';
 import { paths } from '../../../lib/paths';
 import type { Credential } from '../../../shared/schemas';
+import { simulatedProviderName } from '../../../shared/simulator-labels';
 import type { IssuedTap, TenantUser } from '../../../shared/tenant';
 import { useUsers } from '../api/get-users';
 import { useIssueTap } from '../api/issue-tap';
@@ -13,7 +14,6 @@ import { usePersonPasskeys, useRemovePersonPasskey } from '../api/person-passkey
 import { AdminErrorAlert } from './admin-error-alert';
 import { AdminQuery } from './admin-page';
 import { CopyButton } from './copy-button';
-import { simulatedProviderName } from '../../../shared/simulator-labels';
 
 /**
  * "I lost my phone", for helpdesk staff: find the person, remove the lost passkey (it stops

@@ -1,7 +1,7 @@
-import { useId, useState, type FormEvent } from 'react';
+import { type FormEvent,useId, useState } from 'react';
 import { StatusMessage } from '../../../components/alert';
 import { Button } from '../../../components/button';
-import { MAX_SNOOZE_DURATION_IN_DAYS, type CampaignState, type RegistrationCampaign } from '../../../shared/registration-campaign';
+import { type CampaignState, MAX_SNOOZE_DURATION_IN_DAYS, type RegistrationCampaign } from '../../../shared/registration-campaign';
 import type { RolloutTimeline } from '../../../shared/rollout';
 import { useAdminCampaign, useRollout, useSetSmsMethod, useUpdateCampaign, useUpdateRollout } from '../api/rollout';
 import { campaignSentence, daysAwayWords, milestoneWords, phaseWords, rulesSentences } from '../rollout-words';

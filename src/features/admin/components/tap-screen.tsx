@@ -1,12 +1,12 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { type FormEvent,useEffect, useId, useRef, useState } from 'react';
 import { Button } from '../../../components/button';
 import { Field } from '../../../components/field';
 import { formatDateTime } from '../../../lib/format-date';
 import { validateUsername } from '../../../lib/validate-username';
 import { TAP_LIMITS } from '../../../shared/policy';
 import type { IssuedTap, TapSummary } from '../../../shared/tenant';
-import { useIssueTap } from '../api/issue-tap';
 import { useTaps } from '../api/get-taps';
+import { useIssueTap } from '../api/issue-tap';
 import { AdminErrorAlert } from './admin-error-alert';
 import { AdminQuery } from './admin-page';
 import { CheckboxField } from './checkbox-field';

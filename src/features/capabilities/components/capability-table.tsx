@@ -1,8 +1,8 @@
 import '../capabilities.css';
 import { useEffect, useState } from 'react';
-import { answerWords, buildCapabilityRows, type CapabilityRow } from '../capabilities';
-import { detectWebAuthnSupport } from '../../../lib/webauthn-support';
 import { signalNames, supportsSignal } from '../../../lib/webauthn-signals';
+import { detectWebAuthnSupport } from '../../../lib/webauthn-support';
+import { answerWords, buildCapabilityRows, type CapabilityRow } from '../capabilities';
 
 async function detectRows(): Promise<CapabilityRow[]> {
   const support = await detectWebAuthnSupport();

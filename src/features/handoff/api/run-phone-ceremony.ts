@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { signInWithPasskey } from '../../../lib/authentication-ceremony';
 import { createPasskey } from '../../../lib/registration-ceremony';
 import { getSessionQueryOptions } from '../../../lib/session';
 import { signOut } from '../../../lib/sign-out';
 import type { Handoff, Verified } from '../../../shared/schemas';
-import { signInWithPasskey } from '../../../lib/authentication-ceremony';
 
 /**
  * The phone's real passkey ceremony before it approves a hand-off:

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { ErrorAlert, Note, StatusMessage } from '../../../components/alert';
 import { Button } from '../../../components/button';
 import { isApiError } from '../../../lib/api-client';
+import { branding } from '../../../lib/branding';
 import { describeError } from '../../../lib/error-messages';
 import { formatTime } from '../../../lib/format-date';
 import { paths } from '../../../lib/paths';
@@ -13,7 +14,6 @@ import { useHandoff } from '../api/get-handoff';
 import { useRunPhoneCeremony } from '../api/run-phone-ceremony';
 import { HandoffEnded, type HandoffEndReason } from './handoff-ended';
 import { WhyHybridIsSafer } from './why-hybrid-is-safer';
-import { branding } from '../../../lib/branding';
 
 type Step = 'confirm' | 'ceremony' | 'refused';
 

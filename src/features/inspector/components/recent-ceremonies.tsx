@@ -1,14 +1,14 @@
 import '../inspector.css';
 import { Link } from 'react-router';
 import { Button } from '../../../components/button';
+import { CeremonyReportPanel } from '../../../components/ceremony-report-panel';
+import { TranscriptActions } from '../../../components/transcript-actions';
 import { ceremonyWords, outcomeWords } from '../../../lib/ceremony-report';
 import { formatDateTime } from '../../../lib/format-date';
 import { paths } from '../../../lib/paths';
 import { MAX_RECENT_CEREMONIES, reportStore } from '../../../lib/report-store';
 import { buildTranscriptBundle } from '../../../lib/transcript';
 import { useRecentCeremonies } from '../use-recent-ceremonies';
-import { CeremonyReportPanel } from '../../../components/ceremony-report-panel';
-import { TranscriptActions } from '../../../components/transcript-actions';
 
 /** This browser session's last ceremonies (newest first), each with its report; export all or clear. */
 export function RecentCeremonies() {

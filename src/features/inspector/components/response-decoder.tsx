@@ -1,12 +1,12 @@
-import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { type FormEvent, type ReactNode,useId, useRef, useState } from 'react';
 import { ErrorAlert } from '../../../components/alert';
 import { Button } from '../../../components/button';
+import { DecodedView } from '../../../components/decoded-view';
 import { useTakeFocus } from '../../../components/use-take-focus';
 import { isApiError } from '../../../lib/api-client';
+import { inspectKindWords } from '../../../lib/decoded-parts';
 import { describeError } from '../../../lib/error-messages';
 import { useInspectResponse } from '../api/inspect-response';
-import { inspectKindWords } from '../../../lib/decoded-parts';
-import { DecodedView } from '../../../components/decoded-view';
 
 /** Where the paste is sent as an object (JSON) or as text (a bare base64url part). */
 function toInput(text: string): Record<string, unknown> | string {

@@ -1,7 +1,7 @@
 import '../practice-mode.css';
 import { createPortal } from 'react-dom';
-import { usePendingPrompts } from '../prompt-queue';
 import { usePracticeMode } from '../practice-store';
+import { usePendingPrompts } from '../prompt-queue';
 import { AutofillSuggestions } from './autofill-suggestions';
 import { DeviceChooser } from './device-chooser';
 import { DevicePrompt } from './device-prompt';

@@ -1,10 +1,10 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { ErrorAlert, Note, StatusMessage } from '../../../components/alert';
 import { Button } from '../../../components/button';
-import { describeError, isCeremonyAborted, type ErrorMessage } from '../../../lib/error-messages';
+import { describeError, type ErrorMessage,isCeremonyAborted } from '../../../lib/error-messages';
 import { formatDateTime } from '../../../lib/format-date';
+import { PrfUnsupportedError, type UnlockedNoteKey,useUnlockWithPasskey } from '../api/unlock-with-passkey';
 import { decryptNote, encryptNote, parseStoredNote, PRF_NOTE_STORAGE_KEY, type StoredNote } from '../prf';
-import { PrfUnsupportedError, useUnlockWithPasskey, type UnlockedNoteKey } from '../api/unlock-with-passkey';
 
 const prfUnsupported: ErrorMessage = {
   title: 'This passkey or browser does not support PRF, so it cannot make an encryption key.',

@@ -1,9 +1,10 @@
-import { useRef, useState, type ComponentType, type FormEvent } from 'react';
+import { type ComponentType, type FormEvent,useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { ErrorAlert, Note } from '../../../components/alert';
 import { Button } from '../../../components/button';
+import { CeremonyReportPanel } from '../../../components/ceremony-report-panel';
 import { Field } from '../../../components/field';
-import { HintChoiceGroup, hintLabel, type HintChoice } from '../../../components/hint-choice-group';
+import { type HintChoice,HintChoiceGroup, hintLabel } from '../../../components/hint-choice-group';
 import { PhoneBeforeNote } from '../../../components/phone-passkey-notes';
 import { WithPresenterNotes } from '../../../components/presenter-panel';
 import { Stepper } from '../../../components/stepper';
@@ -14,7 +15,6 @@ import { describeError } from '../../../lib/error-messages';
 import { paths } from '../../../lib/paths';
 import { validateUsername } from '../../../lib/validate-username';
 import type { CreateHandoffRequest } from '../../../shared/schemas';
-import { CeremonyReportPanel } from '../../../components/ceremony-report-panel';
 import { useCreatePasskey } from '../api/create-passkey';
 import { RegistrationResult } from './registration-result';
 

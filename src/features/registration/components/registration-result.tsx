@@ -1,12 +1,12 @@
 import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
+import { CeremonyReportPanel } from '../../../components/ceremony-report-panel';
 import { PasskeyFacts } from '../../../components/passkey-facts';
 import { PhoneAfterText } from '../../../components/phone-passkey-notes';
-import { paths } from '../../../lib/paths';
 import { isPhonePasskey, passkeyKindExplanation, passkeyKindLabel, providerLabel } from '../../../lib/passkey-words';
+import { paths } from '../../../lib/paths';
 import type { Hint, Verified } from '../../../shared/schemas';
 import { simulatedProviderName } from '../../../shared/simulator-labels';
-import { CeremonyReportPanel } from '../../../components/ceremony-report-panel';
 
 /** The outcome of a registration, in plain words; takes focus so it is read out first. */
 export interface RegistrationResultProps {

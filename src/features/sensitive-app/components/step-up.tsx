@@ -1,11 +1,11 @@
-import { useState, type ReactNode } from 'react';
+import { type ReactNode,useState } from 'react';
 import { ErrorAlert, Note } from '../../../components/alert';
 import { Button } from '../../../components/button';
-import { isCeremonyAborted, describeError } from '../../../lib/error-messages';
+import { CeremonyReportPanel } from '../../../components/ceremony-report-panel';
 import { outcomeOfError, reportOfError } from '../../../lib/ceremony-report';
+import { describeError,isCeremonyAborted } from '../../../lib/error-messages';
 import type { Credential } from '../../../shared/schemas';
 import type { StepUpReason } from '../../../shared/sign-in';
-import { CeremonyReportPanel } from '../../../components/ceremony-report-panel';
 import { providerAdvice, refusedStepUp, stepUpExplanation } from '../sensitive-app-words';
 
 export interface StepUpProps {

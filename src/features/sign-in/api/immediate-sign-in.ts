@@ -9,9 +9,9 @@
  * @simplewebauthn/browser does not pass `uiMode` on, so this calls the browser directly and
  * sends the answer to the same verify endpoint as every other sign-in.
  */
-import { base64URLStringToBuffer, bufferToBase64URLString, WebAuthnAbortService, type AuthenticationResponseJSON } from '@simplewebauthn/browser';
-import type { AuthenticationVerifyRequest } from '../../../shared/schemas';
+import { type AuthenticationResponseJSON,base64URLStringToBuffer, bufferToBase64URLString, WebAuthnAbortService } from '@simplewebauthn/browser';
 import { createAuthenticationOptions, type SignedIn, verifyAuthentication } from '../../../lib/authentication-ceremony';
+import type { AuthenticationVerifyRequest } from '../../../shared/schemas';
 
 interface CapabilityStatics {
   getClientCapabilities?: () => Promise<Record<string, boolean | undefined>>;

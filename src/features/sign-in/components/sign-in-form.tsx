@@ -1,17 +1,17 @@
 import { browserSupportsWebAuthnAutofill, WebAuthnAbortService } from '@simplewebauthn/browser';
-import { useCallback, useEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
+import { type FormEvent, type RefObject,useCallback, useEffect, useRef, useState } from 'react';
 import { ErrorAlert } from '../../../components/alert';
 import { Button } from '../../../components/button';
+import { CeremonyReportPanel } from '../../../components/ceremony-report-panel';
 import { Field } from '../../../components/field';
-import { HintChoiceGroup, hintLabel, type HintChoice } from '../../../components/hint-choice-group';
+import { type HintChoice,HintChoiceGroup, hintLabel } from '../../../components/hint-choice-group';
 import { PhoneBeforeNote } from '../../../components/phone-passkey-notes';
 import { isApiError } from '../../../lib/api-client';
+import { authenticateWith, createAuthenticationOptions, type SignedIn,signInWithPasskey } from '../../../lib/authentication-ceremony';
 import { outcomeOfError, reportOfError } from '../../../lib/ceremony-report';
 import { describeError, type ErrorMessage } from '../../../lib/error-messages';
 import type { CeremonyReport } from '../../../shared/schemas';
-import { CeremonyReportPanel } from '../../../components/ceremony-report-panel';
 import { NO_PASSKEY_AT_HAND, signInImmediately, supportsImmediateSignIn } from '../api/immediate-sign-in';
-import { authenticateWith, createAuthenticationOptions, signInWithPasskey, type SignedIn } from '../../../lib/authentication-ceremony';
 
 type Busy = 'discoverable' | 'username' | 'autofill' | 'immediate' | null;
 /** Which control's outcome an error is: it is shown beside that control. */
