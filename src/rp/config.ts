@@ -51,8 +51,8 @@ export interface RpConfig {
 export const DEFAULT_SIGN_IN_LOG_RETENTION_DAYS = 30;
 export const DEFAULT_SIGN_IN_LOG_MAX_ENTRIES = 100_000;
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { port?: number } = {}): RpConfig {
-  const port = parsePort(env.PORT) ?? defaults.port ?? 3000;
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): RpConfig {
+  const port = parsePort(env.PORT) ?? 3000;
   const origins = originList(env.RP_ORIGINS ?? `http://localhost:${port}`);
   const relatedOrigins = originList(env.RELATED_ORIGINS ?? '');
   const insecure = relatedOrigins.find((origin) => !origin.startsWith('https://'));
