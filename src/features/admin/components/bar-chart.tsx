@@ -15,7 +15,11 @@ export function BarChart({ title, series, rows }: { title: string; series: strin
   const max = Math.max(1, ...rows.flatMap((row) => row.values));
   const barWidth = 14;
   const gap = 10;
-  const groupWidth = series.length * barWidth + gap;
+  // Wide enough for a label of up to 10 characters at 10 px, so neighbours never overlap.
+  const labelWidth = 60;
+  const barsWidth = series.length * barWidth;
+  const groupWidth = Math.max(barsWidth, labelWidth) + gap;
+  const barsOffset = (groupWidth - gap - barsWidth) / 2;
   const height = 120;
   const labelSpace = 34;
   const width = Math.max(120, rows.length * groupWidth + gap);
@@ -33,7 +37,7 @@ export function BarChart({ title, series, rows }: { title: string; series: strin
         <title id={`${id}-title`}>{`${title}: ${rows.length} ${rows.length === 1 ? 'group' : 'groups'}, ${total} in all (the table has the numbers)`}</title>
         <line x1={0} y1={height} x2={width} y2={height} className="bar-chart__axis" />
         {rows.map((row, i) => (
-          <g key={row.label} transform={`translate(${gap + i * groupWidth}, 0)`}>
+          <g key={row.label} transform={`translate(${gap + i * groupWidth + barsOffset}, 0)`}>
             {row.values.map((value, j) => {
               const h = Math.round((value / max) * (height - 14));
               return (
