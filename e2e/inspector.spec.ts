@@ -1,6 +1,6 @@
 import { SESSION_COOKIE } from '../src/rp/http/session-cookie';
 import { CHROMIUM_VIRTUAL_AUTHENTICATOR_AAGUID } from '../src/shared/policy';
-import { allPassed, authenticationChecks, type CheckId,checkLine, expect, registrationChecks, test } from './fixtures';
+import { allPassed, authenticationChecks, type CheckId, checkLine, expect, registrationChecks, test } from './fixtures';
 
 /** The relying party's error body for a refused verify call (docs/api.md, "Ceremony report"). */
 interface RefusedVerify {

@@ -1,5 +1,5 @@
 import type { Request } from '@playwright/test';
-import { type AuthenticatorOptions,expect, test } from './fixtures';
+import { type AuthenticatorOptions, expect, test } from './fixtures';
 import type { PasskeyPlace } from './pages/passkey-place-choices';
 
 /**

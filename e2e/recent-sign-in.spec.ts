@@ -5,7 +5,7 @@
  * documented way to shorten Entra's 5 minutes for tests — and really waits those seconds.
  * The rule itself, at 5 minutes, is tested with an injected clock (test/rp/recent-sign-in.test.ts).
  */
-import { type ChildProcess,spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { expect, securityKey, test as base } from './fixtures';
 

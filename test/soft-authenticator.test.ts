@@ -17,7 +17,7 @@ import {
 import { decodeAttestationObject, isoCBOR, parseAuthenticatorData } from '@simplewebauthn/server/helpers';
 import { describe, expect, it } from 'vitest';
 import { MICROSOFT_AUTHENTICATOR_AAGUIDS } from '../src/shared/policy';
-import { type AuthenticatorOptions, cborEncode, type CborValue, createAuthenticator, fromB64url, type RegisterOverrides,sha256 } from './soft-authenticator';
+import { type AuthenticatorOptions, cborEncode, type CborValue, createAuthenticator, fromB64url, type RegisterOverrides, sha256 } from './soft-authenticator';
 
 const rpID = 'localhost';
 const origin = 'http://localhost:3000';

@@ -13,7 +13,7 @@
  * checks can be tampered with through `overrides`, one at a time. Binary values travel as
  * base64url, like @simplewebauthn/browser sends them.
  */
-import { createHash, generateKeyPairSync, type KeyObject,randomBytes, randomUUID, sign } from 'node:crypto';
+import { createHash, generateKeyPairSync, type KeyObject, randomBytes, randomUUID, sign } from 'node:crypto';
 import type {
   AuthenticationResponseJSON,
   AuthenticatorTransport,
@@ -23,7 +23,7 @@ import type {
 } from '@simplewebauthn/server';
 import { buildAuthenticatorData as buildAuthenticatorDataBytes, FLAG } from '../testkit/core/authenticator-data';
 import { cborEncode as encodeCbor, type CborValue } from '../testkit/core/cbor';
-import { COSE_ALG,coseEc2Key, coseOkpKey } from '../testkit/core/cose';
+import { COSE_ALG, coseEc2Key, coseOkpKey } from '../testkit/core/cose';
 import { getPreset } from '../testkit/core/presets';
 import type { PresetId } from '../testkit/core/types';
 

@@ -7,10 +7,10 @@
  *     …
  *   });
  */
-export { presetIds,presets } from './core/presets';
+export { presetIds, presets } from './core/presets';
 export { createSimulatorCa, restoreSimulatorCa, type SimulatorCa } from './core/simulator-ca';
 export type { FailureKind } from './core/soft-authenticator';
 export type { AttestationIssuer, DeviceOptions, Preset, PresetId, StoredPasskey } from './core/types';
-export { type SimulatorFixtures,test } from './playwright/fixture';
-export { installSimulatorInContext, type IssuerOption, PasskeySimulator, type PromptInfo, type PromptKind, type SimulatedCredential, type SimulatorOptions,testProcessRootCertificate } from './playwright/simulator';
+export { type SimulatorFixtures, test } from './playwright/fixture';
+export { installSimulatorInContext, type IssuerOption, PasskeySimulator, type PromptInfo, type PromptKind, type SimulatedCredential, type SimulatorOptions, testProcessRootCertificate } from './playwright/simulator';
 export { expect } from '@playwright/test';

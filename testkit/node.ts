@@ -9,7 +9,7 @@
  * browser's own checks), plus low-level hooks that break one thing at a time.
  */
 import { createMemoryStore } from './core/memory-store';
-import { getPreset, isPresetId,presetIds, presets } from './core/presets';
+import { getPreset, isPresetId, presetIds, presets } from './core/presets';
 import { assertionToJSON, registrationToJSON } from './core/response-json';
 import {
   approveAutomatically,

@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { CeremonyPanel } from './ceremony-panel';
-import { type PasskeyPlace,PasskeyPlaceChoices } from './passkey-place-choices';
+import { type PasskeyPlace, PasskeyPlaceChoices } from './passkey-place-choices';
 
 /** /register: create an account with a passkey. */
 export class RegisterPage {

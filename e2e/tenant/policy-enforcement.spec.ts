@@ -5,7 +5,7 @@
  * relying party stores nothing and logs the refusal.
  */
 import { CHROMIUM_VIRTUAL_AUTHENTICATOR_AAGUID, DEFAULT_PASSKEY_PROFILE_ID, type PasskeyTypes } from '../../src/shared/policy';
-import { expect, syncedPasskeyProvider, type TenantAdminApi,test } from './fixtures';
+import { expect, syncedPasskeyProvider, type TenantAdminApi, test } from './fixtures';
 
 /** The default profile, changed: only its fields are sent (PATCH replaces every profile). */
 function defaultProfile(change: { passkeyTypes?: PasskeyTypes; blockAaguids?: string[] }) {

@@ -6,7 +6,7 @@
 import type { Page } from '@playwright/test';
 import { ALLOWED_SNOOZES as MAX_CAMPAIGN_SNOOZES } from '../../src/shared/registration-campaign';
 import type { Campaign } from '../../src/shared/tenant';
-import { expect, type TenantAdminApi,test } from './fixtures';
+import { expect, type TenantAdminApi, test } from './fixtures';
 
 /** A group that must register, with `username` (created by a Temporary Access Pass) in it; returns the pass. */
 async function campaignFor(api: TenantAdminApi, username: string): Promise<string> {

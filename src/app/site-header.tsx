@@ -1,4 +1,4 @@
-import { type KeyboardEvent,useCallback, useEffect, useId, useRef, useState } from 'react';
+import { type KeyboardEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { Link, NavLink, useLocation } from 'react-router';
 import { ErrorAlert } from '../components/alert';
 import { BrandIcon } from '../components/brand-icon';

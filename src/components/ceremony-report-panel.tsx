@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { type CeremonyOutcome,ceremonyWords, checkName, failedCheck, outcomeWords } from '../lib/ceremony-report';
+import { type CeremonyOutcome, ceremonyWords, checkName, failedCheck, outcomeWords } from '../lib/ceremony-report';
 import { buildTranscript } from '../lib/transcript';
 import type { CeremonyReport } from '../shared/schemas';
 import { DecodedView } from './decoded-view';

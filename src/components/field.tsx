@@ -1,4 +1,4 @@
-import { type InputHTMLAttributes, type Ref,useId } from 'react';
+import { type InputHTMLAttributes, type Ref, useId } from 'react';
 
 export interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> {
   label: string;

@@ -1,6 +1,6 @@
 import './presenter.css';
-import { type ReactNode,useEffect, useState } from 'react';
-import { type PresenterFlow,presenterNotes } from '../lib/presenter-notes';
+import { type ReactNode, useEffect, useState } from 'react';
+import { type PresenterFlow, presenterNotes } from '../lib/presenter-notes';
 import { usePresenterSettings } from '../lib/presenter-settings';
 import { Button } from './button';
 

@@ -1,4 +1,4 @@
-import { type ReactNode,useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { copyText } from '../lib/clipboard';
 import { downloadText } from '../lib/download';
 import { toJsonText, transcriptFileName } from '../lib/transcript';

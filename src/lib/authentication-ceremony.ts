@@ -4,7 +4,7 @@
  * is the registration counterpart): ask the relying party for options, let the authenticator
  * sign the challenge, and send the assertion back to be verified.
  */
-import { type PublicKeyCredentialRequestOptionsJSON,startAuthentication } from '@simplewebauthn/browser';
+import { type PublicKeyCredentialRequestOptionsJSON, startAuthentication } from '@simplewebauthn/browser';
 import type { AuthenticationOptions, AuthenticationOptionsRequest, AuthenticationVerifyRequest, Hint, Verified } from '../shared/schemas';
 import { apiClient, ApiError } from './api-client';
 import { oneRequestAtATime } from './one-request-at-a-time';

@@ -3,7 +3,7 @@
  * validates and writes it): the app's name, the organisation, the logo. Read once; the lab's
  * own branding when the tag is missing or broken.
  */
-import { type Branding,BRANDING_META_NAME, defaultBranding } from '../shared/branding-meta';
+import { type Branding, BRANDING_META_NAME, defaultBranding } from '../shared/branding-meta';
 
 let cached: Branding | undefined;
 

@@ -1,7 +1,7 @@
 import { WebAuthnError, type WebAuthnErrorCode } from '@simplewebauthn/browser';
 import { describe, expect, it } from 'vitest';
 import type { DecodedAuthenticatorData } from '../shared/decoded';
-import { type ErrorCode,errorCodes } from '../shared/error-codes';
+import { type ErrorCode, errorCodes } from '../shared/error-codes';
 import type { CeremonyReport } from '../shared/schemas';
 import { ApiError, NETWORK_ERROR, UNEXPECTED_RESPONSE } from './api-client';
 import {

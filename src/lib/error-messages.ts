@@ -4,7 +4,7 @@
  * sentence. Pure: no DOM access, so it is unit-tested in Node.
  */
 import type { WebAuthnErrorCode } from '@simplewebauthn/browser';
-import { type ErrorCode,isErrorCode } from '../shared/error-codes';
+import { type ErrorCode, isErrorCode } from '../shared/error-codes';
 import { ApiError, NETWORK_ERROR, UNEXPECTED_RESPONSE } from './api-client';
 
 export interface ErrorMessage {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CeremonyReport } from '../shared/schemas';
 import { ApiError } from './api-client';
-import { addEntry, type CeremonyEntry,createReportStore, MAX_RECENT_CEREMONIES, parseEntries, recordVerifyCall, STORAGE_KEY } from './report-store';
+import { addEntry, type CeremonyEntry, createReportStore, MAX_RECENT_CEREMONIES, parseEntries, recordVerifyCall, STORAGE_KEY } from './report-store';
 
 const report = (ceremony: CeremonyReport['ceremony'] = 'registration'): CeremonyReport => ({
   ceremony,

@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { type Branding, type BrandingInput,brandingSchema } from '../shared/branding.js';
+import { type Branding, type BrandingInput, brandingSchema } from '../shared/branding.js';
 
 const imageTypes: Record<string, string> = { '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.webp': 'image/webp' };
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
-import { brandIndexHtml, type Branding,brandingStyle } from '../shared/branding.js';
+import { brandIndexHtml, type Branding, brandingStyle } from '../shared/branding.js';
 import { createApp } from './app.js';
 import type { RpConfig } from './config.js';
 import { compressResponses, varyOnAcceptEncoding } from './http/compression.js';

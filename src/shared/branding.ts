@@ -6,7 +6,7 @@
  * Runs in the browser and in Node: no DOM or Node APIs here.
  */
 import { z } from 'zod';
-import { type Branding,BRANDING_META_NAME, defaultBranding } from './branding-meta.js';
+import { type Branding, BRANDING_META_NAME, defaultBranding } from './branding-meta.js';
 
 export { type Branding,BRANDING_META_NAME, defaultBranding };
 

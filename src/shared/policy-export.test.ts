@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultFido2Policy, type Fido2Policy,fido2PolicyPatchSchema, GRAPH_FIDO2_ODATA_TYPE, MICROSOFT_AUTHENTICATOR_AAGUIDS } from './policy';
+import { defaultFido2Policy, type Fido2Policy, fido2PolicyPatchSchema, GRAPH_FIDO2_ODATA_TYPE, MICROSOFT_AUTHENTICATOR_AAGUIDS } from './policy';
 import { GRAPH_FIDO2_CONFIGURATION_URI, powerShellString, toGraphPatchBody, toGraphPatchJson, toGraphPowerShell } from './policy-export';
 
 const GROUP = '0b6e2f7a-1c1d-4a55-9a6b-0d1f2e3c4b5a';

@@ -13,7 +13,7 @@ import { z } from 'zod';
 import { presetIds } from '../../testkit/core/presets.js';
 import type { PresetId } from '../../testkit/core/types.js';
 import { authenticationDecodedSchema, registrationDecodedSchema } from './decoded.js';
-import { type ErrorCode,errorCodes } from './error-codes.js';
+import { type ErrorCode, errorCodes } from './error-codes.js';
 import { checkIds } from './report.js';
 import { signInMethodSchema } from './sign-in.js';
 import { simulatedByValues } from './simulator-labels.js';

@@ -7,7 +7,7 @@
  * Runs in the browser and in Node: no DOM or Node APIs here.
  */
 import { z } from 'zod';
-import { type Fido2Policy, type Fido2PolicyPatch,normaliseAaguid } from './policy.js';
+import { type Fido2Policy, type Fido2PolicyPatch, normaliseAaguid } from './policy.js';
 import { providerIconSchema, username, userSchema, visibleText } from './schemas.js';
 import { signInMethodSchema } from './sign-in.js';
 import { simulatedByValues } from './simulator-labels.js';

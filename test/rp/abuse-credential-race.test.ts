@@ -6,7 +6,7 @@
  */
 import type { RegistrationResponseJSON } from '@simplewebauthn/server';
 import { describe, expect, it } from 'vitest';
-import { b64url,createAuthenticator, fromB64url } from '../soft-authenticator';
+import { b64url, createAuthenticator, fromB64url } from '../soft-authenticator';
 import { count, createWorld, expectError } from './helpers';
 
 function withChallenge(response: RegistrationResponseJSON, challenge: string): RegistrationResponseJSON {

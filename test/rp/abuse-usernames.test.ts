@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createAuthenticator } from '../soft-authenticator';
-import { count, createTenant, createWorld, expectError, issueTap, newUser, type Reply,snapshot } from './helpers';
+import { count, createTenant, createWorld, expectError, issueTap, newUser, type Reply, snapshot } from './helpers';
 
 const CYRILLIC_A = '\u0430';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ErrorCode } from '../../src/shared/error-codes';
 import { sessionSchema, verifiedSchema } from '../../src/shared/schemas';
-import { type AuthenticateOverrides, type AuthenticatorOptions,createAuthenticator } from '../soft-authenticator';
+import { type AuthenticateOverrides, type AuthenticatorOptions, createAuthenticator } from '../soft-authenticator';
 import { count, createWorld, credentialRow, expectError, expectSignedOut, SESSION_COOKIE, snapshot } from './helpers';
 
 /** alice registers on her own client; tests sign in from fresh clients. */

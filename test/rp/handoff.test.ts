@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Handoff,handoffSchema, sessionSchema, userSchema } from '../../src/shared/schemas';
+import { type Handoff, handoffSchema, sessionSchema, userSchema } from '../../src/shared/schemas';
 import { createAuthenticator } from '../soft-authenticator';
 import { type Client, count, createWorld, expectError, expectSignedOut, HANDOFF_TTL_MS, snapshot, type World } from './helpers';
 

@@ -14,9 +14,9 @@ import { createApp } from '../../src/rp/app';
 import type { RpConfig } from '../../src/rp/config';
 import { SESSION_COOKIE } from '../../src/rp/http/session-cookie';
 import { openDatabase } from '../../src/rp/store/database';
-import { type ErrorCode,errorCodes } from '../../src/shared/error-codes';
-import { CHROMIUM_VIRTUAL_AUTHENTICATOR_AAGUID, type Fido2Policy, type Fido2PolicyPatchInput,MICROSOFT_AUTHENTICATOR_AAGUIDS } from '../../src/shared/policy';
-import { type CeremonyReport, type Verified,verifiedSchema } from '../../src/shared/schemas';
+import { type ErrorCode, errorCodes } from '../../src/shared/error-codes';
+import { CHROMIUM_VIRTUAL_AUTHENTICATOR_AAGUID, type Fido2Policy, type Fido2PolicyPatchInput, MICROSOFT_AUTHENTICATOR_AAGUIDS } from '../../src/shared/policy';
+import { type CeremonyReport, type Verified, verifiedSchema } from '../../src/shared/schemas';
 import type { Group, IssuedTap } from '../../src/shared/tenant';
 import { type AuthenticateOverrides, type AuthenticatorOptions, createAuthenticator, type RegisterOverrides, type SoftAuthenticator } from '../soft-authenticator';
 

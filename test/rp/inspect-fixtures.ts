@@ -4,9 +4,9 @@
  * cannot create them), attestation objects in every format the inspector names, and
  * authenticator data with any flags byte.
  */
-import { generateKeyPairSync, type KeyObject,randomBytes, sign } from 'node:crypto';
+import { generateKeyPairSync, type KeyObject, randomBytes, sign } from 'node:crypto';
 import type { PublicKeyCredentialCreationOptionsJSON, PublicKeyCredentialRequestOptionsJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
-import { b64url, cborEncode, type CborValue,fromB64url, sha256 } from '../soft-authenticator';
+import { b64url, cborEncode, type CborValue, fromB64url, sha256 } from '../soft-authenticator';
 
 export const RP_ID = 'localhost';
 export const ORIGIN = 'http://localhost:3000';

@@ -10,7 +10,7 @@
  * block sets the clock back to show that the same responses verify.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { type AuthenticationResponseJSON,verifyAuthenticationResponse } from '@simplewebauthn/server';
+import { type AuthenticationResponseJSON, verifyAuthenticationResponse } from '@simplewebauthn/server';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { inspect, type InspectResult } from '../../src/rp/inspect/inspect';
 import { withoutNetwork } from '../../src/rp/webauthn/attestation-trust';

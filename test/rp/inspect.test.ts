@@ -7,14 +7,14 @@ import type { RegistrationResponseJSON } from '@simplewebauthn/server';
 import { isoCBOR } from '@simplewebauthn/server/helpers';
 import { describe, expect, it } from 'vitest';
 import { RpError } from '../../src/rp/http/rp-error';
-import { inspect, type InspectResult,rpIdFromOrigin } from '../../src/rp/inspect/inspect';
+import { inspect, type InspectResult, rpIdFromOrigin } from '../../src/rp/inspect/inspect';
 import { createAuthenticatorDirectory } from '../../src/rp/metadata';
 import { decodeAttestationObject } from '../../src/rp/webauthn/decode/attestation-object';
 import { decodeAuthenticatorData } from '../../src/rp/webauthn/decode/authenticator-data';
 import { decodeClientData } from '../../src/rp/webauthn/decode/client-data';
 import { decodeSignature } from '../../src/rp/webauthn/decode/signature';
 import { decodeUserHandle } from '../../src/rp/webauthn/decode/user-handle';
-import { b64url, cborEncode, type CborValue,createAuthenticator, fromB64url, sha256 } from '../soft-authenticator';
+import { b64url, cborEncode, type CborValue, createAuthenticator, fromB64url, sha256 } from '../soft-authenticator';
 import { MICROSOFT_IOS } from './helpers';
 import {
   authenticatorData,

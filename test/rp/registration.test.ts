@@ -1,7 +1,7 @@
 import type { PublicKeyCredentialCreationOptionsJSON } from '@simplewebauthn/server';
 import { describe, expect, it } from 'vitest';
 import { credentialListSchema, sessionSchema, verifiedSchema } from '../../src/shared/schemas';
-import { createAuthenticator, fromB64url, randomAaguid, type RegisterOverrides,ZERO_AAGUID } from '../soft-authenticator';
+import { createAuthenticator, fromB64url, randomAaguid, type RegisterOverrides, ZERO_AAGUID } from '../soft-authenticator';
 import { count, createWorld, expectError, expectSignedOut, MICROSOFT_IOS, SESSION_COOKIE, snapshot, testConfig } from './helpers';
 
 describe('registration: happy path', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type CeremonyReport,reportSchema } from '../../src/shared/schemas';
+import { type CeremonyReport, reportSchema } from '../../src/shared/schemas';
 import { createAuthenticator } from '../soft-authenticator';
 import { createWorld } from './helpers';
 

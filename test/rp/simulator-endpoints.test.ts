@@ -5,7 +5,7 @@
  */
 import { generateKeyPairSync, X509Certificate } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { attestationCertificateResponseSchema, type SimulatorStatus,simulatorStatusSchema } from '../../src/shared/simulator';
+import { attestationCertificateResponseSchema, type SimulatorStatus, simulatorStatusSchema } from '../../src/shared/simulator';
 import { presets } from '../../testkit/core/presets';
 import { createAuthenticator } from '../soft-authenticator';
 import { type Client, createTenant, createWorld, expectError, MICROSOFT_IOS, testConfig, type World } from './helpers';

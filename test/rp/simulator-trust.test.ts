@@ -7,13 +7,13 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/rp/app';
-import { type Credential,credentialListSchema } from '../../src/shared/schemas';
+import { type Credential, credentialListSchema } from '../../src/shared/schemas';
 import { attestationCertificateResponseSchema } from '../../src/shared/simulator';
 import { type AaguidUsage, sensitiveAppSchema, type SignInLogEntry } from '../../src/shared/tenant';
 import type { AttestationIssuer } from '../../testkit/core/types';
 import { createSoftAuthenticator } from '../../testkit/node';
-import { type AttestationCertificate,createAuthenticator } from '../soft-authenticator';
-import { changeDefaultProfile, Client, createTenant, expectError, expectPolicyRefusal, MICROSOFT_IOS, restrictKeys, type Tenant,testConfig } from './helpers';
+import { type AttestationCertificate, createAuthenticator } from '../soft-authenticator';
+import { changeDefaultProfile, Client, createTenant, expectError, expectPolicyRefusal, MICROSOFT_IOS, restrictKeys, type Tenant, testConfig } from './helpers';
 
 const off = () => ({ ...testConfig(), simulatedDevices: false });
 

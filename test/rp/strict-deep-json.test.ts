@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { b64url, createAuthenticator, fromB64url } from '../soft-authenticator';
-import { type Client, count, createWorld, expectError, type Reply,SESSION_COOKIE, snapshot } from './helpers';
+import { type Client, count, createWorld, expectError, type Reply, SESSION_COOKIE, snapshot } from './helpers';
 import { resign } from './strict-helpers';
 
 const LEVELS = 5000;

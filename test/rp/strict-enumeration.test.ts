@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { decoyCredentials } from '../../src/rp/webauthn/decoy-credentials';
 import { transports } from '../../src/shared/schemas';
 import { createAuthenticator } from '../soft-authenticator';
-import { type Client,createTenant, createWorld, expectError, expectSignedOut, issueTap, snapshot } from './helpers';
+import { type Client, createTenant, createWorld, expectError, expectSignedOut, issueTap, snapshot } from './helpers';
 
 /** Everything but the values that differ on every call anyway (the challenge). */
 function shapeOf(options: PublicKeyCredentialRequestOptionsJSON) {

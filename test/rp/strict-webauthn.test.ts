@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { ErrorCode } from '../../src/shared/error-codes';
 import type { CeremonyReport } from '../../src/shared/schemas';
 import { b64url, createAuthenticator, fromB64url } from '../soft-authenticator';
-import { count, createWorld, expectError, type Reply,snapshot } from './helpers';
+import { count, createWorld, expectError, type Reply, snapshot } from './helpers';
 import { coseEc2, coseOkp, handMadeRegistration, offCurveP256, realCoseKey, resign, withClientData } from './strict-helpers';
 
 /** The refusal's code, and its report ends with the named check failing under that code. */

@@ -1,6 +1,6 @@
 /** The registration campaign (docs/api.md): nudge people a target requires to register; 3 snoozes, then registration is required. */
 import { describe, expect, it } from 'vitest';
-import { type Campaign,campaignSchema } from '../../src/shared/tenant';
+import { type Campaign, campaignSchema } from '../../src/shared/tenant';
 import { createAuthenticator } from '../soft-authenticator';
 import { type Client, createGroup, createTenant, expectError, issueTap, newUser, patchPolicy, signInWithTap, type Tenant } from './helpers';
 

@@ -1,6 +1,6 @@
 /** Groups (docs/api.md, "Users and groups"): what policy targets name. */
 import { describe, expect, it } from 'vitest';
-import { type Group,groupSchema, tenantUserSchema } from '../../src/shared/tenant';
+import { type Group, groupSchema, tenantUserSchema } from '../../src/shared/tenant';
 import { count, createGroup, createTenant, expectError, newUser, patchPolicy } from './helpers';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { sessionSchema } from '../../src/shared/schemas';
 import { tenantUserSchema } from '../../src/shared/tenant';
 import { createAuthenticator } from '../soft-authenticator';
-import { type Client,count, createTenant, createWorld, expectError, newUser, testConfig } from './helpers';
+import { type Client, count, createTenant, createWorld, expectError, newUser, testConfig } from './helpers';
 
 async function isAdmin(client: Client): Promise<boolean> {
   const reply = await client.get('/api/session');

@@ -1,6 +1,6 @@
 /** The sign-in log (docs/api.md): every registration, passkey sign-in and TAP attempt, with its result; never a secret. */
 import { describe, expect, it } from 'vitest';
-import { type SignInLogEntry,signInLogEntrySchema } from '../../src/shared/tenant';
+import { type SignInLogEntry, signInLogEntrySchema } from '../../src/shared/tenant';
 import { createAuthenticator } from '../soft-authenticator';
 import { type Client, createTenant, expectError, issueTap, MICROSOFT_ANDROID, MICROSOFT_IOS, restrictKeys, signInWithTap, type Tenant } from './helpers';
 

@@ -1,7 +1,7 @@
 /** Temporary Access Pass (docs/api.md): issued by an admin, shown once, stored hashed, redeemed at sign-in, rate-limited. */
 import { describe, expect, it, vi } from 'vitest';
 import { sessionSchema } from '../../src/shared/schemas';
-import { issuedTapSchema, type TapSummary,tapSummarySchema } from '../../src/shared/tenant';
+import { issuedTapSchema, type TapSummary, tapSummarySchema } from '../../src/shared/tenant';
 import { count, createTenant, expectError, issueTap, newUser, signInWithTap, type Tenant } from './helpers';
 
 // Every attempt runs scrypt (on purpose slow): give a loaded machine room.

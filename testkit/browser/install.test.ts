@@ -15,9 +15,9 @@ import {
 } from '@simplewebauthn/browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { verifiedSchema } from '../../src/shared/schemas';
-import { type Client,createWorld } from '../../test/rp/helpers';
+import { type Client, createWorld } from '../../test/rp/helpers';
 import type { Prompt, PromptDecision, PromptRequest } from '../core/types';
-import { type InstalledSimulator,installSimulator, parseRequestOptionsFromJSON } from './install';
+import { type InstalledSimulator, installSimulator, parseRequestOptionsFromJSON } from './install';
 import { createLocalStorageStore, PASSKEYS_STORAGE_KEY } from './local-storage-store';
 
 const approve: Prompt = async (request) => ({ action: 'approve', ...(request.candidates[0] ? { credentialId: request.candidates[0].id } : {}) });

@@ -5,7 +5,7 @@
 import { generateRegistrationOptions, SettingsService, verifyRegistrationResponse } from '@simplewebauthn/server';
 import { decodeAttestationObject, isoBase64URL } from '@simplewebauthn/server/helpers';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSoftAuthenticator, type PresetId,presetIds, presets } from '../node';
+import { createSoftAuthenticator, type PresetId, presetIds, presets } from '../node';
 import { createSimulatorCa } from './simulator-ca';
 import type { AttestationIssuer } from './types';
 

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { verifiedSchema } from '../../src/shared/schemas';
-import { type Client,createWorld, credentialRow, expectError } from '../../test/rp/helpers';
+import { type Client, createWorld, credentialRow, expectError } from '../../test/rp/helpers';
 import { createSoftAuthenticator, presetIds, presets, type SoftAuthenticator, type Tamper } from '../node';
 
 async function register(client: Client, device: SoftAuthenticator, username: string) {

@@ -2,7 +2,7 @@
  * The browser's rules around the simulated device, each shown to fail when its condition holds
  * and to pass when it does not; PRF, credProps, counters and the Signal API.
  */
-import { createHash,createHmac } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createSoftAuthenticator, type CreationOptionsJSON, type RequestOptionsJSON } from '../node';
 import { createMemoryStore } from './memory-store';

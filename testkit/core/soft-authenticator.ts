@@ -11,7 +11,7 @@
  * whose certificate comes from an AttestationIssuer. Without an issuer it answers "none" and says
  * so in `notices`. 'indirect' is answered like 'none'.
  */
-import { type AuthenticatorFlags,buildAuthenticatorData } from './authenticator-data';
+import { type AuthenticatorFlags, buildAuthenticatorData } from './authenticator-data';
 import { concatBytes, fromBase64url, randomBytes, sha256, toBase64url, utf8 } from './bytes';
 import { cborEncode, type CborValue } from './cbor';
 import { effectiveDomain, rpIdProblem } from './client-rules';

@@ -4,7 +4,7 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { createSimulatorCa, expect, installSimulatorInContext, presets, test as kit, testProcessRootCertificate } from '../index';
-import { type ExampleRelyingParty,startExampleRelyingParty } from './relying-party';
+import { type ExampleRelyingParty, startExampleRelyingParty } from './relying-party';
 
 const test = kit.extend<object, { site: ExampleRelyingParty }>({
   // One site per worker; it trusts this test process's simulator root, as you would configure yours.

@@ -12,7 +12,7 @@ import { loadConfig } from '../../src/rp/config';
 import { openDatabase } from '../../src/rp/store/database';
 import { createFloorServer } from './floor-server';
 import { register, runPhase, signIn, type Target } from './load';
-import { type BenchReport,formatReport } from './report';
+import { type BenchReport, formatReport } from './report';
 
 const servers: ReturnType<typeof serve>[] = [];
 

@@ -9,7 +9,7 @@
  * Both servers run in their own Node processes on loopback ports; this process is the load
  * generator. See "Benchmark" in the README for what is measured and the targets.
  */
-import { type ChildProcess,fork } from 'node:child_process';
+import { type ChildProcess, fork } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

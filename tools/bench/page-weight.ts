@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
-import { type Browser,chromium } from '@playwright/test';
+import { type Browser, chromium } from '@playwright/test';
 import { chromiumExecutable } from '../../e2e/chromium-executable.js';
 import { loadConfig } from '../../src/rp/config.js';
 import { openDatabase } from '../../src/rp/store/database.js';

@@ -4,7 +4,7 @@
  * the same guide always gives the same bytes.
  */
 import { contrastingText } from '../../src/shared/branding';
-import { type Guide, type GuideStep,guideTitle } from './model';
+import { type Guide, type GuideStep, guideTitle } from './model';
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 

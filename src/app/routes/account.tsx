@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { type LoaderFunctionArgs,Navigate, redirect, useLocation } from 'react-router';
+import { type LoaderFunctionArgs, Navigate, redirect, useLocation } from 'react-router';
 import { ErrorAlert } from '../../components/alert';
 import { useDocumentTitle } from '../../components/use-document-title';
 import { getCredentialsQueryOptions } from '../../features/account/api/get-credentials';

@@ -1,4 +1,4 @@
-import { type LoaderFunctionArgs,redirect } from 'react-router';
+import { type LoaderFunctionArgs, redirect } from 'react-router';
 import { paths } from '../../lib/paths';
 import { queryClient } from '../../lib/query-client';
 import { getSessionQueryOptions, isNotSignedIn } from '../../lib/session';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultFido2Policy, type Fido2Policy,MICROSOFT_AUTHENTICATOR_AAGUIDS } from '../../shared/policy';
+import { defaultFido2Policy, type Fido2Policy, MICROSOFT_AUTHENTICATOR_AAGUIDS } from '../../shared/policy';
 import { describePolicyChanges } from './policy-changes';
 
 const groups: Record<string, string> = { g1: 'Pilot', g2: 'Contractors' };

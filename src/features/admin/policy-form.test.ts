@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHROMIUM_VIRTUAL_AUTHENTICATOR_AAGUID, defaultFido2Policy, type Fido2Policy,fido2PolicyPatchSchema, MICROSOFT_AUTHENTICATOR_AAGUIDS } from '../../shared/policy';
+import { CHROMIUM_VIRTUAL_AUTHENTICATOR_AAGUID, defaultFido2Policy, type Fido2Policy, fido2PolicyPatchSchema, MICROSOFT_AUTHENTICATOR_AAGUIDS } from '../../shared/policy';
 import {
   addAaguids,
   formFromPolicy,

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { type CeremonyEntry,reportStore } from '../../lib/report-store';
+import { type CeremonyEntry, reportStore } from '../../lib/report-store';
 
 const noEntries: CeremonyEntry[] = [];
 

@@ -3,7 +3,7 @@
  * behind navigator.credentials in this tab, with passkeys kept in localStorage (so a person can
  * come back later) and attestation certificates from the lab (POST /api/simulator/attestation-certificate).
  */
-import { type InstalledSimulator,installSimulator } from '../../../testkit/browser/install';
+import { type InstalledSimulator, installSimulator } from '../../../testkit/browser/install';
 import { createLocalStorageStore } from '../../../testkit/browser/local-storage-store';
 import type { PresetId } from '../../../testkit/core/types';
 import { setSimulatedDevice } from '../../lib/simulated-device';

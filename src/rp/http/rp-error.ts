@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { type ErrorBody, type ErrorCode,errorCodes } from '../../shared/error-codes.js';
+import { type ErrorBody, type ErrorCode, errorCodes } from '../../shared/error-codes.js';
 import type { CeremonyReport } from '../../shared/schemas.js';
 
 /** A refusal the client can act on; rendered as the contract's error body. */

@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { deleteSession, extendAnonymousSession, findSession, insertSession, SESSION_TTL_MS, type SessionRow, type SignIn,signInSession } from '../store/sessions.js';
+import { deleteSession, extendAnonymousSession, findSession, insertSession, SESSION_TTL_MS, type SessionRow, type SignIn, signInSession } from '../store/sessions.js';
 import { findUserById, isAdmin, type UserRow } from '../store/users.js';
 import type { Env } from './env.js';
 import { RpError } from './rp-error.js';

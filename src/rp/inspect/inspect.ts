@@ -7,10 +7,10 @@
  */
 import { createHash } from 'node:crypto';
 import type { RegistrationResponseJSON } from '@simplewebauthn/server';
-import type { DecodedClientData, InspectedAuthentication, InspectedRegistration, InspectResult,JsonRecord } from '../../shared/decoded.js';
+import type { DecodedClientData, InspectedAuthentication, InspectedRegistration, InspectResult, JsonRecord } from '../../shared/decoded.js';
 import { RpError } from '../http/rp-error.js';
-import { type AuthenticatorDirectory,builtInDirectory } from '../metadata/directory.js';
-import { type AttestationTrustAnchor,verifyAttestation } from '../webauthn/attestation-trust.js';
+import { type AuthenticatorDirectory, builtInDirectory } from '../metadata/directory.js';
+import { type AttestationTrustAnchor, verifyAttestation } from '../webauthn/attestation-trust.js';
 import { decodeAttestationObject, tryAttestationMap, x5cOf } from '../webauthn/decode/attestation-object.js';
 import { decodeAuthenticatorData } from '../webauthn/decode/authenticator-data.js';
 import { base64urlBytes } from '../webauthn/decode/bytes.js';

@@ -1,4 +1,4 @@
-import { acceptIcon, isRecord, type LoadResult,normaliseAaguid, ProblemList, readJsonFile } from './files.js';
+import { acceptIcon, isRecord, type LoadResult, normaliseAaguid, ProblemList, readJsonFile } from './files.js';
 
 /** One provider in the community passkey-provider list (passkey-authenticator-aaguids `aaguid.json`). */
 export interface AaguidName {

@@ -1,6 +1,6 @@
 import { knownAaguids } from '../../shared/aaguids.js';
 import type { ProviderIcon } from '../../shared/schemas.js';
-import { type AaguidName,loadAaguidNames } from './aaguid-names.js';
+import { type AaguidName, loadAaguidNames } from './aaguid-names.js';
 import { normaliseAaguid } from './files.js';
 import { loadMdsStatements, type MdsStatement } from './mds.js';
 

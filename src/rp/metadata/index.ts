@@ -1,4 +1,4 @@
-export { type AaguidName,loadAaguidNames } from './aaguid-names.js';
+export { type AaguidName, loadAaguidNames } from './aaguid-names.js';
 export {
   type AuthenticatorDirectory,
   type AuthenticatorInfo,

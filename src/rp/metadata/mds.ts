@@ -1,6 +1,6 @@
 import { X509Certificate } from 'node:crypto';
 import { clip, describe } from './aaguid-names.js';
-import { acceptIcon, isRecord, type LoadResult,normaliseAaguid, ProblemList, readJsonFile } from './files.js';
+import { acceptIcon, isRecord, type LoadResult, normaliseAaguid, ProblemList, readJsonFile } from './files.js';
 
 /** The parts of a FIDO MDS3 metadata statement the lab uses. */
 export interface MdsStatement {

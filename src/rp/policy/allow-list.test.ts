@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHROMIUM_VIRTUAL_AUTHENTICATOR_AAGUID, defaultFido2Policy, type Fido2Policy, fido2PolicyPatchSchema, MICROSOFT_AUTHENTICATOR_AAGUIDS, type PasskeyProfile,validatePolicy, WINDOWS_HELLO_AAGUIDS } from '../../shared/policy.js';
+import { CHROMIUM_VIRTUAL_AUTHENTICATOR_AAGUID, defaultFido2Policy, type Fido2Policy, fido2PolicyPatchSchema, MICROSOFT_AUTHENTICATOR_AAGUIDS, type PasskeyProfile, validatePolicy, WINDOWS_HELLO_AAGUIDS } from '../../shared/policy.js';
 import { prepareAllowListRequest } from '../../shared/tenant.js';
 import { microsoftAuthenticatorAaguids, prepareAllowList } from './allow-list.js';
 import { applyPolicyPatch } from './merge-patch.js';

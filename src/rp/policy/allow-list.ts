@@ -6,7 +6,7 @@
  * allow list on locks nobody out.
  */
 import type { z } from 'zod';
-import { type Fido2Policy, type Fido2PolicyPatch,MICROSOFT_AUTHENTICATOR_AAGUIDS, WINDOWS_HELLO_AAGUIDS } from '../../shared/policy.js';
+import { type Fido2Policy, type Fido2PolicyPatch, MICROSOFT_AUTHENTICATOR_AAGUIDS, WINDOWS_HELLO_AAGUIDS } from '../../shared/policy.js';
 import type { prepareAllowListRequest } from '../../shared/tenant.js';
 
 export function microsoftAuthenticatorAaguids(which: 'All' | 'iOS' | 'Android'): string[] {

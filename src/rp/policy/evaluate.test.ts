@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CHROMIUM_VIRTUAL_AUTHENTICATOR_AAGUID, defaultFido2Policy, type Fido2Policy, MICROSOFT_AUTHENTICATOR_AAGUIDS, type PasskeyProfile } from '../../shared/policy.js';
-import { aaguidAllowedByPolicy, attestationToRequest, evaluatePasskey, keyRestrictionsAllow, type PasskeyFacts,passkeyTypeAllows, policyGate, scopeOf } from './evaluate.js';
+import { aaguidAllowedByPolicy, attestationToRequest, evaluatePasskey, keyRestrictionsAllow, type PasskeyFacts, passkeyTypeAllows, policyGate, scopeOf } from './evaluate.js';
 
 const IOS = MICROSOFT_AUTHENTICATOR_AAGUIDS.iOS;
 const ANDROID = MICROSOFT_AUTHENTICATOR_AAGUIDS.Android;

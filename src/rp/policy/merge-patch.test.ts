@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultFido2Policy, type Fido2Policy, type Fido2PolicyPatch,GRAPH_FIDO2_ODATA_TYPE } from '../../shared/policy.js';
+import { defaultFido2Policy, type Fido2Policy, type Fido2PolicyPatch, GRAPH_FIDO2_ODATA_TYPE } from '../../shared/policy.js';
 import { applyPolicyPatch, changedFields } from './merge-patch.js';
 
 const GROUP = 'a1a1a1a1-0000-4000-8000-000000000001';

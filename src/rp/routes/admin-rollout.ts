@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { dashboardRows, dashboardTables, toCsv } from '../../shared/dashboard.js';
-import { type RegistrationCampaign,registrationCampaignPatchSchema, registrationCampaignSchema } from '../../shared/registration-campaign.js';
+import { type RegistrationCampaign, registrationCampaignPatchSchema, registrationCampaignSchema } from '../../shared/registration-campaign.js';
 import { rolloutSettingsPatchSchema } from '../../shared/rollout.js';
 import type { Env } from '../http/env.js';
 import { RpError } from '../http/rp-error.js';

@@ -5,13 +5,13 @@ import { tapSignInRequest } from '../../shared/tenant.js';
 import type { Env } from '../http/env.js';
 import { logAttempt } from '../http/log-attempt.js';
 import { clientAddress } from '../http/rate-limit.js';
-import { ensureSession, issueSignedIn, type SignedInSession,startSignedInSession, writeSignedInSession } from '../http/session-cookie.js';
+import { ensureSession, issueSignedIn, type SignedInSession, startSignedInSession, writeSignedInSession } from '../http/session-cookie.js';
 import { validJson } from '../http/validate.js';
 import { saveChallenge, takeChallenge } from '../store/challenges.js';
 import { toCredential } from '../store/credentials.js';
 import { toUser } from '../store/users.js';
 import { redeemTap } from '../tenant/temporary-access-pass.js';
-import { type AuthenticationPayload,createAuthenticationOptions, verifyAuthentication } from '../webauthn/authentication.js';
+import { type AuthenticationPayload, createAuthenticationOptions, verifyAuthentication } from '../webauthn/authentication.js';
 
 export const authenticationRoutes = new Hono<Env>()
   .post('/options', validJson(authenticationOptionsRequest), async (c) => {

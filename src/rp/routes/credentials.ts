@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { type Credential, type CredentialList,renameCredentialRequest } from '../../shared/schemas.js';
+import { type Credential, type CredentialList, renameCredentialRequest } from '../../shared/schemas.js';
 import type { Env } from '../http/env.js';
 import { RpError } from '../http/rp-error.js';
 import { requireUser } from '../http/session-cookie.js';

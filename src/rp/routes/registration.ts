@@ -4,13 +4,13 @@ import type { SignInMethod } from '../../shared/sign-in.js';
 import type { Env } from '../http/env.js';
 import { appendAttempt, logAttempt } from '../http/log-attempt.js';
 import { RpError } from '../http/rp-error.js';
-import { ensureSession, issueSignedIn, type SignedInSession,writeSignedInSession } from '../http/session-cookie.js';
+import { ensureSession, issueSignedIn, type SignedInSession, writeSignedInSession } from '../http/session-cookie.js';
 import { validJson } from '../http/validate.js';
 import { saveChallenge, takeChallenge } from '../store/challenges.js';
 import { toCredential } from '../store/credentials.js';
 import { findUserById, toUser, usernameConflict } from '../store/users.js';
 import { recentSignInRefusal } from '../tenant/recent-sign-in.js';
-import { createRegistrationOptions, type RegistrationPayload,verifyRegistration } from '../webauthn/registration.js';
+import { createRegistrationOptions, type RegistrationPayload, verifyRegistration } from '../webauthn/registration.js';
 
 /** With self-service off, only a session that signed in with a Temporary Access Pass may register. */
 const TAP_METHOD: SignInMethod = 'temporaryAccessPass';

@@ -3,7 +3,7 @@
  * committed, rotatable by an admin. Issued attestation certificates are not stored, so the
  * issuing endpoint cannot make any table grow.
  */
-import { createSimulatorCa, fromBase64url, restoreSimulatorCa, type SimulatorCa,toBase64url } from '../../../testkit/core/simulator-ca.js';
+import { createSimulatorCa, fromBase64url, restoreSimulatorCa, type SimulatorCa, toBase64url } from '../../../testkit/core/simulator-ca.js';
 import type { SimulatorRoot } from '../../shared/simulator.js';
 import type { RpConfig } from '../config.js';
 import type { Deps } from '../http/env.js';

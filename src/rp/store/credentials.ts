@@ -1,7 +1,7 @@
 import type { AttestationTrust, Credential, Transport } from '../../shared/schemas.js';
 import { transports as knownTransports } from '../../shared/schemas.js';
 import type { SimulatedBy } from '../../shared/simulator-labels.js';
-import { type AuthenticatorDirectory,providerIcon } from '../metadata/directory.js';
+import { type AuthenticatorDirectory, providerIcon } from '../metadata/directory.js';
 import type { Db } from './database.js';
 import { statement } from './statements.js';
 

@@ -1,7 +1,7 @@
-import { defaultFido2Policy, type Fido2Policy,fido2PolicySchema } from '../../shared/policy.js';
-import { campaignFromLegacyPolicy, type RegistrationCampaign,registrationCampaignSchema } from '../../shared/registration-campaign.js';
-import { defaultRolloutSettings, type RolloutSettings,rolloutSettingsSchema } from '../../shared/rollout.js';
-import { type ConditionalAccessRule,conditionalAccessSchema } from '../../shared/tenant.js';
+import { defaultFido2Policy, type Fido2Policy, fido2PolicySchema } from '../../shared/policy.js';
+import { campaignFromLegacyPolicy, type RegistrationCampaign, registrationCampaignSchema } from '../../shared/registration-campaign.js';
+import { defaultRolloutSettings, type RolloutSettings, rolloutSettingsSchema } from '../../shared/rollout.js';
+import { type ConditionalAccessRule, conditionalAccessSchema } from '../../shared/tenant.js';
 import type { Db } from './database.js';
 import { statement } from './statements.js';
 

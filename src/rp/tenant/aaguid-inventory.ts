@@ -6,9 +6,9 @@
 import type { Fido2Policy } from '../../shared/policy.js';
 import type { AaguidUsage } from '../../shared/tenant.js';
 import type { Deps } from '../http/env.js';
-import { type AuthenticatorInfo,providerIcon } from '../metadata/directory.js';
+import { type AuthenticatorInfo, providerIcon } from '../metadata/directory.js';
 import { aaguidAllowedByPolicy } from '../policy/evaluate.js';
-import { type CredentialRow,listAllCredentials } from '../store/credentials.js';
+import { type CredentialRow, listAllCredentials } from '../store/credentials.js';
 import { readPolicy } from '../store/tenant-settings.js';
 
 type InventoryRow = Pick<CredentialRow, 'aaguid' | 'attested' | 'simulated' | 'last_used_at'> & { username: string };

@@ -3,7 +3,7 @@
  * document and validated against the tenant's groups; previews evaluate the result against
  * every registered passkey without saving.
  */
-import { type Fido2Policy, type Fido2PolicyPatch,parsePolicyPatch, validatePolicy } from '../../shared/policy.js';
+import { type Fido2Policy, type Fido2PolicyPatch, parsePolicyPatch, validatePolicy } from '../../shared/policy.js';
 import { measurePolicy } from '../../shared/policy-size.js';
 import type { PolicyPreview } from '../../shared/tenant.js';
 import type { Deps } from '../http/env.js';

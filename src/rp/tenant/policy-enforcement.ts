@@ -4,7 +4,7 @@
  * failure carries the code). It reads the database, so it lives with the tenant's edge code.
  */
 import type { Check } from '../../shared/schemas.js';
-import { type Ceremony, evaluatePasskey, type PasskeyFacts, type PolicyDecision,policyGate } from '../policy/evaluate.js';
+import { type Ceremony, evaluatePasskey, type PasskeyFacts, type PolicyDecision, policyGate } from '../policy/evaluate.js';
 import type { Db } from '../store/database.js';
 import { groupIdsOf } from '../store/groups.js';
 import { readPolicy } from '../store/tenant-settings.js';

@@ -6,7 +6,7 @@
  */
 import { DEFAULT_PASSKEY_PROFILE_ID, type Fido2Policy, type PasskeyProfile } from '../../shared/policy.js';
 import { type CampaignDecision, campaignDecision, type CampaignPerson, type SnoozeRecord } from '../../shared/registration-campaign.js';
-import { dayOf, daysBetween, ROLLOUT_MILESTONES, type RolloutRules, rolloutRules, type RolloutTimeline,tenantNow } from '../../shared/rollout.js';
+import { dayOf, daysBetween, ROLLOUT_MILESTONES, type RolloutRules, rolloutRules, type RolloutTimeline, tenantNow } from '../../shared/rollout.js';
 import type { Deps } from '../http/env.js';
 import { listAllCredentials, listCredentials } from '../store/credentials.js';
 import type { Db } from '../store/database.js';

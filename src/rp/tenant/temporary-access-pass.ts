@@ -14,7 +14,7 @@ import { Busy, LOCAL_CLIENT, Semaphore, SlidingWindow } from '../http/rate-limit
 import { RpError } from '../http/rp-error.js';
 import type { Db } from '../store/database.js';
 import type { LogSubject } from '../store/sign-in-log.js';
-import { countTapFailures, forgetTapFailure, forgetTapFailures, insertTap, listTaps, markTapUsed, recordTapFailure, type TapRow,tapsOf } from '../store/temporary-access-passes.js';
+import { countTapFailures, forgetTapFailure, forgetTapFailures, insertTap, listTaps, markTapUsed, recordTapFailure, type TapRow, tapsOf } from '../store/temporary-access-passes.js';
 import { findUserById, findUserByUsername, insertUser, toUser, usernameConflict, type UserRow } from '../store/users.js';
 
 const scryptUnlimited = promisify(scrypt) as (password: string, salt: Buffer, keylen: number) => Promise<Buffer>;

@@ -8,7 +8,7 @@ import type { Deps } from '../http/env.js';
 import { RpError } from '../http/rp-error.js';
 import { listAllCredentials } from '../store/credentials.js';
 import type { Db } from '../store/database.js';
-import { addGroupMember, deleteGroup, findGroup, findGroupByName, groupIdsOf, groupMembers, type GroupRow,insertGroup, listGroups, removeGroupMember } from '../store/groups.js';
+import { addGroupMember, deleteGroup, findGroup, findGroupByName, groupIdsOf, groupMembers, type GroupRow, insertGroup, listGroups, removeGroupMember } from '../store/groups.js';
 import { readPolicy } from '../store/tenant-settings.js';
 import { findUserByUsername, isAdmin, listUsers, toUser } from '../store/users.js';
 

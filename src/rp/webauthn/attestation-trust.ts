@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { type RegistrationResponseJSON,SettingsService, verifyRegistrationResponse } from '@simplewebauthn/server';
+import { type RegistrationResponseJSON, SettingsService, verifyRegistrationResponse } from '@simplewebauthn/server';
 import { convertCertBufferToPEM, validateCertificatePath } from '@simplewebauthn/server/helpers';
 import type { AttestationVerification, DecodedAttestationObject } from '../../shared/decoded.js';
 import type { AuthenticatorDirectory } from '../metadata/directory.js';

@@ -9,7 +9,7 @@ import type { Hint, Transport } from '../../shared/schemas.js';
 import type { CeremonyReport } from '../../shared/schemas.js';
 import type { Deps } from '../http/env.js';
 import { simulatedAtSignIn } from '../simulator/claim.js';
-import { type CredentialRow,findCredential, listCredentials, parseTransports, recordCredentialUse } from '../store/credentials.js';
+import { type CredentialRow, findCredential, listCredentials, parseTransports, recordCredentialUse } from '../store/credentials.js';
 import type { LogSubject } from '../store/sign-in-log.js';
 import { findUserById, findUserByUsername, type UserRow } from '../store/users.js';
 import { policyCheck } from '../tenant/policy-enforcement.js';

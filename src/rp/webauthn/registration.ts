@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { generateRegistrationOptions, type PublicKeyCredentialCreationOptionsJSON, type RegistrationResponseJSON,verifyRegistrationResponse } from '@simplewebauthn/server';
+import { generateRegistrationOptions, type PublicKeyCredentialCreationOptionsJSON, type RegistrationResponseJSON, verifyRegistrationResponse } from '@simplewebauthn/server';
 import { isoBase64URL } from '@simplewebauthn/server/helpers';
 import type { JsonRecord, RegistrationDecoded } from '../../shared/decoded.js';
 import type { Hint } from '../../shared/schemas.js';
@@ -10,7 +10,7 @@ import { RpError } from '../http/rp-error.js';
 import { attestationToRequest } from '../policy/evaluate.js';
 import { simulatorTrustAnchor } from '../simulator/ca.js';
 import { simulatedAtRegistration } from '../simulator/claim.js';
-import { type CredentialRow,findCredential, insertCredential, knownTransportsOf, listCredentials, parseTransports } from '../store/credentials.js';
+import { type CredentialRow, findCredential, insertCredential, knownTransportsOf, listCredentials, parseTransports } from '../store/credentials.js';
 import { groupIdsOf } from '../store/groups.js';
 import type { LogSubject } from '../store/sign-in-log.js';
 import { readPolicy } from '../store/tenant-settings.js';

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import type { GuideDevice } from '../device';
-import type { Scenario,ScenarioRun } from '../scenario';
+import type { Scenario, ScenarioRun } from '../scenario';
 
 /** The admin issues a one-time pass for `username` through the UI; returns the code shown. */
 export async function issuePass(run: ScenarioRun, admin: GuideDevice, username: string, displayName: string, record: boolean): Promise<string> {

@@ -1,4 +1,4 @@
-import { type RegistrationResponseJSON,startRegistration, WebAuthnAbortService } from '@simplewebauthn/browser';
+import { type RegistrationResponseJSON, startRegistration, WebAuthnAbortService } from '@simplewebauthn/browser';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { createRegistrationOptions, verifyRegistration } from '../../../lib/registration-ceremony';
 import { getClientCapabilities } from '../../../lib/webauthn-support';

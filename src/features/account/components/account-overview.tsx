@@ -1,9 +1,9 @@
-import { type ReactNode,useEffect, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { ErrorAlert, Note, StatusMessage } from '../../../components/alert';
 import { Button } from '../../../components/button';
 import { CeremonyReportPanel } from '../../../components/ceremony-report-panel';
-import { type HintChoice,HintChoiceGroup } from '../../../components/hint-choice-group';
+import { type HintChoice, HintChoiceGroup } from '../../../components/hint-choice-group';
 import { PhoneAfterText, PhoneBeforeNote } from '../../../components/phone-passkey-notes';
 import { ApiError } from '../../../lib/api-client';
 import { signedInSentence, type SignInMethod } from '../../../lib/authenticator-used';

@@ -1,4 +1,4 @@
-import { type ReactNode,useEffect, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { ErrorAlert, StatusMessage } from '../../../components/alert';
 import { Button } from '../../../components/button';
 import { CeremonyReportPanel } from '../../../components/ceremony-report-panel';

@@ -1,4 +1,4 @@
-import { type KeyboardEvent, type ReactNode,useId, useRef, useState } from 'react';
+import { type KeyboardEvent, type ReactNode, useId, useRef, useState } from 'react';
 import { Button } from '../../../components/button';
 import { providerNameFor } from '../../../shared/aaguids';
 import { MICROSOFT_AUTHENTICATOR_AAGUIDS } from '../../../shared/policy';

@@ -1,4 +1,4 @@
-import { type ReactNode,useEffect, useId, useRef } from 'react';
+import { type ReactNode, useEffect, useId, useRef } from 'react';
 
 export interface CheckboxFieldProps {
   /** The accessible name (exact: QA scripts use it). */

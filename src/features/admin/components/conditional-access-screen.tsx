@@ -1,4 +1,4 @@
-import { type FormEvent,useId, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { Link } from 'react-router';
 import { StatusMessage } from '../../../components/alert';
 import { Button } from '../../../components/button';

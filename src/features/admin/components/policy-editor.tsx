@@ -1,9 +1,9 @@
-import { type FormEvent,useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { Note } from '../../../components/alert';
 import { Button } from '../../../components/button';
 import { paths } from '../../../lib/paths';
-import { type Fido2Policy, type Fido2PolicyPatchInput, MICROSOFT_AUTHENTICATOR_AAGUIDS, type PasskeyTypes,passkeyTypeValues } from '../../../shared/policy';
+import { type Fido2Policy, type Fido2PolicyPatchInput, MICROSOFT_AUTHENTICATOR_AAGUIDS, type PasskeyTypes, passkeyTypeValues } from '../../../shared/policy';
 import type { Group } from '../../../shared/tenant';
 import { usePreviewPolicy } from '../api/preview-policy';
 import { useUpdatePolicy } from '../api/update-policy';

@@ -1,4 +1,4 @@
-import { type FormEvent,useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { StatusMessage } from '../../../components/alert';
 import { Button } from '../../../components/button';

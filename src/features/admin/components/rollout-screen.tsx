@@ -1,4 +1,4 @@
-import { type FormEvent,useId, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { StatusMessage } from '../../../components/alert';
 import { Button } from '../../../components/button';
 import { type CampaignState, MAX_SNOOZE_DURATION_IN_DAYS, type RegistrationCampaign } from '../../../shared/registration-campaign';

@@ -1,11 +1,11 @@
-import { type FormEvent,useId, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { Button } from '../../../components/button';
 import { Field } from '../../../components/field';
 import { formatDateTime } from '../../../lib/format-date';
 import { simulatedDeviceTag } from '../../../shared/simulator-labels';
 import type { SignInLogEntry } from '../../../shared/tenant';
-import { type SignInLogFilters,useSignInLog } from '../api/get-sign-in-log';
+import { type SignInLogFilters, useSignInLog } from '../api/get-sign-in-log';
 import { ceremonyWords, resultWords } from '../sign-in-log-words';
 import { AdminQuery } from './admin-page';
 

@@ -1,4 +1,4 @@
-import { type FormEvent,useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { Button } from '../../../components/button';
 import { Field } from '../../../components/field';
 import { formatDateTime } from '../../../lib/format-date';

@@ -1,5 +1,5 @@
 import '../handoff.css';
-import { type FormEvent,useRef, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ErrorAlert } from '../../../components/alert';
 import { Button } from '../../../components/button';

@@ -1,4 +1,4 @@
-import { type FormEvent, type ReactNode,useId, useRef, useState } from 'react';
+import { type FormEvent, type ReactNode, useId, useRef, useState } from 'react';
 import { ErrorAlert } from '../../../components/alert';
 import { Button } from '../../../components/button';
 import { DecodedView } from '../../../components/decoded-view';

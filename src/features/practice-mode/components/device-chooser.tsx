@@ -1,4 +1,4 @@
-import { type FormEvent,useId, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { presetIds, presets } from '../../../../testkit/core/presets';
 import type { PresetId } from '../../../../testkit/core/types';
 import { ErrorAlert } from '../../../components/alert';

@@ -1,9 +1,9 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { ErrorAlert, Note, StatusMessage } from '../../../components/alert';
 import { Button } from '../../../components/button';
-import { describeError, type ErrorMessage,isCeremonyAborted } from '../../../lib/error-messages';
+import { describeError, type ErrorMessage, isCeremonyAborted } from '../../../lib/error-messages';
 import { formatDateTime } from '../../../lib/format-date';
-import { PrfUnsupportedError, type UnlockedNoteKey,useUnlockWithPasskey } from '../api/unlock-with-passkey';
+import { PrfUnsupportedError, type UnlockedNoteKey, useUnlockWithPasskey } from '../api/unlock-with-passkey';
 import { decryptNote, encryptNote, parseStoredNote, PRF_NOTE_STORAGE_KEY, type StoredNote } from '../prf';
 
 const prfUnsupported: ErrorMessage = {

@@ -1,10 +1,10 @@
-import { type ComponentType, type FormEvent,useRef, useState } from 'react';
+import { type ComponentType, type FormEvent, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { ErrorAlert, Note } from '../../../components/alert';
 import { Button } from '../../../components/button';
 import { CeremonyReportPanel } from '../../../components/ceremony-report-panel';
 import { Field } from '../../../components/field';
-import { type HintChoice,HintChoiceGroup, hintLabel } from '../../../components/hint-choice-group';
+import { type HintChoice, HintChoiceGroup, hintLabel } from '../../../components/hint-choice-group';
 import { PhoneBeforeNote } from '../../../components/phone-passkey-notes';
 import { WithPresenterNotes } from '../../../components/presenter-panel';
 import { Stepper } from '../../../components/stepper';

@@ -1,9 +1,9 @@
-import { type ReactNode,useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { ErrorAlert, Note } from '../../../components/alert';
 import { Button } from '../../../components/button';
 import { CeremonyReportPanel } from '../../../components/ceremony-report-panel';
 import { outcomeOfError, reportOfError } from '../../../lib/ceremony-report';
-import { describeError,isCeremonyAborted } from '../../../lib/error-messages';
+import { describeError, isCeremonyAborted } from '../../../lib/error-messages';
 import type { Credential } from '../../../shared/schemas';
 import type { StepUpReason } from '../../../shared/sign-in';
 import { providerAdvice, refusedStepUp, stepUpExplanation } from '../sensitive-app-words';

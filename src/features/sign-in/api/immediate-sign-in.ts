@@ -9,7 +9,7 @@
  * @simplewebauthn/browser does not pass `uiMode` on, so this calls the browser directly and
  * sends the answer to the same verify endpoint as every other sign-in.
  */
-import { type AuthenticationResponseJSON,base64URLStringToBuffer, bufferToBase64URLString, WebAuthnAbortService } from '@simplewebauthn/browser';
+import { type AuthenticationResponseJSON, base64URLStringToBuffer, bufferToBase64URLString, WebAuthnAbortService } from '@simplewebauthn/browser';
 import { createAuthenticationOptions, type SignedIn, verifyAuthentication } from '../../../lib/authentication-ceremony';
 import type { AuthenticationVerifyRequest } from '../../../shared/schemas';
 

@@ -1,13 +1,13 @@
 import { browserSupportsWebAuthnAutofill, WebAuthnAbortService } from '@simplewebauthn/browser';
-import { type FormEvent, type RefObject,useCallback, useEffect, useRef, useState } from 'react';
+import { type FormEvent, type RefObject, useCallback, useEffect, useRef, useState } from 'react';
 import { ErrorAlert } from '../../../components/alert';
 import { Button } from '../../../components/button';
 import { CeremonyReportPanel } from '../../../components/ceremony-report-panel';
 import { Field } from '../../../components/field';
-import { type HintChoice,HintChoiceGroup, hintLabel } from '../../../components/hint-choice-group';
+import { type HintChoice, HintChoiceGroup, hintLabel } from '../../../components/hint-choice-group';
 import { PhoneBeforeNote } from '../../../components/phone-passkey-notes';
 import { isApiError } from '../../../lib/api-client';
-import { authenticateWith, createAuthenticationOptions, type SignedIn,signInWithPasskey } from '../../../lib/authentication-ceremony';
+import { authenticateWith, createAuthenticationOptions, type SignedIn, signInWithPasskey } from '../../../lib/authentication-ceremony';
 import { outcomeOfError, reportOfError } from '../../../lib/ceremony-report';
 import { describeError, type ErrorMessage } from '../../../lib/error-messages';
 import type { CeremonyReport } from '../../../shared/schemas';

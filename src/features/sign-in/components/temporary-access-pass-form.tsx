@@ -1,10 +1,10 @@
-import { type FormEvent,useEffect, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { ErrorAlert } from '../../../components/alert';
 import { Button } from '../../../components/button';
 import { Field } from '../../../components/field';
 import { describeError } from '../../../lib/error-messages';
 import { validateUsername } from '../../../lib/validate-username';
-import { type TapSignedIn,useSignInWithTemporaryAccessPass } from '../api/sign-in-with-temporary-access-pass';
+import { type TapSignedIn, useSignInWithTemporaryAccessPass } from '../api/sign-in-with-temporary-access-pass';
 
 export interface TemporaryAccessPassFormProps {
   onSignedIn: (result: TapSignedIn) => void | Promise<void>;

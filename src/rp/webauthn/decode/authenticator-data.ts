@@ -5,7 +5,7 @@
 import { convertAAGUIDToString, parseAuthenticatorData } from '@simplewebauthn/server/helpers';
 import type { DecodedAuthenticatorData, JsonRecord } from '../../../shared/decoded.js';
 import { RpError } from '../../http/rp-error.js';
-import { type AuthenticatorDirectory,builtInDirectory } from '../../metadata/directory.js';
+import { type AuthenticatorDirectory, builtInDirectory } from '../../metadata/directory.js';
 import { base64url, base64urlBytes, hex } from './bytes.js';
 import { cborItemEnd } from './cbor.js';
 import { decodePublicKey } from './cose.js';

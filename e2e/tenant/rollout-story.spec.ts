@@ -23,7 +23,7 @@ test.use({ simulatorOptions: { issuer: LAB_ISSUER } });
 
 const WINDOWS_HELLO = presets['windows-hello-hardware'].aaguid;
 
-test('the seed story: only Microsoft Authenticator, attested and device-bound, through the pages', async ({
+test('the Microsoft-only rollout: only Microsoft Authenticator, attested and device-bound, through the pages', async ({
   page,
   admin,
   simulator,
