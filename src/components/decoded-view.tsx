@@ -9,7 +9,8 @@ import {
   statementKindWords,
   trustWords,
 } from '../lib/decoded-parts';
-import { type AuthenticatorFlags, type DecodedAuthenticatorData, type DecodedClientData, flagNames, type InspectResult, type JsonRecord } from '../shared/decoded';
+import { flagNames } from '../shared/authenticator-flags';
+import type { AuthenticatorFlags, DecodedAuthenticatorData, DecodedClientData, InspectResult, JsonRecord } from '../shared/decoded';
 import type { CeremonyReport } from '../shared/schemas';
 
 type Level = 3 | 4;

@@ -29,8 +29,7 @@ export type DecodedClientData = z.infer<typeof clientDataSchema>;
 
 // ---- authenticator data (§6.1) ------------------------------------------------------------------
 
-export const flagNames = ['up', 'uv', 'be', 'bs', 'at', 'ed'] as const;
-export type FlagName = (typeof flagNames)[number];
+export { type FlagName, flagNames } from './authenticator-flags.js';
 
 export const authenticatorFlagsSchema = z.object({
   /** User present (bit 0). */
