@@ -191,3 +191,21 @@ describe('attempts the policy refuses before any ceremony', () => {
     expect(entry).toMatchObject({ ceremony: 'temporaryAccessPass', result: 'tap_used', userId: tap.user.id });
   });
 });
+
+describe('a username-first attempt with someone else’s passkey', () => {
+  it('is filed under the name typed, not under the passkey’s owner', async () => {
+    const tenant = await createTenant();
+    const aliceKey = createAuthenticator();
+    await tenant.client().register(aliceKey, 'alice');
+    const bobKey = createAuthenticator();
+    const bob = await tenant.client().register(bobKey, 'bob');
+    for (const typed of ['alice', 'nobody']) {
+      const client = tenant.client();
+      const options = await client.authenticationOptions({ username: typed });
+      expectError(await client.verifyAuthentication(bobKey.authenticate(options, { credentialId: bob.credential.id })), 400, 'credential_not_allowed');
+    }
+    const refused = (await log(tenant.admin)).filter((entry) => entry.result === 'credential_not_allowed');
+    expect(refused.map((entry) => entry.username).sort()).toEqual(['alice', 'nobody']);
+    expect(refused.find((entry) => entry.username === 'nobody')?.userId).toBeNull();
+  });
+});

@@ -30,6 +30,8 @@ import { decoyCredentials, decoySecret } from './decoy-credentials.js';
  */
 export interface AuthenticationPayload {
   allowCredentialIds: string[] | null;
+  /** The username typed for a username-first sign-in (the sign-in log files the attempt under it). */
+  username?: string;
   /** The options sent, for the ceremony report. */
   options?: PublicKeyCredentialRequestOptionsJSON;
 }
@@ -59,7 +61,8 @@ export async function createAuthenticationOptions(
   }
   const options = await generateAuthenticationOptions({ rpID: config.rpId, timeout: CHALLENGE_TTL_MS, userVerification: 'required', allowCredentials });
   if (hint) options.hints = [hint];
-  const payload = { allowCredentialIds: username === undefined ? null : allowCredentials.map((c) => c.id), options };
+  const payload: AuthenticationPayload =
+    username === undefined ? { allowCredentialIds: null, options } : { allowCredentialIds: allowCredentials.map((c) => c.id), username, options };
   return { options, payload, expiresAt: now() + CHALLENGE_TTL_MS };
 }
 
@@ -100,7 +103,11 @@ export async function verifyAuthentication(
     const user = stored && findUserById(db, stored.user_id);
     // Simulated: as the passkey was stored, else as practice mode claims (a label only, never trust).
     Object.assign(subject, { ...(stored ? { aaguid: stored.aaguid } : {}), ...simulatedAtSignIn(stored, subject.claimedSimulated === true) });
-    if (user) Object.assign(subject, { userId: user.id, username: user.username });
+    // A username-first attempt is filed under the name typed (and its account, if any), even when
+    // the passkey turns out to be someone else's: the passkey's owner did not try to sign in.
+    const named = payload.username === undefined ? user : findUserByUsername(db, payload.username);
+    if (named) Object.assign(subject, { userId: named.id, username: named.username });
+    else if (payload.username !== undefined) Object.assign(subject, { userId: null, username: payload.username });
     run.require(
       stored && user
         ? passed('credential', `The credential is registered to ${user.username}.`)
