@@ -14,46 +14,14 @@ import {
   verifyRegistrationResponse,
   type WebAuthnCredential,
 } from '@simplewebauthn/server';
-import { decodeAttestationObject, isoCBOR, parseAuthenticatorData } from '@simplewebauthn/server/helpers';
+import { decodeAttestationObject, parseAuthenticatorData } from '@simplewebauthn/server/helpers';
 import { describe, expect, it } from 'vitest';
 import { MICROSOFT_AUTHENTICATOR_AAGUIDS } from '../src/shared/policy';
-import { type AuthenticatorOptions, cborEncode, type CborValue, createAuthenticator, fromB64url, type RegisterOverrides, sha256 } from './soft-authenticator';
+import { type AuthenticatorOptions, createAuthenticator, fromB64url, type RegisterOverrides, sha256 } from './soft-authenticator';
 
 const rpID = 'localhost';
 const origin = 'http://localhost:3000';
 const MICROSOFT_IOS = MICROSOFT_AUTHENTICATOR_AAGUIDS.iOS;
-
-describe('cborEncode', () => {
-  it('round-trips ints (incl. negative and multi-byte), text, bytes, arrays and int/text-keyed maps', () => {
-    const value = new Map<number | string, CborValue>([
-      [1, 2],
-      [-1, 1],
-      [-3, new Uint8Array([1, 2, 3])],
-      ['text', 'héllo'],
-      ['list', [0, 23, 24, 255, 256, 65535, 65536, 2 ** 32, -24, -25, -256, -257, -65537]],
-      ['bool', true],
-      ['nil', null],
-    ]);
-    const decoded = isoCBOR.decodeFirst<Map<number | string, unknown>>(new Uint8Array(cborEncode(value)));
-    expect(decoded.get(1)).toBe(2);
-    expect(decoded.get(-1)).toBe(1);
-    expect(Buffer.from(decoded.get(-3) as Uint8Array)).toEqual(Buffer.from([1, 2, 3]));
-    expect(decoded.get('text')).toBe('héllo');
-    expect(decoded.get('list')).toEqual([0, 23, 24, 255, 256, 65535, 65536, 2 ** 32, -24, -25, -256, -257, -65537]);
-    expect(decoded.get('bool')).toBe(true);
-    expect(decoded.get('nil')).toBe(null);
-  });
-
-  it('uses the shortest head for lengths (RFC 8949 preferred serialisation)', () => {
-    expect(cborEncode(23)).toEqual(Buffer.from([0x17]));
-    expect(cborEncode(24)).toEqual(Buffer.from([0x18, 24]));
-    expect(cborEncode(-1)).toEqual(Buffer.from([0x20]));
-    expect(cborEncode(-7)).toEqual(Buffer.from([0x26]));
-    expect(cborEncode(-257)).toEqual(Buffer.from([0x39, 0x01, 0x00]));
-    expect(cborEncode('a')).toEqual(Buffer.from([0x61, 0x61]));
-    expect(cborEncode(new Uint8Array(32)).subarray(0, 2)).toEqual(Buffer.from([0x58, 32]));
-  });
-});
 
 async function registerWith(settings: AuthenticatorOptions = {}, overrides: RegisterOverrides = {}) {
   const authenticator = createAuthenticator(settings);

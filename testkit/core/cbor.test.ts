@@ -18,14 +18,22 @@ const sample = new Map<number | string, CborValue>([
 describe('cbor', () => {
   it('encodes what a real decoder reads back', () => {
     const decoded = isoCBOR.decodeFirst<Map<number | string, unknown>>(new Uint8Array(cborEncode(sample)));
+    expect(decoded.get(1)).toBe(2);
     expect(decoded.get(-1)).toBe(1);
+    expect([...(decoded.get(-3) as Uint8Array)]).toEqual([1, 2, 3]);
     expect(decoded.get('text')).toBe('héllo');
+    expect(decoded.get('bool')).toBe(true);
+    expect(decoded.get('nil')).toBe(null);
     expect(decoded.get('list')).toEqual([0, 23, 24, 255, 256, 65535, 65536, 2 ** 32, -24, -25, -256, -257, -65537]);
   });
 
   it('round-trips through its own decoder and uses the shortest heads', () => {
     expect(cborDecode(cborEncode(sample))).toEqual(sample);
+    expect([...cborEncode(23)]).toEqual([0x17]);
     expect([...cborEncode(24)]).toEqual([0x18, 24]);
+    expect([...cborEncode(-1)]).toEqual([0x20]);
+    expect([...cborEncode('a')]).toEqual([0x61, 0x61]);
+    expect([...cborEncode(new Uint8Array(32)).subarray(0, 2)]).toEqual([0x58, 32]);
     expect([...cborEncode(-7)]).toEqual([0x26]);
     expect([...cborEncode(-257)]).toEqual([0x39, 0x01, 0x00]);
     expect(() => cborDecode(Uint8Array.of(0x01, 0x02))).toThrow(/Trailing/);
