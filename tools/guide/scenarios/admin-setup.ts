@@ -8,7 +8,7 @@ export const adminSetup: Scenario = {
   title: 'For admins: turn passkeys on and allow Microsoft Authenticator',
   summary:
     'For the tenant administrator, as in the Entra admin centre (Authentication methods → Passkey (FIDO2)): enable passkeys for everyone, ' +
-    'enforce attestation, restrict passkeys to Microsoft Authenticator by AAGUID, check the impact, save, and check the AAGUIDs in use. ' +
+    'allow device-bound passkeys only and enforce attestation, restrict passkeys to Microsoft Authenticator by AAGUID, check the impact, save, and check the AAGUIDs in use. ' +
     'The admin’s own passkey here is on a simulated Microsoft Authenticator (the lab’s practice mode), so the pictures show its banner.',
   async run(run) {
     const admin = await run.admin({ simulated: ADMIN_DEVICE });
@@ -25,11 +25,12 @@ export const adminSetup: Scenario = {
       why: 'Include groups instead of all users to pilot passkeys with a few people first.',
       target: enable,
     });
+    await page.getByRole('group', { name: 'Passkey types', exact: true }).getByRole('radio', { name: 'Device-bound only', exact: true }).check();
     const attestation = page.getByRole('checkbox', { name: 'Enforce attestation', exact: true });
     await attestation.check();
     await run.step(admin, {
-      instruction: 'Under **Configure**, tick **Enforce attestation**.',
-      why: 'With attestation, the authenticator proves its make and model (its AAGUID) with a certificate chain at registration. Without it, an AAGUID is only what the authenticator claims, and an allow list can be bypassed.',
+      instruction: 'Under **Configure**, choose **Device-bound only** under **Passkey types** and tick **Enforce attestation**.',
+      why: 'With attestation, the authenticator proves its make and model (its AAGUID) with a certificate chain at registration. Without it, an AAGUID is only what the authenticator claims, and an allow list can be bypassed. Synced passkeys are never attested, so a profile that enforces attestation allows device-bound passkeys only.',
       target: attestation,
     });
     await page.getByRole('checkbox', { name: 'Enforce key restrictions', exact: true }).check();
