@@ -20,11 +20,39 @@ export interface StepInput {
 }
 
 /**
- * The outline around the element to use. Set through the element's CSSOM style, which the lab's
+ * The outline around the element to use. Set through the elements' CSSOM style, which the lab's
  * Content-Security-Policy (`style-src 'self'`) allows; a stylesheet injected for the screenshot
  * would be blocked by it.
  */
 const OUTLINE: Record<string, string> = { outline: '4px solid #e11d48', 'outline-offset': '3px', 'border-radius': '6px' };
+
+/**
+ * What differs at every run is masked, and its ink hidden too: the mask covers the element's box,
+ * but an underline or a descender of a random link can reach a pixel below it.
+ */
+const HIDDEN_INK: Record<string, string> = { color: 'transparent', 'text-decoration-color': 'transparent', 'text-shadow': 'none' };
+
+/** Sets CSSOM styles on every element a locator matches; returns how to put them back. */
+async function setStyles(locator: Locator, styles: Record<string, string>): Promise<() => Promise<void>> {
+  const before = await locator.evaluateAll(
+    (elements: HTMLElement[], styles) =>
+      elements.map((element) => {
+        const old = Object.fromEntries(Object.keys(styles).map((name) => [name, element.style.getPropertyValue(name)]));
+        for (const [name, value] of Object.entries(styles)) element.style.setProperty(name, value, 'important');
+        return old;
+      }),
+    styles,
+  );
+  return async () => {
+    await locator.evaluateAll(
+      (elements: HTMLElement[], before) =>
+        elements.forEach((element, i) => {
+          for (const [name, value] of Object.entries(before[i] ?? {})) element.style.setProperty(name, value);
+        }),
+      before,
+    );
+  };
+}
 
 /**
  * A screenshot taken again until two in a row are the same: what is still painting (a control
@@ -57,23 +85,14 @@ export class Recorder {
   async step(section: GuideSection, page: Page, device: GuideStep['device'], input: StepInput): Promise<void> {
     const number = ++this.count;
     const image = `images/${String(number).padStart(2, '0')}-${section.id}.png`;
-    // Kept as it was before the outline, to put back after the screenshot.
-    let before: Record<string, string> = {};
-    if (input.target) {
-      await input.target.scrollIntoViewIfNeeded();
-      before = await input.target.evaluate((element: HTMLElement, outline) => {
-        const old = Object.fromEntries(Object.keys(outline).map((name) => [name, element.style.getPropertyValue(name)]));
-        for (const [name, value] of Object.entries(outline)) element.style.setProperty(name, value, 'important');
-        return old;
-      }, OUTLINE);
-    }
+    if (input.target) await input.target.scrollIntoViewIfNeeded();
+    const restore = [
+      ...(input.target ? [await setStyles(input.target, OUTLINE)] : []),
+      ...(await Promise.all((input.mask ?? []).map((locator) => setStyles(locator, HIDDEN_INK)))),
+    ];
     await page.evaluate(() => document.fonts.ready);
     fs.writeFileSync(path.join(this.outDir, image), await stableScreenshot(page, input.mask));
-    if (input.target) {
-      await input.target.evaluate((element: HTMLElement, old) => {
-        for (const [name, value] of Object.entries(old)) element.style.setProperty(name, value);
-      }, before);
-    }
+    for (const undo of restore.reverse()) await undo();
     const step: GuideStep = {
       number,
       instruction: input.instruction,
