@@ -2,6 +2,7 @@
 import type { Browser } from '@playwright/test';
 import type { AuthenticatorOptions } from '../../e2e/fixtures/virtual-authenticator';
 import { PracticeMode } from '../../e2e/pages/practice-mode';
+import { PRACTICE_STORAGE_KEY } from '../../src/features/practice-mode/practice-store';
 import type { ScenarioId } from './config';
 import { GuideDevice } from './device';
 import { GUIDE_ADMIN, type Lab } from './lab';
@@ -74,7 +75,11 @@ export class ScenarioRun {
     await device.page.getByRole('heading', { name: 'Your passkey is ready' }).waitFor();
   }
 
-  step(device: GuideDevice, input: StepInput): Promise<void> {
+  async step(device: GuideDevice, input: StepInput): Promise<void> {
+    // Practice mode's banner mounts once its code has loaded after a page load: a screen in
+    // practice mode is pictured with it, never in the moment before it appears.
+    const practising = await device.page.evaluate((key) => sessionStorage.getItem(key) !== null, PRACTICE_STORAGE_KEY);
+    if (practising) await new PracticeMode(device.page).banner.waitFor();
     return this.recorder.step(this.section, device.page, device.kind, input);
   }
 
