@@ -40,6 +40,31 @@ export function cborEncode(value: CborValue): Buffer {
 // ---- small helpers -------------------------------------------------------------------------
 
 export const b64url = (bytes: Uint8Array | string): string => Buffer.from(bytes).toString('base64url');
+
+/** A registration response as a browser sends it, built from hand-made parts (for tests that tamper below the authenticator). */
+export function registrationResponse(parts: {
+  credentialId: Uint8Array;
+  clientData: Uint8Array | string;
+  authData: Uint8Array;
+  fmt: string;
+  attStmt: Map<string, CborValue>;
+  transports: AuthenticatorTransport[];
+}): RegistrationResponseJSON {
+  const attestationObject = cborEncode(
+    new Map<string, CborValue>([
+      ['fmt', parts.fmt],
+      ['attStmt', parts.attStmt],
+      ['authData', parts.authData],
+    ]),
+  );
+  return {
+    id: b64url(parts.credentialId),
+    rawId: b64url(parts.credentialId),
+    type: 'public-key',
+    clientExtensionResults: {},
+    response: { clientDataJSON: b64url(parts.clientData), attestationObject: b64url(attestationObject), transports: parts.transports },
+  };
+}
 export const fromB64url = (text: string): Buffer => Buffer.from(text, 'base64url');
 export const sha256 = (data: Uint8Array | string): Buffer => createHash('sha256').update(data).digest();
 

@@ -6,7 +6,7 @@
  */
 import { generateKeyPairSync, type KeyObject, randomBytes, sign } from 'node:crypto';
 import type { PublicKeyCredentialCreationOptionsJSON, PublicKeyCredentialRequestOptionsJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
-import { b64url, cborEncode, type CborValue, fromB64url, sha256 } from '../soft-authenticator';
+import { b64url, cborEncode, type CborValue, fromB64url, registrationResponse, sha256 } from '../soft-authenticator';
 
 export const RP_ID = 'localhost';
 export const ORIGIN = 'http://localhost:3000';
@@ -195,20 +195,7 @@ export function registrationWith(
     attested: { aaguid: input.aaguid ?? TEST_AAGUID, credentialId, cosePublicKey: coseEc2(credentialKey.publicKey) },
   });
   const context: AttestationContext = { authData, clientDataHash: sha256(clientData), credentialId, credentialKey, rpIdHash: sha256(RP_ID) };
-  const attestationObject = cborEncode(
-    new Map<string, CborValue>([
-      ['fmt', fmt],
-      ['attStmt', attStmt(context)],
-      ['authData', authData],
-    ]),
-  );
-  return {
-    id: b64url(credentialId),
-    rawId: b64url(credentialId),
-    type: 'public-key',
-    clientExtensionResults: {},
-    response: { clientDataJSON: b64url(clientData), attestationObject: b64url(attestationObject), transports: ['usb'] },
-  };
+  return registrationResponse({ credentialId, clientData, authData, fmt, attStmt: attStmt(context), transports: ['usb'] });
 }
 
 /** Packed "full" (basic) attestation: signed by an attestation certificate issued by a test root. */

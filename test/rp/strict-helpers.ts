@@ -4,7 +4,7 @@
  */
 import { createHash, generateKeyPairSync, randomBytes, sign } from 'node:crypto';
 import type { AuthenticationResponseJSON, PublicKeyCredentialCreationOptionsJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
-import { b64url, cborEncode, type CborValue, fromB64url, type SoftCredential } from '../soft-authenticator';
+import { b64url, cborEncode, type CborValue, fromB64url, registrationResponse, type SoftCredential } from '../soft-authenticator';
 
 /** Re-signs an assertion over new clientDataJSON (base64url), as the authenticator would have. */
 export function resign(response: AuthenticationResponseJSON, credential: SoftCredential, clientDataJSON: string): AuthenticationResponseJSON {
@@ -98,18 +98,5 @@ export function handMadeRegistration(
     Buffer.from(credentialId),
     Buffer.from(cosePublicKey),
   ]);
-  const attestationObject = cborEncode(
-    new Map<string, CborValue>([
-      ['fmt', 'none'],
-      ['attStmt', new Map()],
-      ['authData', authData],
-    ]),
-  );
-  return {
-    id: b64url(credentialId),
-    rawId: b64url(credentialId),
-    type: 'public-key',
-    clientExtensionResults: {},
-    response: { clientDataJSON: b64url(clientData), attestationObject: b64url(attestationObject), transports: ['internal'] },
-  };
+  return registrationResponse({ credentialId, clientData, authData, fmt: 'none', attStmt: new Map(), transports: ['internal'] });
 }
