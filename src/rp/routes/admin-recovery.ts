@@ -14,6 +14,7 @@ import { RpError } from '../http/rp-error.js';
 import { requireAdmin } from '../http/session-cookie.js';
 import { deleteCredential, findCredential, listCredentials, toCredential } from '../store/credentials.js';
 import type { Db } from '../store/database.js';
+import { statement } from '../store/statements.js';
 import { findUserById, type UserRow } from '../store/users.js';
 
 /** The sign-in log's `result` for a passkey an admin removed (logged as a `registration` entry). */
@@ -25,9 +26,12 @@ function existingUser(db: Db, id: string): UserRow {
   return user;
 }
 
-/** Ends every session the removed passkey signed in (a lost phone may still hold one). */
-function endSessionsSignedInBy(db: Db, credentialId: string): number {
-  return db.prepare('DELETE FROM sessions WHERE credential_id = ?').run(credentialId).changes;
+/**
+ * Ends every session the removed passkey signed in (a lost phone may still hold one). Those
+ * sessions are its owner's, so the owner's index (sessions_user) finds them without a scan.
+ */
+export function endSessionsSignedInBy(db: Db, userId: string, credentialId: string): number {
+  return statement(db, 'DELETE FROM sessions WHERE user_id = ? AND credential_id = ?').run(userId, credentialId).changes;
 }
 
 export const adminRecoveryRoutes = new Hono<Env>()
@@ -48,7 +52,7 @@ export const adminRecoveryRoutes = new Hono<Env>()
     if (!row || row.user_id !== user.id) throw new RpError('not_found', 'This person has no passkey with that id.');
     db.transaction(() => {
       deleteCredential(db, credentialId, user.id);
-      endSessionsSignedInBy(db, credentialId);
+      endSessionsSignedInBy(db, user.id, credentialId);
       appendAttempt(
         c,
         { ceremony: 'registration', method: 'passkey' },
