@@ -109,6 +109,18 @@ describe('sweep', () => {
     expect(db.prepare('SELECT id FROM sign_in_log ORDER BY id').all()).toEqual([{ id: 4 }, { id: 5 }, { id: 6 }, { id: 7 }]);
   });
 
+  it('deletes the registration campaign’s log by whole days beyond the log retention', () => {
+    const db = openDatabase(':memory:');
+    const now = Date.UTC(2026, 5, 1, 12);
+    const event = db.prepare("INSERT INTO campaign_log (at, day, user_id, event) VALUES (?, ?, 'u', 'nudged')");
+    for (const daysAgo of [40, 31, 30, 2]) {
+      const at = new Date(now - daysAgo * DAY).toISOString();
+      event.run(at, at.slice(0, 10));
+    }
+    expect(sweep(db, now, { signInLogRetentionDays: 30, signInLogMaxEntries: 10 }).campaignLog).toBe(2);
+    expect(db.prepare('SELECT day FROM campaign_log ORDER BY day').pluck().all()).toEqual(['2026-05-02', '2026-05-30']);
+  });
+
   it('defaults: 30 days and 100,000 entries', () => {
     const db = openDatabase(':memory:');
     const now = Date.UTC(2026, 5, 1);

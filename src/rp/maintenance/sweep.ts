@@ -1,8 +1,10 @@
 /**
  * Housekeeping on a timer: expired sessions (their challenges go with them), challenges left
  * behind in long sessions, Temporary Access Pass failures once the rate limit's window has
- * passed (they count for nothing after it), hand-offs an hour after they expired, and the sign-in log beyond its retention. Every delete is a range on an index (migration 5),
- * so a sweep costs the rows it removes, not the size of the table; requests never sweep.
+ * passed (they count for nothing after it), hand-offs an hour after they expired, and the sign-in
+ * log and the registration campaign's log beyond the log retention (the dashboard shows the last
+ * 30 days of both). Every delete is a range on an index, so a sweep costs the rows it removes,
+ * not the size of the table; requests never sweep.
  */
 import { DEFAULT_SIGN_IN_LOG_MAX_ENTRIES, DEFAULT_SIGN_IN_LOG_RETENTION_DAYS, type RpConfig } from '../config.js';
 import type { Db } from '../store/database.js';
@@ -24,6 +26,7 @@ export const SWEEP_SQL = {
   signInLogByAge: 'DELETE FROM sign_in_log WHERE at < ?',
   // Ids only grow (AUTOINCREMENT): the newest N entries are the ids above MAX(id) - N.
   signInLogOverCap: 'DELETE FROM sign_in_log WHERE id <= (SELECT MAX(id) FROM sign_in_log) - ?',
+  campaignLog: 'DELETE FROM campaign_log WHERE day < ?',
 } as const;
 
 export interface SweepResult {
@@ -32,11 +35,13 @@ export interface SweepResult {
   tapFailures: number;
   handoffs: number;
   signInLog: number;
+  campaignLog: number;
 }
 
 export function sweep(db: Db, now: number, config: Pick<RpConfig, 'signInLogRetentionDays' | 'signInLogMaxEntries'>): SweepResult {
   const retentionDays = config.signInLogRetentionDays ?? DEFAULT_SIGN_IN_LOG_RETENTION_DAYS;
   const maxEntries = config.signInLogMaxEntries ?? DEFAULT_SIGN_IN_LOG_MAX_ENTRIES;
+  const retentionStart = new Date(now - retentionDays * DAY_MS).toISOString();
   return db.transaction(
     (): SweepResult => ({
       sessions: db.prepare(SWEEP_SQL.sessions).run(now).changes,
@@ -44,8 +49,10 @@ export function sweep(db: Db, now: number, config: Pick<RpConfig, 'signInLogRete
       tapFailures: db.prepare(SWEEP_SQL.tapFailures).run(now - TAP_FAILURE_WINDOW_MS).changes,
       handoffs: db.prepare(SWEEP_SQL.handoffs).run(now - HANDOFF_RETENTION_MS).changes,
       signInLog:
-        db.prepare(SWEEP_SQL.signInLogByAge).run(new Date(now - retentionDays * DAY_MS).toISOString()).changes +
+        db.prepare(SWEEP_SQL.signInLogByAge).run(retentionStart).changes +
         db.prepare(SWEEP_SQL.signInLogOverCap).run(maxEntries).changes,
+      // Whole days (campaign_log.day is YYYY-MM-DD): the day the retention starts in is kept.
+      campaignLog: db.prepare(SWEEP_SQL.campaignLog).run(retentionStart.slice(0, 10)).changes,
     }),
   )();
 }
