@@ -6,11 +6,27 @@
  *     await simulator.use('microsoft-authenticator-ios'); // before the page loads
  *     …
  *   });
+ *
+ * Chromium only (the DevTools protocol): `virtualAuthenticator`, `virtualAuthenticators` and
+ * `Authenticators` drive Chromium's own virtual authenticator (README.md, "Which to use when").
  */
 export { presetIds, presets } from './core/presets';
 export { createSimulatorCa, restoreSimulatorCa, type SimulatorCa } from './core/simulator-ca';
 export type { FailureKind } from './core/soft-authenticator';
 export type { AttestationIssuer, DeviceOptions, Preset, PresetId, StoredPasskey } from './core/types';
-export { type SimulatorFixtures, test } from './playwright/fixture';
+export { type SimulatorFixtures, test, type VirtualAuthenticatorFixtures } from './playwright/fixture';
 export { installSimulatorInContext, type IssuerOption, PasskeySimulator, type PromptInfo, type PromptKind, type SimulatedCredential, type SimulatorOptions, testProcessRootCertificate } from './playwright/simulator';
+export {
+  type AuthenticatorOptions,
+  Authenticators,
+  type CdpCredential,
+  type DeletedCredential,
+  platformAuthenticator,
+  securityKey,
+  syncedPasskeyProvider,
+  toBase64url,
+  type Transport,
+  VirtualAuthenticator,
+  type VirtualCredential,
+} from './playwright/virtual-authenticator';
 export { expect } from '@playwright/test';

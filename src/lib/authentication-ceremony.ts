@@ -22,8 +22,9 @@ export const createAuthenticationOptions = oneRequestAtATime(
 
 /**
  * POST /api/authentication/verify: a fresh session for the passkey's account. Its report
- * (accepted or refused) goes to the inspector's list. While practice mode is on, the body says so
- * (`device`), so the sign-in log labels the attempt simulated.
+ * (accepted or refused) goes to the inspector's list. While a simulated device answers (practice
+ * mode, or the QA kit's simulator that marks the window), the body says so (`device`), so the
+ * sign-in log labels the attempt simulated.
  */
 export function verifyAuthentication(body: AuthenticationVerifyRequest): Promise<Verified> {
   return recordVerifyCall(apiClient.post<Verified>('/api/authentication/verify', withSimulatedDeviceClaim(body)));

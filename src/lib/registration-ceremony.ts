@@ -21,7 +21,8 @@ export const createRegistrationOptions = oneRequestAtATime(
 
 /**
  * POST /api/registration/verify; its report (accepted or refused) goes to the inspector's list.
- * While practice mode is on, the body says so (`device`), so the passkey is labelled simulated.
+ * While a simulated device answers (practice mode, or the QA kit's simulator that marks the
+ * window), the body says so (`device`), so the passkey is labelled simulated.
  */
 export function verifyRegistration(body: RegistrationVerifyRequest): Promise<Verified> {
   return recordVerifyCall(apiClient.post<Verified>('/api/registration/verify', withSimulatedDeviceClaim(body)));

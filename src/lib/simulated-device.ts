@@ -1,10 +1,14 @@
 /**
  * Which simulated device answers navigator.credentials in this tab, if any. Practice mode writes
- * it when it puts a simulated device in place (and clears it when it stops); the ceremony code
- * reads it to send the claim `device: { simulated: true, preset }` with its verify requests
- * (docs/api.md, "Simulated devices"). A claim, not proof: the relying party only adds the
- * "simulated" label with it. Lives in lib so features need not import each other.
+ * it when it puts a simulated device in place (and clears it when it stops); otherwise the window's
+ * marker tells, which the QA kit's simulator sets while it answers the tab (the `simulator`
+ * fixture of testkit/, see testkit/browser/simulated-device-marker.ts). The ceremony code reads
+ * it to send the claim `device: { simulated: true, preset }` with its verify requests (docs/api.md,
+ * "Simulated devices"). A claim, not proof: the relying party only adds the "simulated" label
+ * with it. Lives in lib so features need not import each other.
  */
+import { readSimulatedDeviceMarker } from '../../testkit/browser/simulated-device-marker';
+import { presetIds } from '../../testkit/core/presets';
 import type { PresetId } from '../../testkit/core/types';
 import type { SimulatedDeviceClaim } from '../shared/schemas';
 
@@ -15,9 +19,19 @@ export function setSimulatedDevice(preset: PresetId | null): void {
   current = preset;
 }
 
-/** The claim for a verify request while a simulated device answers, else undefined. */
+/** The preset the window's simulated-device marker names, when it is one the lab knows. */
+function markedPreset(): PresetId | null {
+  const marked = readSimulatedDeviceMarker(globalThis);
+  return marked !== undefined && (presetIds as readonly string[]).includes(marked) ? (marked as PresetId) : null;
+}
+
+/**
+ * The claim for a verify request while a simulated device answers, else undefined: practice
+ * mode's device first, then the one the window's marker names (the QA kit's).
+ */
 export function simulatedDeviceClaim(): SimulatedDeviceClaim | undefined {
-  return current ? { simulated: true, preset: current } : undefined;
+  const preset = current ?? markedPreset();
+  return preset ? { simulated: true, preset } : undefined;
 }
 
 /** `body` with the claim added while a simulated device answers (unchanged otherwise). */

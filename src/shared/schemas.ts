@@ -98,8 +98,9 @@ export type RegistrationOptionsRequest = z.infer<typeof registrationOptionsReque
 
 /**
  * What the SPA says about the device that answered, sent with a verify request while practice
- * mode is on: `{ simulated: true, preset }`. Only a claim (anyone can send it): it adds the
- * "simulated" label and never raises trust (docs/api.md, "Simulated devices").
+ * mode is on or the QA kit's simulator marks the window: `{ simulated: true, preset }`. Only a
+ * claim (anyone can send it): it adds the "simulated" label and never raises trust (docs/api.md,
+ * "Simulated devices").
  */
 export const simulatedDeviceClaim = z.strictObject({
   simulated: z.literal(true),
@@ -169,7 +170,8 @@ export const credentialSchema = z.object({
   attestationTrust: z.enum(attestationTrusts),
   /**
    * Registered by a simulated device: its attestation chains to this lab's simulator root
-   * (`simulatedBy: 'attestation'`), or practice mode said so and nothing attested it (`'claim'`).
+   * (`simulatedBy: 'attestation'`), or the SPA claimed it (practice mode, the QA kit's simulator)
+   * and nothing attested it (`'claim'`).
    */
   simulated: z.boolean(),
   /** Present when `simulated`: how the lab knows. */

@@ -53,10 +53,10 @@ export function simulatedDeviceTag(aaguid: string | null | undefined, simulatedB
 /**
  * How the lab knows a passkey is simulated:
  * - `attestation`: its attestation chains to this lab's simulator root (proof, as far as the lab goes);
- * - `claim`: the lab's own practice mode said so with the verify request (`device.simulated`) and
- *   nothing attested it (the simulator answers attestation `none` as browsers do when the options
- *   ask for none). Anyone can send that claim; it only ever adds the "simulated" label and never
- *   raises trust, so a false one harms nobody.
+ * - `claim`: the lab's SPA said so with the verify request (`device.simulated`: practice mode, or
+ *   the QA kit's simulator marking the window) and nothing attested it (the simulator answers
+ *   attestation `none` as browsers do when the options ask for none). Anyone can send that claim;
+ *   it only ever adds the "simulated" label and never raises trust, so a false one harms nobody.
  */
 export const simulatedByValues = ['attestation', 'claim'] as const;
 export type SimulatedBy = (typeof simulatedByValues)[number];

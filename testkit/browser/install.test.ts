@@ -19,6 +19,7 @@ import { type Client, createWorld } from '../../test/rp/helpers';
 import type { Prompt, PromptDecision, PromptRequest } from '../core/types';
 import { type InstalledSimulator, installSimulator, parseRequestOptionsFromJSON } from './install';
 import { createLocalStorageStore, PASSKEYS_STORAGE_KEY } from './local-storage-store';
+import { readSimulatedDeviceMarker, SIMULATED_DEVICE_MARKER } from './simulated-device-marker';
 
 const approve: Prompt = async (request) => ({ action: 'approve', ...(request.candidates[0] ? { credentialId: request.candidates[0].id } : {}) });
 
@@ -192,6 +193,35 @@ describe('the objects pages read', () => {
     installed = undefined;
     expect('PublicKeyCredential' in globalThis).toBe(false);
     expect((navigator as { credentials?: unknown }).credentials).toBeUndefined();
+    expect(SIMULATED_DEVICE_MARKER in globalThis).toBe(false);
+  });
+
+  it('the window marker names the device’s preset, follows setDevice, is read-only and goes with uninstall', () => {
+    expect(readSimulatedDeviceMarker()).toBeUndefined();
+    const { setDevice, uninstall } = install({ device: { preset: 'yubikey-5' } });
+    expect(SIMULATED_DEVICE_MARKER).toBe(Symbol.for('passkey-lab.simulated-device'));
+    expect((globalThis as Record<symbol, unknown>)[SIMULATED_DEVICE_MARKER]).toBe('yubikey-5');
+    expect(Object.getOwnPropertySymbols(globalThis).filter((key) => Object.getOwnPropertyDescriptor(globalThis, key)?.enumerable)).not.toContain(SIMULATED_DEVICE_MARKER);
+
+    setDevice({ preset: 'icloud-keychain' });
+    expect(readSimulatedDeviceMarker()).toBe('icloud-keychain');
+    // Read-only: a page cannot rename the device by assigning (strict mode code gets a TypeError).
+    expect(() => ((globalThis as Record<symbol, unknown>)[SIMULATED_DEVICE_MARKER] = 'bitwarden')).toThrow(TypeError);
+    expect(readSimulatedDeviceMarker()).toBe('icloud-keychain');
+
+    uninstall();
+    installed = undefined;
+    expect(readSimulatedDeviceMarker()).toBeUndefined();
+  });
+
+  it('a simulator installed over another one marks the window until it goes, then the first one’s mark is back', () => {
+    const first = install({ device: { preset: 'windows-hello-hardware' } });
+    const second = installSimulator({ device: { preset: 'bitwarden' }, prompt: approve, window: globalThis as unknown as Window });
+    expect(readSimulatedDeviceMarker()).toBe('bitwarden');
+    second.uninstall();
+    expect(readSimulatedDeviceMarker()).toBe('windows-hello-hardware');
+    first.setDevice({ preset: 'yubikey-5' });
+    expect(readSimulatedDeviceMarker()).toBe('yubikey-5');
   });
 });
 

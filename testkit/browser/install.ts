@@ -5,6 +5,7 @@
  * are defined. The credential objects carry what pages read (WebAuthn L3 §5.1, §5.2): rawId,
  * response.getTransports(), getPublicKey(), getPublicKeyAlgorithm(), getAuthenticatorData(),
  * clientDataJSON, attestationObject, getClientExtensionResults(), authenticatorAttachment, toJSON().
+ * The window is marked with the device's preset while it is installed (simulated-device-marker.ts).
  */
 import { fromBase64url, toArrayBuffer, toBase64url } from '../core/bytes';
 import { createMemoryStore } from '../core/memory-store';
@@ -12,6 +13,7 @@ import { assertionToJSON, registrationToJSON } from '../core/response-json';
 import { type Assertion, type ClientExtensionResults, createSimulatedDevice, domError, type Mediation, type NewCredential, type SimulatedDevice } from '../core/soft-authenticator';
 import type { AttestationIssuer, DeviceOptions, PasskeyStore, Prompt } from '../core/types';
 import type { CreationOptionsJSON, CredentialDescriptorJSON, ExtensionInputsJSON, PrfValuesInput, PrfValuesJSON, RequestOptionsJSON } from '../core/webauthn-json';
+import { SIMULATED_DEVICE_MARKER } from './simulated-device-marker';
 
 export interface InstallOptions {
   device: DeviceOptions;
@@ -227,11 +229,18 @@ function toAssertionCredential(win: Win, assertion: Assertion): PublicKeyCredent
 /** Remembers how a property looked, so uninstall() can put it back exactly. */
 function overrider() {
   const undo: (() => void)[] = [];
+  const define = (target: object, name: PropertyKey, descriptor: PropertyDescriptor) => {
+    const before = Object.getOwnPropertyDescriptor(target, name);
+    Object.defineProperty(target, name, { configurable: true, enumerable: before?.enumerable ?? false, ...descriptor });
+    undo.push(() => (before ? Object.defineProperty(target, name, before) : Reflect.deleteProperty(target, name)));
+  };
   return {
     set(target: object, name: string, value: unknown) {
-      const before = Object.getOwnPropertyDescriptor(target, name);
-      Object.defineProperty(target, name, { value, configurable: true, writable: true, enumerable: before?.enumerable ?? false });
-      undo.push(() => (before ? Object.defineProperty(target, name, before) : delete (target as Record<string, unknown>)[name]));
+      define(target, name, { value, writable: true });
+    },
+    /** A read-only property whose value `get` computes each time it is read. */
+    getter(target: object, name: PropertyKey, get: () => unknown) {
+      define(target, name, { get, enumerable: false });
     },
     restore() {
       while (undo.length) undo.pop()!();
@@ -319,6 +328,8 @@ export function installSimulator(options: InstallOptions): InstalledSimulator {
   );
   changes.set(PKC, 'parseCreationOptionsFromJSON', parseCreationOptionsFromJSON);
   changes.set(PKC, 'parseRequestOptionsFromJSON', parseRequestOptionsFromJSON);
+  // Says which simulated device answers this window (current after setDevice), until uninstall.
+  changes.getter(win, SIMULATED_DEVICE_MARKER, () => simulator.device.preset);
 
   return {
     simulator,

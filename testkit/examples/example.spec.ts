@@ -1,9 +1,10 @@
 /**
  * The QA kit against a relying party that is not the Passkey Lab (relying-party.ts: node:http,
- * @simplewebauthn/server, one page). Uses only the kit's public exports, as a QA team would.
+ * @simplewebauthn/server, one page). Uses only the kit's public exports, as a QA team would: the
+ * `simulator` fixture (any browser), and at the end the CDP `virtualAuthenticator` (Chromium only).
  */
 import type { Locator, Page } from '@playwright/test';
-import { createSimulatorCa, expect, installSimulatorInContext, presets, test as kit, testProcessRootCertificate } from '../index';
+import { createSimulatorCa, expect, installSimulatorInContext, presets, test as kit, testProcessRootCertificate, toBase64url } from '../index';
 import { type ExampleRelyingParty, startExampleRelyingParty } from './relying-party';
 
 const test = kit.extend<object, { site: ExampleRelyingParty }>({
@@ -135,3 +136,34 @@ test('passkeys carry to the context’s other pages, and to another context by e
   expect(device.credentials()[0]?.signCount).toBe(2);
   await elsewhere.close();
 });
+
+// Chromium only: the CDP virtual authenticator, for what only Chromium's own WebAuthn stack shows
+// (its events, the resident keys it stores, a UV toggle). Skipped in other browsers.
+test('Chromium’s own virtual authenticator: the credentialAdded event, its stored resident key, UV off and on', async ({
+  page,
+  virtualAuthenticator,
+  virtualAuthenticators,
+}) => {
+  const site = new ExamplePage(page);
+  await site.open();
+  const added = virtualAuthenticators.nextCredentialAdded(virtualAuthenticator);
+  await site.register('eve');
+  await expect(site.status).toHaveText('Registered eve: attestation none, singleDevice.');
+  const passkey = await added;
+  expect(passkey).toMatchObject({ isResidentCredential: true, rpId: 'localhost', userName: 'eve' });
+  expect(passkey.id).toBe(toBase64url(passkey.credentialId));
+  expect((await virtualAuthenticator.credentials()).map(({ id }) => id)).toEqual([passkey.id]);
+
+  // The site requires user verification: with the PIN or biometric failing, Chromium refuses.
+  await virtualAuthenticator.setUserVerified(false);
+  await site.signInButton.click();
+  await expect(site.status).toContainText('Sign-in failed: NotAllowedError');
+
+  await virtualAuthenticator.setUserVerified(true);
+  const asserted = virtualAuthenticators.nextCredentialAsserted(virtualAuthenticator);
+  await site.signInButton.click();
+  await expect(site.status).toHaveText('Signed in as eve.');
+  expect((await asserted).id).toBe(passkey.id);
+  expect((await virtualAuthenticator.credential(passkey.id))?.signCount).toBe(passkey.signCount + 1);
+});
+

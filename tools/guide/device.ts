@@ -5,7 +5,7 @@
  */
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { phoneContextOptions } from '../../e2e/fixtures/device';
-import { type AuthenticatorOptions, Authenticators, type VirtualAuthenticator } from '../../e2e/fixtures/virtual-authenticator';
+import { type AuthenticatorOptions, Authenticators, type VirtualAuthenticator } from '../../testkit/playwright/virtual-authenticator';
 import { GUIDE_TIME } from './lab';
 
 export type DeviceKind = 'computer' | 'phone';

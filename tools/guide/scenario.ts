@@ -1,8 +1,8 @@
 /** What a scenario script gets: the lab, its screens, and `step()` to record what a person does. */
 import type { Browser } from '@playwright/test';
-import type { AuthenticatorOptions } from '../../e2e/fixtures/virtual-authenticator';
 import { PracticeMode } from '../../e2e/pages/practice-mode';
 import { PRACTICE_STORAGE_KEY } from '../../src/features/practice-mode/practice-store';
+import type { AuthenticatorOptions } from '../../testkit/playwright/virtual-authenticator';
 import type { ScenarioId } from './config';
 import { GuideDevice } from './device';
 import { GUIDE_ADMIN, type Lab } from './lab';
