@@ -10,7 +10,7 @@ import { PracticeMode } from './pages/practice-mode';
 import { RegisterPage } from './pages/register-page';
 
 const AUTHENTICATOR_IPHONE = 'Microsoft Authenticator on iPhone';
-const CLAIM_LABEL = 'Simulated device (practice mode): not attested';
+const CLAIM_LABEL = 'Simulated device: not attested';
 
 test('a passkey made in practice mode under the default policy is labelled simulated, not attested', async ({ page, username }) => {
   const practice = new PracticeMode(page);

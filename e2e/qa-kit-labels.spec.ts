@@ -11,7 +11,7 @@ import { expect, test as lab } from './fixtures';
 
 const test = mergeTests(lab, kit);
 
-const CLAIM_LABEL = 'Simulated device (practice mode): not attested';
+const CLAIM_LABEL = 'Simulated device: not attested';
 
 test('a passkey the QA kit’s simulator makes under attestation none is labelled simulated: result, report and account page', async ({
   page,

@@ -61,8 +61,8 @@ export function simulatedDeviceTag(aaguid: string | null | undefined, simulatedB
 export const simulatedByValues = ['attestation', 'claim'] as const;
 export type SimulatedBy = (typeof simulatedByValues)[number];
 
-/** The label of a passkey practice mode said was simulated, which nothing attested. */
-export const SIMULATED_CLAIM_LABEL = 'Simulated device (practice mode): not attested';
+/** The label of a passkey the page said was simulated (practice mode, or the QA kit's simulator), which nothing attested. */
+export const SIMULATED_CLAIM_LABEL = 'Simulated device: not attested';
 
 /** What a passkey, credential or report says about being simulated (the API's `simulated` and `simulatedBy`). */
 export interface SimulatedFacts {
@@ -73,8 +73,8 @@ export interface SimulatedFacts {
 }
 
 /**
- * The one label for a simulated passkey, or null for a real one: "Simulated device (practice mode):
- * not attested" for a claim, "Attested by this lab’s simulator, not by Microsoft" for an attested one.
+ * The one label for a simulated passkey, or null for a real one: "Simulated device: not
+ * attested" for a claim, "Attested by this lab’s simulator, not by Microsoft" for an attested one.
  * `simulated` without `simulatedBy` (older answers) counts as attested by the simulator.
  */
 export function simulatedLabelOf(facts: SimulatedFacts): string | null {
