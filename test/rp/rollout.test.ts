@@ -231,3 +231,22 @@ describe('rollout dashboard', () => {
     expect(dashboard.campaignPerDay.reduce((n, day) => n + day.snoozed, 0)).toBe(1);
   });
 });
+
+describe('rollout timeline: the server’s clock', () => {
+  it('with no tenant date, the rules follow the server’s own clock (the one tests and the guide inject), not the machine’s', async () => {
+    const tenant = await createTenant();
+    tenant.clock.now = Date.parse('2026-08-31T12:00:00Z');
+    await patchPolicy(tenant.admin, { state: 'disabled' });
+    const tap = await issueTap(tenant.admin, { username: 'sam', lifetimeInMinutes: 4 * 24 * 60 });
+    await markSms(tenant.admin, tap.user.id);
+    const signIn = async () => {
+      const client = tenant.client();
+      expect((await signInWithTap(client, 'sam', tap.temporaryAccessPass)).status).toBe(200);
+      return client;
+    };
+    expectError(await tryRegister(await signIn(), createAuthenticator(), 'sam'), 403, 'policy_disabled');
+    tenant.clock.advance(2 * 24 * 60 * 60 * 1000);
+    const registered = await tryRegister(await signIn(), createAuthenticator({ backupEligible: true, backupState: true }), 'sam');
+    expect(registered.status, registered.text).toBe(200);
+  });
+});

@@ -14,12 +14,12 @@ import { passkeysByDefaultApplies, withPasskeysByDefault } from './rollout.js';
 /**
  * The policy and groups a user is judged by: the stored policy, plus — from 1 September 2026 on
  * the tenant's clock, for users with SMS — the passkeys-by-default target (./rollout.ts). A new
- * account (null) is in no group yet. The tenant date is a calendar day, so the real clock is
- * precise enough here.
+ * account (null) is in no group yet. `now` is the server's clock (Deps.now), so a test or the
+ * guide that brings its own clock gets the rules of its day.
  */
-function policyFor(db: Db, userId: string | null) {
+function policyFor(db: Db, now: number, userId: string | null) {
   const groupIds = userId ? groupIdsOf(db, userId) : [];
-  return withPasskeysByDefault(readPolicy(db), groupIds, passkeysByDefaultApplies(db, Date.now(), userId));
+  return withPasskeysByDefault(readPolicy(db), groupIds, passkeysByDefaultApplies(db, now, userId));
 }
 
 function toCheck(decision: PolicyDecision): Check {
@@ -27,14 +27,14 @@ function toCheck(decision: PolicyDecision): Check {
 }
 
 /** Before a ceremony starts: state, scope and self-service. Null when they pass. */
-export function gateCheck(db: Db, userId: string | null, ceremony: Ceremony, options: { startedWithTap?: boolean } = {}): Check | null {
-  const { policy, groupIds } = policyFor(db, userId);
+export function gateCheck(db: Db, now: number, userId: string | null, ceremony: Ceremony, options: { startedWithTap?: boolean } = {}): Check | null {
+  const { policy, groupIds } = policyFor(db, now, userId);
   const refused = policyGate(policy, groupIds, ceremony, options);
   return refused ? toCheck(refused) : null;
 }
 
 /** After the passkey is verified: the whole policy, as the report's `policy` check. */
-export function policyCheck(db: Db, userId: string | null, passkey: PasskeyFacts, ceremony: Ceremony, options: { startedWithTap?: boolean } = {}): Check {
-  const { policy, groupIds } = policyFor(db, userId);
+export function policyCheck(db: Db, now: number, userId: string | null, passkey: PasskeyFacts, ceremony: Ceremony, options: { startedWithTap?: boolean } = {}): Check {
+  const { policy, groupIds } = policyFor(db, now, userId);
   return toCheck(evaluatePasskey(policy, groupIds, passkey, ceremony, options));
 }

@@ -54,14 +54,14 @@ export function rolloutTimeline({ db, now }: Deps): RolloutTimeline {
   };
 }
 
-export function campaignPerson(db: Db, user: UserRow): CampaignPerson {
+export function campaignPerson(db: Db, realNow: number, user: UserRow): CampaignPerson {
   return {
     userId: user.id,
     groupIds: groupIdsOf(db, user.id),
     hasPasskey: listCredentials(db, user.id).length > 0,
     hasSms: user.sms_method === 1,
     // The policy's state and scope (passkeys by default included); self-service is not the campaign's business.
-    canRegisterPasskey: gateCheck(db, user.id, 'registration', { startedWithTap: true }) === null,
+    canRegisterPasskey: gateCheck(db, realNow, user.id, 'registration', { startedWithTap: true }) === null,
   };
 }
 
@@ -71,7 +71,7 @@ export function snoozeRecordOf(user: UserRow, snoozedInThisSession: boolean): Sn
 
 /** The campaign's decision for a user now (tenant clock). */
 export function campaignFor(db: Db, realNow: number, user: UserRow, snoozedInThisSession: boolean): CampaignDecision {
-  return campaignDecision(readRegistrationCampaign(db), currentRules(db, realNow), campaignPerson(db, user), snoozeRecordOf(user, snoozedInThisSession), tenantClock(db, realNow));
+  return campaignDecision(readRegistrationCampaign(db), currentRules(db, realNow), campaignPerson(db, realNow, user), snoozeRecordOf(user, snoozedInThisSession), tenantClock(db, realNow));
 }
 
 /** The profile Microsoft puts SMS and voice users in from 1 September 2026: every passkey type, no restrictions. */

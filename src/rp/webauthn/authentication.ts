@@ -140,7 +140,7 @@ export async function verifyAuthentication(
     }
     run.require(passed('signature', 'The signature verifies with the stored public key.'));
     run.require(checkSignCount(stored.counter, info.newCounter));
-    run.require(policyCheck(db, user.id, { aaguid: stored.aaguid, backupEligible: stored.device_type === 'multiDevice', attested: stored.attested === 1 }, 'authentication'));
+    run.require(policyCheck(db, now(), user.id, { aaguid: stored.aaguid, backupEligible: stored.device_type === 'multiDevice', attested: stored.attested === 1 }, 'authentication'));
 
     // The answer echoes what the client sent: make sure it serialises before the counter is stored.
     run.requireEchoable();

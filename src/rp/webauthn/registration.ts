@@ -51,7 +51,7 @@ export async function createRegistrationOptions(
 ): Promise<{ options: PublicKeyCredentialCreationOptionsJSON; payload: RegistrationPayload; expiresAt: number }> {
   if (!account && findUserByUsername(db, request.username)) throw new RpError('username_taken');
   // Refuse before the ceremony what no passkey could pass: method off, out of scope, no self-service.
-  const refused = gateCheck(db, account?.id ?? null, 'registration', { startedWithTap });
+  const refused = gateCheck(db, now(), account?.id ?? null, 'registration', { startedWithTap });
   if (refused) throw new RpError(refused.code!, refused.message);
   const payload: RegistrationPayload = account
     ? { userId: account.id, username: account.username, displayName: account.display_name, userHandle: account.user_handle, existingUser: true }
@@ -165,7 +165,7 @@ export async function verifyRegistration(
     };
     Object.assign(subject, simulated);
     run.require(
-      policyCheck(db, payload.existingUser ? payload.userId : null, { aaguid: info.aaguid.toLowerCase(), backupEligible: info.credentialDeviceType === 'multiDevice', attested }, 'registration', {
+      policyCheck(db, now(), payload.existingUser ? payload.userId : null, { aaguid: info.aaguid.toLowerCase(), backupEligible: info.credentialDeviceType === 'multiDevice', attested }, 'registration', {
         startedWithTap,
       }),
     );
