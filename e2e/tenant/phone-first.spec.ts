@@ -3,8 +3,9 @@
  * sign-in on a 360×740 phone, "Create your passkey" is on the first screen and its button is
  * there at once; the admin forms' validation errors take focus on their field, tied to it.
  */
-import { expectOnFirstScreen, PHONE_VIEWPORT } from '../fixtures/viewport';
+import { expectInView, expectOnFirstScreen, PHONE_VIEWPORT } from '../fixtures/viewport';
 import { AdminConditionalAccessPage } from '../pages/admin-conditional-access-page';
+import { AdminFrame } from '../pages/admin-frame';
 import { AdminPolicyPage } from '../pages/admin-policy-page';
 import { AdminTapPage } from '../pages/admin-tap-page';
 import { AdminUsersPage } from '../pages/admin-users-page';
@@ -67,4 +68,25 @@ test('the admin forms focus their first invalid field, its message tied to it', 
   await rule.addAaguids('not-an-aaguid');
   await expect(rule.addAaguidsBox).toBeFocused();
   await expect(rule.addAaguidsBox).toHaveAccessibleDescription(/is not an AAGUID\./);
+});
+
+test('on a phone the admin links are one sideways row, the current one in view, the heading on the first screen', async ({ admin }) => {
+  await admin.page.setViewportSize(PHONE_VIEWPORT);
+  const policy = new AdminPolicyPage(admin.page);
+  await policy.open();
+  await expectOnFirstScreen(policy.heading, 200);
+  // The last link is off the row's right edge; a tap there (after a swipe) opens its screen.
+  await policy.adminLink('Recovery drill').click();
+  const recovery = new AdminFrame(admin.page, admin.page.getByRole('heading', { level: 1, name: /I lost my phone/ }));
+  await expectOnFirstScreen(recovery.heading, 240); // two lines on a phone
+  const current = recovery.adminLink('Recovery drill');
+  await expect(current).toHaveAttribute('aria-current', 'page');
+  // Brought into the row's view on arrival, wholly inside the phone's width.
+  await expectInView(current);
+  const box = (await current.boundingBox())!;
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(PHONE_VIEWPORT.width);
+  // One row: the first and the last link share a line.
+  const first = (await recovery.adminLink('Users and groups').boundingBox())!;
+  expect(Math.abs(first.y - box.y)).toBeLessThan(2);
 });

@@ -1,4 +1,5 @@
-import { NavLink } from 'react-router';
+import { useLayoutEffect, useRef } from 'react';
+import { NavLink, useLocation } from 'react-router';
 import { paths } from '../../../lib/paths';
 
 const items = [
@@ -13,11 +14,23 @@ const items = [
   { to: paths.adminRecovery.getHref(), label: 'Recovery drill' },
 ];
 
-/** The admin screens, one link each; the current one is marked with aria-current="page". */
+/**
+ * The admin screens, one link each; the current one is marked with aria-current="page". Where the
+ * list scrolls sideways (a phone), the current link is brought to the middle of the row, without
+ * scrolling the page itself.
+ */
 export function AdminNav() {
+  const list = useRef<HTMLUListElement>(null);
+  const { pathname } = useLocation();
+  useLayoutEffect(() => {
+    const row = list.current;
+    const current = row?.querySelector<HTMLElement>('[aria-current="page"]');
+    if (!row || !current || row.scrollWidth <= row.clientWidth) return;
+    row.scrollLeft = current.offsetLeft - row.offsetLeft - (row.clientWidth - current.offsetWidth) / 2;
+  }, [pathname]);
   return (
     <nav aria-label="Tenant administration" className="admin-nav">
-      <ul>
+      <ul ref={list}>
         {items.map((item) => (
           <li key={item.to}>
             <NavLink to={item.to} end className="admin-nav__link">
