@@ -1,7 +1,8 @@
 /**
  * The software authenticator must produce responses that a real WebAuthn library accepts,
- * and its tampering switches must break exactly what they name. Checked against
- * @simplewebauthn/server directly, independent of our relying party.
+ * and its tampering switches must break exactly what they name: each option of the adapter
+ * (test/soft-authenticator.ts) reaches the kit's device option or tamper hook it maps onto.
+ * Checked against @simplewebauthn/server directly, independent of our relying party.
  */
 import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -33,7 +34,7 @@ async function registerWith(settings: AuthenticatorOptions = {}, overrides: Regi
     authenticatorSelection: { residentKey: 'required', userVerification: 'required' },
     extensions: { credProps: true },
   } as Parameters<typeof generateRegistrationOptions>[0]);
-  const response = authenticator.register(options, overrides);
+  const response = await authenticator.register(options, overrides);
   const verify = () =>
     verifyRegistrationResponse({
       response,
@@ -133,8 +134,8 @@ describe('soft authenticator: registration', () => {
       userName: 'alice',
       excludeCredentials: [{ id: credential.id }],
     });
-    expect(() => authenticator.register(options)).toThrow(/InvalidStateError/);
-    expect(() => authenticator.register(options, { ignoreExcludeCredentials: true })).not.toThrow();
+    await expect(authenticator.register(options)).rejects.toHaveProperty('name', 'InvalidStateError');
+    await expect(authenticator.register(options, { ignoreExcludeCredentials: true })).resolves.toBeDefined();
   });
 });
 
@@ -142,7 +143,7 @@ describe('soft authenticator: authentication', () => {
   async function assertWith(settings: AuthenticatorOptions = {}) {
     const { authenticator, credential } = await registered(settings);
     const options = await generateAuthenticationOptions({ rpID, userVerification: 'required' });
-    const verify = (response: ReturnType<typeof authenticator.authenticate>, stored: WebAuthnCredential = credential) =>
+    const verify = (response: Awaited<ReturnType<typeof authenticator.authenticate>>, stored: WebAuthnCredential = credential) =>
       verifyAuthenticationResponse({
         response,
         expectedChallenge: options.challenge,
@@ -156,44 +157,44 @@ describe('soft authenticator: authentication', () => {
 
   it('signs assertions that @simplewebauthn/server verifies, counting up by one', async () => {
     const { authenticator, options, verify, credential } = await assertWith();
-    const first = await verify(authenticator.authenticate(options));
+    const first = await verify(await authenticator.authenticate(options));
     expect(first.verified).toBe(true);
     expect(first.authenticationInfo.newCounter).toBe(1);
-    const second = await verify(authenticator.authenticate(options), { ...credential, counter: 1 });
+    const second = await verify(await authenticator.authenticate(options), { ...credential, counter: 1 });
     expect(second.authenticationInfo.newCounter).toBe(2);
   });
 
   it('works with Ed25519 credentials', async () => {
     const { authenticator, options, verify } = await assertWith({ algorithm: 'EdDSA' });
-    expect((await verify(authenticator.authenticate(options))).verified).toBe(true);
+    expect((await verify(await authenticator.authenticate(options))).verified).toBe(true);
   });
 
   it('sends the user handle from registration, or none when told', async () => {
     const { authenticator, options } = await assertWith();
-    expect(authenticator.authenticate(options).response.userHandle).toBe(authenticator.credentials[0]?.userHandle);
-    expect(authenticator.authenticate(options, { userHandle: null }).response).not.toHaveProperty('userHandle');
+    expect((await authenticator.authenticate(options)).response.userHandle).toBe((await authenticator.credentials())[0]?.userHandle);
+    expect((await authenticator.authenticate(options, { userHandle: null })).response).not.toHaveProperty('userHandle');
   });
 
   it('honours allowCredentials and refuses when it holds none of them', async () => {
     const { authenticator } = await assertWith();
     const options = await generateAuthenticationOptions({ rpID, allowCredentials: [{ id: 'AAAA' }] });
-    expect(() => authenticator.authenticate(options)).toThrow(/NotAllowedError/);
+    await expect(authenticator.authenticate(options)).rejects.toHaveProperty('name', 'NotAllowedError');
   });
 
   it('a counterless authenticator always reports 0', async () => {
     const { authenticator, options, verify } = await assertWith({ counterless: true });
-    expect((await verify(authenticator.authenticate(options))).authenticationInfo.newCounter).toBe(0);
+    expect((await verify(await authenticator.authenticate(options))).authenticationInfo.newCounter).toBe(0);
   });
 
   it('a bad signature is well-formed but does not verify', async () => {
     const { authenticator, options, verify } = await assertWith();
-    const result = await verify(authenticator.authenticate(options, { badSignature: true }));
+    const result = await verify(await authenticator.authenticate(options, { badSignature: true }));
     expect(result.verified).toBe(false);
   });
 
   it('an explicit lower counter is refused by the library (cloned-authenticator check)', async () => {
     const { authenticator, options, verify, credential } = await assertWith();
-    await expect(verify(authenticator.authenticate(options, { counter: 3 }), { ...credential, counter: 5 })).rejects.toThrow(/counter value 3 was lower than expected 5/);
+    await expect(verify(await authenticator.authenticate(options, { counter: 3 }), { ...credential, counter: 5 })).rejects.toThrow(/counter value 3 was lower than expected 5/);
   });
 
   it.each<[string, Parameters<ReturnType<typeof createAuthenticator>['authenticate']>[1], RegExp]>([
@@ -205,7 +206,7 @@ describe('soft authenticator: authentication', () => {
     ['user verification', { flags: { uv: false } }, /user could not be verified/],
   ])('tampering with %s makes verification fail', async (_name, overrides, message) => {
     const { authenticator, options, verify } = await assertWith();
-    await expect(verify(authenticator.authenticate(options, overrides))).rejects.toThrow(message);
+    await expect(verify(await authenticator.authenticate(options, overrides))).rejects.toThrow(message);
   });
 });
 
@@ -218,7 +219,7 @@ describe('soft authenticator: presets of the simulated-devices kit', () => {
     expect(info.credentialDeviceType).toBe('multiDevice');
     expect(info.credentialBackedUp).toBe(true);
     const options = await generateAuthenticationOptions({ rpID, userVerification: 'required' });
-    const response = authenticator.authenticate(options);
+    const response = await authenticator.authenticate(options);
     expect(parseAuthenticatorData(authData(response.response.authenticatorData!)).counter).toBe(0);
     const result = await verifyAuthenticationResponse({ response, expectedChallenge: options.challenge, expectedOrigin: origin, expectedRPID: rpID, credential });
     expect(result.verified).toBe(true);
@@ -227,7 +228,7 @@ describe('soft authenticator: presets of the simulated-devices kit', () => {
   it('a device-bound preset counts signatures; explicit options still win over the preset', async () => {
     const { authenticator } = await registered({ preset: 'yubikey-5' });
     const options = await generateAuthenticationOptions({ rpID });
-    expect(parseAuthenticatorData(authData(authenticator.authenticate(options).response.authenticatorData)).counter).toBe(1);
+    expect(parseAuthenticatorData(authData((await authenticator.authenticate(options)).response.authenticatorData)).counter).toBe(1);
     const { response } = await registerWith({ preset: 'yubikey-5', aaguid: MICROSOFT_IOS });
     expect(response.response.transports).toEqual(['usb', 'nfc']);
     expect(Buffer.from(parseAuthenticatorData(authData(response.response.authenticatorData!)).aaguid!).toString('hex')).toBe(MICROSOFT_IOS.replace(/-/g, ''));

@@ -5,21 +5,27 @@
  *   const response = await phone.register(optionsFromYourServer);          // RegistrationResponseJSON
  *   const assertion = await phone.authenticate(requestOptions, { counter: 0 }); // tampered on purpose
  *
- * The same code as in the browser (WebCrypto ES256 keys, packed attestation, PRF, counters and the
- * browser's own checks), plus low-level hooks that break one thing at a time.
+ * The same code as in the browser (WebCrypto ES256 or Ed25519 keys, packed attestation, PRF,
+ * counters and the browser's own checks), plus low-level hooks that break one thing at a time.
+ * A device is a preset, a preset with changes, or a custom device without a preset:
+ *
+ *   const plain = createSoftAuthenticator({ aaguid: ZERO_AAGUID, backupEligible: true, algorithms: ['EdDSA'] });
  */
+import { KeyObject } from 'node:crypto';
+import type { Es256PrivateKey } from './core/keys';
 import { createMemoryStore } from './core/memory-store';
-import { getPreset, isPresetId, presetIds, presets } from './core/presets';
+import { deviceProfile, getPreset, isPresetId, presetIds, presets, ZERO_AAGUID } from './core/presets';
 import { assertionToJSON, registrationToJSON } from './core/response-json';
 import {
   approveAutomatically,
+  type AttestationTamper,
   type CeremonyTamper,
   createSimulatedDevice,
   type FailureKind,
   type Mediation,
   type SimulatedDevice,
 } from './core/soft-authenticator';
-import type { AttestationIssuer, DeviceOptions, PasskeyStore, PresetId, Prompt, StoredPasskey } from './core/types';
+import type { AttestationIssuer, DeviceOptions, DeviceProfile, PasskeyStore, PresetId, Prompt, StoredPasskey } from './core/types';
 import type {
   AuthenticationResponseJSON,
   ClientExtensionResultsJSON,
@@ -28,14 +34,20 @@ import type {
   RequestOptionsJSON,
 } from './core/webauthn-json';
 
-export type { CeremonyTamper, FailureKind, Mediation } from './core/soft-authenticator';
+export type { Es256PrivateKey };
+export type { AttestationTamper, CeremonyTamper, FailureKind, Mediation } from './core/soft-authenticator';
 export type * from './core/types';
 export type * from './core/webauthn-json';
-export { createMemoryStore,getPreset, isPresetId, presetIds, presets };
+export { createMemoryStore, deviceProfile, getPreset, isPresetId, presetIds, presets, ZERO_AAGUID };
 export { assertionToJSON, extensionResultsToJSON, registrationToJSON } from './core/response-json';
 
+/** CeremonyTamper's attestation; in Node the leaf key of full attestation may also be a node:crypto KeyObject (EC P-256). */
+export type NodeAttestationTamper = { fmt: 'none' } | { fmt: 'packed'; x5c?: undefined } | { fmt: 'packed'; x5c: Uint8Array[]; privateKey: Es256PrivateKey | KeyObject };
+
 /** Tampering hooks: everything in CeremonyTamper, plus the client extension results to send. */
-export interface Tamper extends CeremonyTamper {
+export interface Tamper extends Omit<CeremonyTamper, 'attestation'> {
+  /** Registration: answer with this attestation (CeremonyTamper's, or full attestation with a KeyObject). */
+  attestation?: NodeAttestationTamper;
   /** Replaces clientExtensionResults in the JSON. */
   extensions?: ClientExtensionResultsJSON;
 }
@@ -50,7 +62,8 @@ export interface SoftAuthenticatorOptions {
 }
 
 export interface SoftAuthenticator {
-  readonly preset: (typeof presets)[PresetId];
+  /** The device as it answers: its preset with the device options' changes, or a custom device (id 'custom'). */
+  readonly preset: DeviceProfile;
   readonly aaguid: string;
   readonly origin: string;
   readonly store: PasskeyStore;
@@ -77,7 +90,19 @@ function promptFrom(choice: SoftAuthenticatorOptions['prompt']): Prompt {
   return approveAutomatically;
 }
 
-/** A simulated device for Node tests, from a preset name or full device options. */
+/** A KeyObject leaf key becomes a JWK; the core runs on WebCrypto. */
+function coreTamper({ attestation, ...tamper }: Omit<Tamper, 'extensions'>): CeremonyTamper {
+  if (!attestation) return tamper;
+  let core: AttestationTamper;
+  if (attestation.fmt === 'none' || !attestation.x5c) core = attestation.fmt === 'none' ? { fmt: 'none' } : { fmt: 'packed' };
+  else {
+    const { x5c, privateKey } = attestation;
+    core = { fmt: 'packed', x5c, privateKey: privateKey instanceof KeyObject ? privateKey.export({ format: 'jwk' }) : privateKey };
+  }
+  return { ...tamper, attestation: core };
+}
+
+/** A simulated device for Node tests, from a preset name or device options (a preset with changes, or a custom device). */
 export function createSoftAuthenticator(preset: PresetId | DeviceOptions, options: SoftAuthenticatorOptions = {}): SoftAuthenticator {
   const device = createSimulatedDevice({
     device: typeof preset === 'string' ? { preset } : preset,
@@ -101,13 +126,13 @@ export function createSoftAuthenticator(preset: PresetId | DeviceOptions, option
     },
     device,
     async register(creationOptions, { extensions, mediation, signal, ...tamper } = {}) {
-      const credential = await device.create({ origin, options: creationOptions, tamper, ...(mediation ? { mediation } : {}), ...(signal ? { signal } : {}) });
+      const credential = await device.create({ origin, options: creationOptions, tamper: coreTamper(tamper), ...(mediation ? { mediation } : {}), ...(signal ? { signal } : {}) });
       notices = credential.notices;
       const json = registrationToJSON(credential);
       return extensions ? { ...json, clientExtensionResults: extensions } : json;
     },
     async authenticate(requestOptions, { extensions, mediation, signal, ...tamper } = {}) {
-      const assertion = await device.get({ origin, options: requestOptions, tamper, ...(mediation ? { mediation } : {}), ...(signal ? { signal } : {}) });
+      const assertion = await device.get({ origin, options: requestOptions, tamper: coreTamper(tamper), ...(mediation ? { mediation } : {}), ...(signal ? { signal } : {}) });
       const json = assertionToJSON(assertion);
       return extensions ? { ...json, clientExtensionResults: extensions } : json;
     },

@@ -19,7 +19,7 @@ describe('the same credential id registered concurrently', () => {
     const world = createWorld();
     const clients = Array.from({ length: 40 }, () => world.client());
     const optionsList = await Promise.all(clients.map((client, i) => client.registrationOptions({ username: `racer${i}` })));
-    const response = createAuthenticator().register(optionsList[0]!);
+    const response = await createAuthenticator().register(optionsList[0]!);
     const replies = await Promise.all(clients.map((client, i) => client.verifyRegistration(withChallenge(response, optionsList[i]!.challenge))));
 
     expect(replies.filter((reply) => reply.status >= 500)).toEqual([]);

@@ -53,7 +53,7 @@ describe('anonymous sessions', () => {
     // The anonymous cookie is a browser-session cookie (no Max-Age).
     expect(client.cookies.size).toBe(1);
 
-    const verified = await client.verifyRegistration(key.register(options));
+    const verified = await client.verifyRegistration(await key.register(options));
     expect(verified.status, verified.text).toBe(200);
     expect(verified.setCookies[0]?.attributes['max-age']).toBe(String(SESSION_TTL_MS / 1000));
     expect(anonymous()).toEqual([{ expires_at: world.clock.now + SESSION_TTL_MS, user_id: expect.any(String) }]);
@@ -86,7 +86,7 @@ describe('anonymous sessions', () => {
     const options = await client.authenticationOptions();
     world.clock.advance(6 * MINUTE);
     sweep(world.db, world.clock.now, world.config);
-    const reply = await client.verifyAuthentication(key.authenticate(options));
+    const reply = await client.verifyAuthentication(await key.authenticate(options));
     expect((reply.json as { error: { code: string } }).error.code).toBe('challenge_expired');
   });
 });

@@ -548,7 +548,7 @@ describe('every endpoint under hostile input', { timeout: 120_000 }, () => {
           if (!FULL && (p + v) % 3 !== 0) continue;
           const client = t.tenant.client();
           const options = await client.post(`/api/${ceremony}/options`, ceremony === 'registration' ? { username: `inner${n++}` } : { username: 'inner' });
-          const real = JSON.parse(JSON.stringify(ceremony === 'registration' ? key.register((options.json as { options: never }).options) : key.authenticate((options.json as { options: never }).options))) as Record<string, unknown>;
+          const real = JSON.parse(JSON.stringify(ceremony === 'registration' ? await key.register((options.json as { options: never }).options) : await key.authenticate((options.json as { options: never }).options))) as Record<string, unknown>;
           let holder = real;
           for (const step of path.slice(0, -1)) holder = holder[step] as Record<string, unknown>;
           Object.defineProperty(holder, path.at(-1)!, { value, enumerable: true, configurable: true, writable: true });
@@ -762,7 +762,9 @@ describe('concurrent races on every mutating request', { timeout: 60_000 }, () =
     const world = createWorld();
     const browsers = Array.from({ length: 20 }, () => ({ client: world.client(), key: createAuthenticator() }));
     const options = await Promise.all(browsers.map(({ client }) => client.registrationOptions({ username: 'same' })));
-    const replies = await race(KIND, 20, (i) => browsers[i]!.client.verifyRegistration(browsers[i]!.key.register(options[i]!)));
+    // The authenticators answer first, so the 20 verify calls reach the server at once.
+    const responses = await Promise.all(browsers.map(({ key }, i) => key.register(options[i]!)));
+    const replies = await race(KIND, 20, (i) => browsers[i]!.client.verifyRegistration(responses[i]!));
     expect(replies.filter((r) => r.status === 200)).toHaveLength(1);
     expect(codes(replies)).toEqual(new Set(['username_taken']));
     expect(world.db.prepare('SELECT COUNT(*) FROM users').pluck().get()).toBe(1);
@@ -784,9 +786,10 @@ describe('concurrent races on every mutating request', { timeout: 60_000 }, () =
     const tenant = await createTenant();
     const browsers = Array.from({ length: 10 }, () => ({ client: tenant.client(), key: createAuthenticator() }));
     const options = await Promise.all(browsers.map(({ client }) => client.registrationOptions({ username: 'contested' })));
+    const responses = await Promise.all(browsers.map(({ key }, i) => key.register(options[i]!)));
     const replies = await race(KIND, 30, (i) =>
       i < 10
-        ? browsers[i]!.client.verifyRegistration(browsers[i]!.key.register(options[i]!))
+        ? browsers[i]!.client.verifyRegistration(responses[i]!)
         : i < 20
           ? tenant.admin.post('/api/admin/temporary-access-passes', { username: 'contested' })
           : tenant.client().post('/api/handoffs', { purpose: 'registration', username: 'contested' }),
@@ -826,7 +829,7 @@ describe('replays and session fixation', { timeout: 30_000 }, () => {
     const owner = world.client();
     await owner.register(key, 'replayed');
     const options = await owner.authenticationOptions();
-    const response = key.authenticate(options);
+    const response = await key.authenticate(options);
     expect((await owner.verifyAuthentication(response)).status).toBe(200);
     const counts = tallyOf('replays of a verified response');
     const attacker = world.client();
@@ -848,7 +851,7 @@ describe('replays and session fixation', { timeout: 30_000 }, () => {
     const client = world.client();
     const key = createAuthenticator();
     const options = await client.registrationOptions({ username: 'once' });
-    const response = key.register(options);
+    const response = await key.register(options);
     expect((await client.verifyRegistration(response)).status).toBe(200);
     const before = count(world.db, 'users');
     const stranger = world.client();
@@ -869,12 +872,12 @@ describe('replays and session fixation', { timeout: 30_000 }, () => {
     if (way === 'registration') {
       const options = await victim.registrationOptions({ username: 'victim' });
       before = victim.sessionId;
-      expect((await victim.verifyRegistration(createAuthenticator().register(options))).status).toBe(200);
+      expect((await victim.verifyRegistration(await createAuthenticator().register(options))).status).toBe(200);
     } else if (way === 'passkey sign-in') {
       const { key } = await newUser(tenant, 'victim');
       const options = await victim.authenticationOptions();
       before = victim.sessionId;
-      expect((await victim.verifyAuthentication(key.authenticate(options))).status).toBe(200);
+      expect((await victim.verifyAuthentication(await key.authenticate(options))).status).toBe(200);
     } else if (way === 'pass sign-in') {
       const tap = await issueTap(tenant.admin, { username: 'victim' });
       await victim.authenticationOptions();
@@ -970,7 +973,7 @@ describe('no table grows without bound from anonymous input', { timeout: 30_000 
     for (let i = 0; i < N; i++) {
       const client = world.client();
       const options = await client.registrationOptions({ username: `refused${i}` });
-      await client.verifyRegistration(createAuthenticator().register(options, { origin: 'https://evil.example' }));
+      await client.verifyRegistration(await createAuthenticator().register(options, { origin: 'https://evil.example' }));
     }
     tallyOf(KIND).requests += 2 * N;
     expect(count(world.db, 'sign_in_log')).toBeGreaterThan(40);

@@ -56,7 +56,7 @@ describe('authentication: happy paths', () => {
     const anonymousSession = client.sessionId;
     expect(anonymousSession).toBeTruthy();
 
-    const reply = await client.verifyAuthentication(authenticator.authenticate(options));
+    const reply = await client.verifyAuthentication(await authenticator.authenticate(options));
     expect(reply.status, reply.text).toBe(200);
     const verified = verifiedSchema.parse(reply.json);
     expect(verified.user).toEqual(alice.user);
@@ -132,7 +132,7 @@ describe('authentication: refusals (nothing changes, nobody is signed in)', () =
     world.clock.advance(1000); // a stray lastUsedAt write would now differ
     const before = snapshot(world.db);
     const row = credentialRow(world.db, alice.credential.id);
-    const reply = await client.verifyAuthentication(authenticator.authenticate(options, overrides));
+    const reply = await client.verifyAuthentication(await authenticator.authenticate(options, overrides));
     expectError(reply, 400, code);
     expect(snapshot(world.db)).toEqual(before);
     expect(credentialRow(world.db, alice.credential.id)).toEqual(row);
@@ -166,7 +166,7 @@ describe('authentication: refusals (nothing changes, nobody is signed in)', () =
     const options = await client.authenticationOptions({});
     world.clock.advance(1000); // a stray lastUsedAt write would now differ
     const before = snapshot(world.db);
-    const reply = await client.verifyAuthentication(stranger.authenticate(options));
+    const reply = await client.verifyAuthentication(await stranger.authenticate(options));
     expectError(reply, 400, 'credential_not_found');
     expect(snapshot(world.db)).toEqual(before);
     await expectSignedOut(client);
@@ -183,7 +183,7 @@ describe('authentication: refusals (nothing changes, nobody is signed in)', () =
     const options = await client.authenticationOptions({});
     world.clock.advance(1000); // a stray lastUsedAt write would now differ
     const before = snapshot(world.db);
-    const reply = await client.verifyAuthentication(authenticator.authenticate(options));
+    const reply = await client.verifyAuthentication(await authenticator.authenticate(options));
     expectError(reply, 400, 'credential_not_found');
     expect(snapshot(world.db)).toEqual(before);
     await expectSignedOut(client);
@@ -199,7 +199,7 @@ describe('authentication: refusals (nothing changes, nobody is signed in)', () =
     expect((options.allowCredentials ?? []).map((d) => d.id)).toEqual([alice.credential.id]);
     world.clock.advance(1000); // a stray lastUsedAt write would now differ
     const before = snapshot(world.db);
-    const reply = await client.verifyAuthentication(bobKey.authenticate(options, { credentialId: bob.credential.id }));
+    const reply = await client.verifyAuthentication(await bobKey.authenticate(options, { credentialId: bob.credential.id }));
     expectError(reply, 400, 'credential_not_allowed');
     expect(snapshot(world.db)).toEqual(before);
     await expectSignedOut(client);
@@ -211,7 +211,7 @@ describe('authentication: refusals (nothing changes, nobody is signed in)', () =
     const options = await client.authenticationOptions({});
     world.clock.advance(1000); // a stray lastUsedAt write would now differ
     const before = snapshot(world.db);
-    const reply = await client.verifyAuthentication(authenticator.authenticate(options, { userHandle: null }));
+    const reply = await client.verifyAuthentication(await authenticator.authenticate(options, { userHandle: null }));
     expectError(reply, 400, 'user_handle_mismatch');
     expect(snapshot(world.db)).toEqual(before);
     await expectSignedOut(client);
@@ -225,7 +225,7 @@ describe('authentication: refusals (nothing changes, nobody is signed in)', () =
     expect(options.allowCredentials?.length).toBeGreaterThan(0);
     world.clock.advance(1000); // a stray lastUsedAt write would now differ
     const before = snapshot(world.db);
-    const reply = await client.verifyAuthentication(authenticator.authenticate(options, { credentialId: authenticator.credentials[0]!.id }));
+    const reply = await client.verifyAuthentication(await authenticator.authenticate(options, { credentialId: (await authenticator.credentials())[0]!.id }));
     expectError(reply, 400, 'credential_not_allowed');
     expect(snapshot(world.db)).toEqual(before);
     await expectSignedOut(client);
@@ -235,14 +235,14 @@ describe('authentication: refusals (nothing changes, nobody is signed in)', () =
     const { world, authenticator } = await withAlice();
     const bobKey = createAuthenticator();
     await world.client().register(bobKey, 'bob');
-    const bobHandle = bobKey.credentials[0]?.userHandle;
+    const bobHandle = (await bobKey.credentials())[0]?.userHandle;
     expect(bobHandle).toBeTruthy();
 
     const client = world.client();
     const options = await client.authenticationOptions({});
     world.clock.advance(1000); // a stray lastUsedAt write would now differ
     const before = snapshot(world.db);
-    const reply = await client.verifyAuthentication(authenticator.authenticate(options, { userHandle: bobHandle }));
+    const reply = await client.verifyAuthentication(await authenticator.authenticate(options, { userHandle: bobHandle }));
     expectError(reply, 400, 'user_handle_mismatch');
     expect(snapshot(world.db)).toEqual(before);
     await expectSignedOut(client);
@@ -262,7 +262,7 @@ describe('authentication: refusals (nothing changes, nobody is signed in)', () =
     const options = await client.authenticationOptions({});
     world.clock.advance(1000); // a stray lastUsedAt write would now differ
     const before = snapshot(world.db);
-    const reply = await client.verifyAuthentication(authenticator.authenticate(options, { counter }));
+    const reply = await client.verifyAuthentication(await authenticator.authenticate(options, { counter }));
     expectError(reply, 400, 'counter_regression');
     expect(snapshot(world.db)).toEqual(before);
     expect(credentialRow(world.db, alice.credential.id)?.counter).toBe(2);
@@ -274,7 +274,7 @@ describe('authentication: refusals (nothing changes, nobody is signed in)', () =
     await world.client().signIn(authenticator, undefined, { counter: 5 });
     const client = world.client();
     const options = await client.authenticationOptions({});
-    const reply = await client.verifyAuthentication(authenticator.authenticate(options, { counter: 5 }));
+    const reply = await client.verifyAuthentication(await authenticator.authenticate(options, { counter: 5 }));
     expectError(reply, 400, 'counter_regression');
     expect(credentialRow(world.db, alice.credential.id)?.counter).toBe(5);
   });

@@ -28,7 +28,7 @@ describe('one transaction per ceremony', () => {
     const client = world.client();
     const options = await client.authenticationOptions({});
     const anonymous = client.sessionId!;
-    const reply = await client.verifyAuthentication(authenticator.authenticate(options));
+    const reply = await client.verifyAuthentication(await authenticator.authenticate(options));
     expect(reply.status).not.toBe(200);
     expect(snapshot(world.db)).toEqual(before);
     expect(credentialRow(world.db, alice.credential.id)).toMatchObject({ counter: 0, last_used_at: null });
@@ -46,7 +46,7 @@ describe('one transaction per ceremony', () => {
 
     const client = world.client();
     const options = await client.registrationOptions({ username: 'bob' });
-    const reply = await client.verifyRegistration(createAuthenticator().register(options));
+    const reply = await client.verifyRegistration(await createAuthenticator().register(options));
     expect(reply.status).not.toBe(200);
     expect(snapshot(world.db)).toEqual(before);
     expect(count(world.db, 'challenges')).toBe(0);
@@ -65,7 +65,7 @@ describe('one transaction per ceremony', () => {
     const options = await client.authenticationOptions({});
     const anonymous = client.sessionId!;
     expect(count(world.db, 'challenges')).toBe(2);
-    const reply = await client.verifyAuthentication(authenticator.authenticate(options));
+    const reply = await client.verifyAuthentication(await authenticator.authenticate(options));
     expect(reply.status, reply.text).toBe(200);
 
     expect(client.sessionId).not.toBe(anonymous);

@@ -11,7 +11,7 @@ describe('challenges: registration', () => {
     const world = createWorld();
     const client = world.client();
     const options = await client.registrationOptions({ username: 'alice' });
-    const response = createAuthenticator().register(options);
+    const response = await createAuthenticator().register(options);
     expect((await client.verifyRegistration(response)).status).toBe(200);
     world.clock.advance(1000); // a stray lastUsedAt write would now differ
     const before = snapshot(world.db);
@@ -24,7 +24,7 @@ describe('challenges: registration', () => {
     const client = world.client();
     await client.register(createAuthenticator(), 'alice');
     const options = await client.registrationOptions({ username: 'alice' });
-    const response = createAuthenticator().register(options);
+    const response = await createAuthenticator().register(options);
     expect((await client.verifyRegistration(response)).status).toBe(200);
     const before = snapshot(world.db);
     expectError(await client.verifyRegistration(response), 400, 'challenge_missing');
@@ -37,7 +37,7 @@ describe('challenges: registration', () => {
     const options = await client.registrationOptions({ username: 'alice' });
     const anonymous = world.client();
     anonymous.cookies.set(SESSION_COOKIE, client.sessionId ?? '');
-    const response = createAuthenticator().register(options);
+    const response = await createAuthenticator().register(options);
     expect((await client.verifyRegistration(response)).status).toBe(200);
     world.clock.advance(1000); // a stray lastUsedAt write would now differ
     const before = snapshot(world.db);
@@ -50,7 +50,7 @@ describe('challenges: registration', () => {
     const other = world.client();
     const options = await other.registrationOptions({ username: 'alice' });
     const client = world.client();
-    expectError(await client.verifyRegistration(createAuthenticator().register(options)), 400, 'challenge_missing');
+    expectError(await client.verifyRegistration(await createAuthenticator().register(options)), 400, 'challenge_missing');
     expect(count(world.db, 'users')).toBe(0);
     await expectSignedOut(client);
   });
@@ -64,10 +64,10 @@ describe('challenges: registration', () => {
     const ownerOptions = await owner.registrationOptions({ username: 'alice' });
     world.clock.advance(1000); // a stray lastUsedAt write would now differ
     const before = snapshot(world.db);
-    expectError(await thief.verifyRegistration(createAuthenticator().register(ownerOptions)), 400, 'challenge_mismatch');
+    expectError(await thief.verifyRegistration(await createAuthenticator().register(ownerOptions)), 400, 'challenge_mismatch');
     expect(snapshot(world.db)).toEqual(before);
     await expectSignedOut(thief);
-    expect((await owner.verifyRegistration(createAuthenticator().register(ownerOptions))).status).toBe(200);
+    expect((await owner.verifyRegistration(await createAuthenticator().register(ownerOptions))).status).toBe(200);
   });
 
   it('is refused after 5 minutes (challenge_expired) and stores nothing', async () => {
@@ -76,7 +76,7 @@ describe('challenges: registration', () => {
     const options = await client.registrationOptions({ username: 'alice' });
     world.clock.advance(CHALLENGE_TTL_MS + 1000);
     const before = snapshot(world.db);
-    expectError(await client.verifyRegistration(createAuthenticator().register(options)), 400, 'challenge_expired');
+    expectError(await client.verifyRegistration(await createAuthenticator().register(options)), 400, 'challenge_expired');
     expect(snapshot(world.db)).toEqual(before);
     expect(count(world.db, 'users')).toBe(0);
     await expectSignedOut(client);
@@ -87,7 +87,7 @@ describe('challenges: registration', () => {
     const client = world.client();
     const options = await client.registrationOptions({ username: 'alice' });
     world.clock.advance(CHALLENGE_TTL_MS - 1000);
-    expect((await client.verifyRegistration(createAuthenticator().register(options))).status).toBe(200);
+    expect((await client.verifyRegistration(await createAuthenticator().register(options))).status).toBe(200);
   });
 
   it('is consumed by a failed verification: the correct response afterwards gets challenge_missing', async () => {
@@ -95,8 +95,8 @@ describe('challenges: registration', () => {
     const client = world.client();
     const options = await client.registrationOptions({ username: 'alice' });
     const authenticator = createAuthenticator();
-    expectError(await client.verifyRegistration(authenticator.register(options, { flags: { uv: false } })), 400, 'user_verification_required');
-    expectError(await client.verifyRegistration(createAuthenticator().register(options)), 400, 'challenge_missing');
+    expectError(await client.verifyRegistration(await authenticator.register(options, { flags: { uv: false } })), 400, 'user_verification_required');
+    expectError(await client.verifyRegistration(await createAuthenticator().register(options)), 400, 'challenge_missing');
     expect(count(world.db, 'users')).toBe(0);
     expect(count(world.db, 'credentials')).toBe(0);
     await expectSignedOut(client);
@@ -108,7 +108,7 @@ describe('challenges: registration', () => {
     await world.client().register(authenticator, 'alice');
     const client = world.client();
     const registrationOptions = await client.registrationOptions({ username: 'bob' });
-    const assertion = authenticator.authenticate({ challenge: registrationOptions.challenge, rpId: 'localhost', userVerification: 'required' });
+    const assertion = await authenticator.authenticate({ challenge: registrationOptions.challenge, rpId: 'localhost', userVerification: 'required' });
     world.clock.advance(1000); // a stray lastUsedAt write would now differ
     const before = snapshot(world.db);
     expectError(await client.verifyAuthentication(assertion), 400, 'challenge_missing');
@@ -129,7 +129,7 @@ describe('challenges: authentication', () => {
     const { world, authenticator, alice } = await withAlice();
     const client = world.client();
     const options = await client.authenticationOptions({});
-    const assertion = authenticator.authenticate(options);
+    const assertion = await authenticator.authenticate(options);
     expect((await client.verifyAuthentication(assertion)).status).toBe(200);
     world.clock.advance(1000); // a stray lastUsedAt write would now differ
     const before = snapshot(world.db);
@@ -142,7 +142,7 @@ describe('challenges: authentication', () => {
   it('a replayed assertion from another (cookie-less) client is refused (challenge_missing)', async () => {
     const { world, authenticator } = await withAlice();
     const options = await world.client().authenticationOptions({});
-    const assertion = authenticator.authenticate(options);
+    const assertion = await authenticator.authenticate(options);
     const attacker = world.client();
     world.clock.advance(1000); // a stray lastUsedAt write would now differ
     const before = snapshot(world.db);
@@ -160,11 +160,11 @@ describe('challenges: authentication', () => {
     const victimOptions = await victim.authenticationOptions({});
     world.clock.advance(1000); // a stray lastUsedAt write would now differ
     const before = snapshot(world.db);
-    expectError(await attacker.verifyAuthentication(authenticator.authenticate(victimOptions)), 400, 'challenge_mismatch');
+    expectError(await attacker.verifyAuthentication(await authenticator.authenticate(victimOptions)), 400, 'challenge_mismatch');
     expect(snapshot(world.db)).toEqual(before);
     await expectSignedOut(attacker);
     // The victim's challenge was not spent by the attacker's attempt.
-    expect((await victim.verifyAuthentication(authenticator.authenticate(victimOptions))).status).toBe(200);
+    expect((await victim.verifyAuthentication(await authenticator.authenticate(victimOptions))).status).toBe(200);
   });
 
   it('is refused after 5 minutes (challenge_expired); counter and lastUsedAt unchanged', async () => {
@@ -173,7 +173,7 @@ describe('challenges: authentication', () => {
     const options = await client.authenticationOptions({});
     world.clock.advance(CHALLENGE_TTL_MS + 1000);
     const before = snapshot(world.db);
-    expectError(await client.verifyAuthentication(authenticator.authenticate(options)), 400, 'challenge_expired');
+    expectError(await client.verifyAuthentication(await authenticator.authenticate(options)), 400, 'challenge_expired');
     expect(snapshot(world.db)).toEqual(before);
     expect(credentialRow(world.db, alice.credential.id)).toMatchObject({ counter: 0, last_used_at: null });
     await expectSignedOut(client);
@@ -183,8 +183,8 @@ describe('challenges: authentication', () => {
     const { world, authenticator, alice } = await withAlice();
     const client = world.client();
     const options = await client.authenticationOptions({});
-    expectError(await client.verifyAuthentication(authenticator.authenticate(options, { badSignature: true })), 400, 'signature_invalid');
-    expectError(await client.verifyAuthentication(authenticator.authenticate(options)), 400, 'challenge_missing');
+    expectError(await client.verifyAuthentication(await authenticator.authenticate(options, { badSignature: true })), 400, 'signature_invalid');
+    expectError(await client.verifyAuthentication(await authenticator.authenticate(options)), 400, 'challenge_missing');
     expect(credentialRow(world.db, alice.credential.id)).toMatchObject({ counter: 0, last_used_at: null });
     await expectSignedOut(client);
   });
@@ -194,7 +194,7 @@ describe('challenges: authentication', () => {
     const client = world.client();
     const stale = await client.authenticationOptions({});
     await client.authenticationOptions({});
-    expectError(await client.verifyAuthentication(authenticator.authenticate(stale)), 400, 'challenge_mismatch');
+    expectError(await client.verifyAuthentication(await authenticator.authenticate(stale)), 400, 'challenge_mismatch');
     await expectSignedOut(client);
   });
 });

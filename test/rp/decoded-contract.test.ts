@@ -33,7 +33,7 @@ describe('report.decoded', () => {
     const client = createWorld().client();
     const authenticator = createAuthenticator();
     await client.register(authenticator, 'alice');
-    const reply = await client.verifyAuthentication(authenticator.authenticate(await client.authenticationOptions(), { origin: 'https://phish.example' }));
+    const reply = await client.verifyAuthentication(await authenticator.authenticate(await client.authenticationOptions(), { origin: 'https://phish.example' }));
     const { report } = reply.json as { report: unknown };
     expect(reportSchema.parse(report)).toEqual(report);
   });
@@ -61,7 +61,7 @@ describe('the decoder’s answer', () => {
 
   it('a software authenticator’s registration decodes to the same shapes', async () => {
     const options = await createWorld().client().registrationOptions({ username: 'bob' });
-    const response = createAuthenticator().register(options);
+    const response = await createAuthenticator().register(options);
     const result = await inspect(response);
     expect(result.kind).toBe('registration');
     expect(inspectResultSchema.parse(asJson(result))).toEqual(asJson(result));

@@ -191,7 +191,7 @@ export class Client {
   ): Promise<Verified> {
     const { overrides, nickname, ...optionsBody } = extra;
     const options = await this.registrationOptions({ username, ...optionsBody });
-    const reply = await this.verifyRegistration(authenticator.register(options, overrides), nickname ? { nickname } : {});
+    const reply = await this.verifyRegistration(await authenticator.register(options, overrides), nickname ? { nickname } : {});
     expect(reply.status, reply.text).toBe(200);
     return verifiedSchema.parse(reply.json);
   }
@@ -199,7 +199,7 @@ export class Client {
   /** Full sign-in that must succeed; returns the verified body. */
   async signIn(authenticator: SoftAuthenticator, username?: string, overrides?: AuthenticateOverrides): Promise<Verified> {
     const options = await this.authenticationOptions(username ? { username } : {});
-    const reply = await this.verifyAuthentication(authenticator.authenticate(options, overrides));
+    const reply = await this.verifyAuthentication(await authenticator.authenticate(options, overrides));
     expect(reply.status, reply.text).toBe(200);
     return verifiedSchema.parse(reply.json);
   }

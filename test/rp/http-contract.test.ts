@@ -75,7 +75,7 @@ describe('malformed and invalid bodies → 400 invalid_request', () => {
     const world = createWorld();
     const client = world.client();
     const options = await client.registrationOptions({ username: 'alice' });
-    const response = createAuthenticator().register(options) as unknown as Record<string, unknown>;
+    const response = await createAuthenticator().register(options) as unknown as Record<string, unknown>;
     const before = snapshot(world.db);
     expectError(await client.post('/api/registration/verify', build(response)), 400, 'invalid_request');
     expect(snapshot(world.db)).toEqual(before);
@@ -92,7 +92,7 @@ describe('malformed and invalid bodies → 400 invalid_request', () => {
     const alice = await world.client().register(authenticator, 'alice');
     const client = world.client();
     const options = await client.authenticationOptions({});
-    const response = authenticator.authenticate(options) as unknown as Record<string, unknown>;
+    const response = await authenticator.authenticate(options) as unknown as Record<string, unknown>;
     const before = snapshot(world.db);
     expectError(await client.post('/api/authentication/verify', build(response)), 400, 'invalid_request');
     expect(snapshot(world.db)).toEqual(before);

@@ -45,19 +45,19 @@ describe('POST /api/inspect', () => {
 
   it('200 { kind, decoded } for a registration, an authentication and a bare part', async () => {
     const authenticator = createAuthenticator();
-    const registration = authenticator.register(creationOptions(), { fmt: 'packed' });
+    const registration = await authenticator.register(creationOptions(), { fmt: 'packed' });
     const reply = await post(app, { input: registration });
     expect(reply.status, reply.text).toBe(200);
     expect(reply.contentType).toMatch(/^application\/json/);
     expect(reply.json).toMatchObject({ kind: 'registration', decoded: { attestation: { fmt: 'packed', statementKind: 'self', verification: { verified: true } } } });
 
-    const assertion = authenticator.authenticate(requestOptions());
+    const assertion = await authenticator.authenticate(requestOptions());
     expect((await post(app, { input: JSON.stringify(assertion) })).json).toMatchObject({ kind: 'authentication', decoded: { signature: { encoding: 'der' } } });
     expect((await post(app, { input: assertion.response.clientDataJSON })).json).toMatchObject({ kind: 'clientDataJSON', decoded: { type: 'webauthn.get' } });
   });
 
   it('400 invalid_request naming the part and field for undecodable input', async () => {
-    const registration = createAuthenticator().register(creationOptions());
+    const registration = await createAuthenticator().register(creationOptions());
     const reply = await post(app, { input: { ...registration, response: { ...registration.response, attestationObject: 'AAAA' } } });
     expect(reply.status).toBe(400);
     expect(reply.json).toEqual({
@@ -137,7 +137,7 @@ const mounted = (await createWorld().client().post('/api/inspect', { input: 'AAA
 describe.skipIf(!mounted)('POST /api/inspect in createApp', () => {
   it('answers like the route on its own, without a session', async () => {
     const client = createWorld().client();
-    const registration = createAuthenticator().register(creationOptions());
+    const registration = await createAuthenticator().register(creationOptions());
     const reply = await client.post('/api/inspect', { input: registration });
     expect(reply.status, reply.text).toBe(200);
     expect(reply.json).toMatchObject({ kind: 'registration', decoded: { attestation: { verification: { verified: true } } } });

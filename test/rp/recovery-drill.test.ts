@@ -24,7 +24,7 @@ describe('recovery drill: an admin removes a person’s lost passkey', () => {
     await expectSignedOut(lost.client);
     const thief = tenant.client();
     const thiefOptions = await thief.authenticationOptions();
-    expectError(await thief.verifyAuthentication(lost.key.authenticate(thiefOptions)), 400, 'credential_not_found');
+    expectError(await thief.verifyAuthentication(await lost.key.authenticate(thiefOptions)), 400, 'credential_not_found');
     // The other passkey still works.
     await laptop.signIn(laptopKey, 'ada');
 

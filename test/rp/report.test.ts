@@ -53,7 +53,7 @@ describe('ceremony report', () => {
     const { client, authenticator } = await registered();
     await client.signIn(authenticator); // counter 1 stored
     const options = await client.authenticationOptions();
-    const reply = await client.verifyAuthentication(authenticator.authenticate(options, overrides));
+    const reply = await client.verifyAuthentication(await authenticator.authenticate(options, overrides));
     const body = reply.json as { error: { code: string }; report: unknown };
     expect(body.error.code).toBe(code);
     const report = reportSchema.parse(body.report);

@@ -40,7 +40,7 @@ async function smsUser(tenant: Tenant): Promise<{ signIn: () => Promise<Client>;
 async function tryRegister(client: Client, key: SoftAuthenticator, username: string): Promise<Reply> {
   const options = await client.post('/api/registration/options', { username });
   if (options.status !== 200) return options;
-  return client.verifyRegistration(key.register((options.json as { options: PublicKeyCredentialCreationOptionsJSON }).options));
+  return client.verifyRegistration(await key.register((options.json as { options: PublicKeyCredentialCreationOptionsJSON }).options));
 }
 
 const campaignOf = async (client: Client) => campaignSchema.parse((await client.get('/api/registration-campaign')).json);

@@ -33,7 +33,7 @@ async function simulatorCertificate(client: Client, aaguid = MICROSOFT_IOS): Pro
 async function registerWith(client: Client, username: string, certificate: AttestationCertificate) {
   const options = await client.registrationOptions({ username });
   const key = createAuthenticator({ aaguid: MICROSOFT_IOS, transports: ['hybrid', 'internal'] });
-  return { key, reply: await client.verifyRegistration(key.register(options, { fmt: 'packed', attestationCertificate: certificate })) };
+  return { key, reply: await client.verifyRegistration(await key.register(options, { fmt: 'packed', attestationCertificate: certificate })) };
 }
 
 interface VerifiedBody {
@@ -76,7 +76,7 @@ describe('attestation trust "simulated"', () => {
     // The same AAGUID without attestation is refused: the simulated one passed because it is attested.
     const bare = tenant.client();
     const plain = createAuthenticator({ aaguid: MICROSOFT_IOS });
-    expectPolicyRefusal(await bare.verifyRegistration(plain.register(await bare.registrationOptions({ username: 'bob' }))), 'attestation_required');
+    expectPolicyRefusal(await bare.verifyRegistration(await plain.register(await bare.registrationOptions({ username: 'bob' }))), 'attestation_required');
   });
 
   it('with SIMULATED_DEVICES off the same attestation is untrusted, and refused under enforcement', async () => {
@@ -157,7 +157,7 @@ describe('attestation trust "simulated"', () => {
     const tenant = await createTenant();
     const client = tenant.client();
     const options = await client.registrationOptions({ username: 'hana' });
-    const response = createAuthenticator({ aaguid: MICROSOFT_IOS }).register(options, { fmt: 'packed', attestationCertificate: await simulatorCertificate(client) });
+    const response = await createAuthenticator({ aaguid: MICROSOFT_IOS }).register(options, { fmt: 'packed', attestationCertificate: await simulatorCertificate(client) });
     const on = await client.post('/api/inspect', { input: response });
     expect(on.status, on.text).toBe(200);
     expect(on.json).toMatchObject({ kind: 'registration', decoded: { attestation: { verification: { trust: 'simulated', simulated: true, verified: true } } } });

@@ -8,7 +8,6 @@
 import { describe, expect, it } from 'vitest';
 import { b64url, createAuthenticator, fromB64url } from '../soft-authenticator';
 import { type Client, count, createWorld, expectError, type Reply, SESSION_COOKIE, snapshot } from './helpers';
-import { resign } from './strict-helpers';
 
 const LEVELS = 5000;
 /** Built as text: JSON.stringify itself overflows on such values. */
@@ -21,8 +20,10 @@ function postDeep(client: Client, path: string, body: unknown): Promise<Reply> {
   return client.request('POST', path, { raw: text });
 }
 
-/** clientDataJSON with one more member holding the deep value. */
-const deepenClientData = (clientDataJSON: string) => b64url(fromB64url(clientDataJSON).toString('utf8').replace(/}$/, `,"extra":${deepJson()}}`));
+/** clientDataJSON text with one more member holding the deep value. */
+const deepenJson = (json: string) => json.replace(/}$/, `,"extra":${deepJson()}}`);
+/** The same, on base64url clientDataJSON. */
+const deepenClientData = (clientDataJSON: string) => b64url(deepenJson(fromB64url(clientDataJSON).toString('utf8')));
 
 function expectRefusedWithoutTrace(reply: Reply, before: ReturnType<typeof snapshot>, after: ReturnType<typeof snapshot>) {
   expectError(reply, 400, 'invalid_request');
@@ -35,7 +36,7 @@ describe('registration with deeply nested JSON', () => {
     const world = createWorld();
     const client = world.client();
     const key = createAuthenticator();
-    const response = key.register(await client.registrationOptions({ username: 'deep' }));
+    const response = await key.register(await client.registrationOptions({ username: 'deep' }));
     return { world, client, response };
   }
 
@@ -72,8 +73,9 @@ describe('sign-in with deeply nested JSON', () => {
     const key = createAuthenticator();
     await client.register(key, 'deep');
     await client.signOut();
-    const response = key.authenticate(await client.authenticationOptions());
-    return { world, client, key, response };
+    const options = await client.authenticationOptions();
+    const response = await key.authenticate(options);
+    return { world, client, key, options, response };
   }
 
   it('in clientExtensionResults → 400 invalid_request as JSON (not text/plain), no session, counter unchanged', async () => {
@@ -84,9 +86,10 @@ describe('sign-in with deeply nested JSON', () => {
   });
 
   it('inside a correctly signed clientDataJSON → 400 invalid_request, nothing stored', async () => {
-    const { world, client, key, response } = await start();
+    const { world, client, key, options } = await start();
     const before = snapshot(world.db);
-    const signed = resign(response, key.credentials[0]!, deepenClientData(response.response.clientDataJSON));
+    // The authenticator signs over the deepened clientDataJSON (the kit's clientDataJSON hook).
+    const signed = await key.authenticate(options, { clientDataJSON: deepenJson });
     const reply = await client.verifyAuthentication(signed);
     expectRefusedWithoutTrace(reply, before, snapshot(world.db));
     expect((reply.json as { error: { field?: string } }).error.field).toBe('response.clientDataJSON');
@@ -94,7 +97,7 @@ describe('sign-in with deeply nested JSON', () => {
 
   it('a refused sign-in with a deep value still answers JSON (bad signature)', async () => {
     const { world, client, key } = await start();
-    const response = key.authenticate(await client.authenticationOptions(), { badSignature: true });
+    const response = await key.authenticate(await client.authenticationOptions(), { badSignature: true });
     const before = snapshot(world.db);
     const reply = await postDeep(client, '/api/authentication/verify', { response: { ...response, clientExtensionResults: { deep: '@@deep@@' } } });
     expectRefusedWithoutTrace(reply, before, snapshot(world.db));

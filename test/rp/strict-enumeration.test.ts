@@ -78,7 +78,7 @@ describe('POST /api/authentication/options does not reveal which usernames exist
     world.clock.advance(1000);
     const before = snapshot(world.db);
     // The browser would find no passkey with a decoy id; a client that sends one anyway:
-    const reply = await client.verifyAuthentication(key.authenticate(options, { credentialId: key.credentials[0]!.id }));
+    const reply = await client.verifyAuthentication(await key.authenticate(options, { credentialId: (await key.credentials())[0]!.id }));
     expectError(reply, 400, 'credential_not_allowed');
     expect(snapshot(world.db)).toEqual(before);
     await expectSignedOut(client);

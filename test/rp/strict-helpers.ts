@@ -2,20 +2,22 @@
  * Hand-built WebAuthn responses for the strictness tests: what a faulty or hostile client or
  * authenticator could send, with the signatures still right where the RP checks them.
  */
-import { createHash, generateKeyPairSync, randomBytes, sign } from 'node:crypto';
-import type { AuthenticationResponseJSON, PublicKeyCredentialCreationOptionsJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
-import { b64url, cborEncode, type CborValue, fromB64url, registrationResponse, type SoftCredential } from '../soft-authenticator';
+import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto';
+import type { PublicKeyCredentialCreationOptionsJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
+import { b64url, cborEncode, type CborValue, fromB64url, registrationResponse } from '../soft-authenticator';
 
-/** Re-signs an assertion over new clientDataJSON (base64url), as the authenticator would have. */
-export function resign(response: AuthenticationResponseJSON, credential: SoftCredential, clientDataJSON: string): AuthenticationResponseJSON {
-  const data = Buffer.concat([fromB64url(response.response.authenticatorData), createHash('sha256').update(fromB64url(clientDataJSON)).digest()]);
-  const signature = credential.algorithm === 'ES256' ? sign('sha256', data, credential.privateKey) : sign(null, data, credential.privateKey);
-  return { ...response, response: { ...response.response, clientDataJSON, signature: b64url(signature) } };
-}
+/**
+ * A clientDataJSON hook for the authenticator (signed over, so only the RP's own checks are
+ * tested): the JSON text with members added or replaced.
+ */
+export const withMembers =
+  (members: Record<string, unknown>) =>
+  (json: string): string =>
+    JSON.stringify({ ...JSON.parse(json), ...members });
 
-/** The clientDataJSON of `response` with members added or replaced (base64url). */
+/** The clientDataJSON of `response` with members added or replaced (base64url; not signed again). */
 export function withClientData(clientDataJSON: string, members: Record<string, unknown>): string {
-  return b64url(JSON.stringify({ ...JSON.parse(fromB64url(clientDataJSON).toString('utf8')), ...members }));
+  return b64url(withMembers(members)(fromB64url(clientDataJSON).toString('utf8')));
 }
 
 /** A COSE EC2 key of `crv` (1 P-256, 2 P-384, 3 P-521) with `alg`, its point as given. */

@@ -8,7 +8,7 @@ import type { PublicKeyCredentialCreationOptionsJSON, RegistrationResponseJSON }
 import { afterAll, describe, expect, it } from 'vitest';
 import { b64url, createAuthenticator, fromB64url, type SoftAuthenticator } from '../soft-authenticator';
 import { type Client, createWorld, type Reply, snapshot, type World } from './helpers';
-import { coseEc2, coseOkp, coseRsa, handMadeRegistration, offCurveP256, realCoseKey, resign, withClientData } from './strict-helpers';
+import { coseEc2, coseOkp, coseRsa, handMadeRegistration, offCurveP256, realCoseKey, withClientData } from './strict-helpers';
 
 interface Tally {
   requests: number;
@@ -55,19 +55,22 @@ async function registrationAttempt(world: World): Promise<{ client: Client; opti
   return { client, options: await client.registrationOptions({ username: `u${randomBytes(6).toString('hex')}` }) };
 }
 
-async function refusedRegistration(world: World, name: string, build: (options: PublicKeyCredentialCreationOptionsJSON, key: SoftAuthenticator) => RegistrationResponseJSON | string) {
+async function refusedRegistration(
+  world: World,
+  name: string,
+  build: (options: PublicKeyCredentialCreationOptionsJSON, key: SoftAuthenticator) => RegistrationResponseJSON | string | Promise<RegistrationResponseJSON | string>,
+) {
   const { client, options } = await registrationAttempt(world);
   const before = stateOf(world);
-  const built = build(options, createAuthenticator());
+  const built = await build(options, createAuthenticator());
   const reply = typeof built === 'string' ? await client.request('POST', '/api/registration/verify', { raw: built }) : await client.verifyRegistration(built);
   record(name, reply, stateOf(world) !== before);
 }
 
 async function refusedSignIn(world: World, key: SoftAuthenticator, name: string, mutate: (clientDataText: string) => string, raw?: (body: string) => string) {
   const client = world.client();
-  const response = key.authenticate(await client.authenticationOptions());
-  const text = mutate(fromB64url(response.response.clientDataJSON).toString('utf8'));
-  const signed = resign(response, key.credentials[0]!, b64url(text));
+  // The authenticator signs over the changed clientDataJSON (the kit's clientDataJSON hook).
+  const signed = await key.authenticate(await client.authenticationOptions(), { clientDataJSON: mutate });
   const before = stateOf(world);
   const body = JSON.stringify({ response: signed });
   const reply = await client.request('POST', '/api/authentication/verify', { raw: raw ? raw(body) : body });
@@ -90,11 +93,11 @@ describe('hostile input, in bulk', () => {
         const before = stateOf(world);
         record('deep JSON body (33–20,000 levels, 7 endpoints)', await world.client().request('POST', path, { raw: `{"x":${deepJson(levels)}}` }), stateOf(world) !== before);
       }
-      await refusedRegistration(world, 'deep clientExtensionResults (registration)', (options, k) =>
-        JSON.stringify({ response: { ...k.register(options), clientExtensionResults: { d: '@@' } } }).replace('"@@"', deepJson(levels)),
+      await refusedRegistration(world, 'deep clientExtensionResults (registration)', async (options, k) =>
+        JSON.stringify({ response: { ...(await k.register(options)), clientExtensionResults: { d: '@@' } } }).replace('"@@"', deepJson(levels)),
       );
-      await refusedRegistration(world, 'deep clientDataJSON (registration)', (options, k) => {
-        const response = k.register(options);
+      await refusedRegistration(world, 'deep clientDataJSON (registration)', async (options, k) => {
+        const response = await k.register(options);
         return { ...response, response: { ...response.response, clientDataJSON: b64url(fromB64url(response.response.clientDataJSON).toString().replace(/}$/, `,"x":${deepJson(levels)}}`)) } };
       });
       await refusedSignIn(world, key, 'deep clientDataJSON, signed (sign-in)', (text) => text.replace(/}$/, `,"x":${deepJson(levels)}}`));
@@ -110,8 +113,8 @@ describe('hostile input, in bulk', () => {
     }
     for (const which of ['id', 'rawId', 'both'] as const) {
       for (let i = 0; i < 5; i += 1) {
-        await refusedRegistration(world, 'id / rawId not the authenticator data’s', (options, k) => {
-          const response = k.register(options);
+        await refusedRegistration(world, 'id / rawId not the authenticator data’s', async (options, k) => {
+          const response = await k.register(options);
           const other = b64url(randomBytes(32));
           return { ...response, id: which === 'rawId' ? response.id : other, rawId: which === 'id' ? response.rawId : other };
         });
@@ -141,8 +144,8 @@ describe('hostile input, in bulk', () => {
     ];
     for (const members of originMembers) {
       await refusedSignIn(world, key, 'crossOrigin not a boolean / topOrigin present', (text) => JSON.stringify({ ...JSON.parse(text), ...members }));
-      await refusedRegistration(world, 'crossOrigin not a boolean / topOrigin present', (options, k) => {
-        const response = k.register(options);
+      await refusedRegistration(world, 'crossOrigin not a boolean / topOrigin present', async (options, k) => {
+        const response = await k.register(options);
         return { ...response, response: { ...response.response, clientDataJSON: withClientData(response.response.clientDataJSON, members) } };
       });
     }

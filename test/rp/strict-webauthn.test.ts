@@ -9,7 +9,7 @@ import type { ErrorCode } from '../../src/shared/error-codes';
 import type { CeremonyReport } from '../../src/shared/schemas';
 import { b64url, createAuthenticator, fromB64url } from '../soft-authenticator';
 import { count, createWorld, expectError, type Reply, snapshot } from './helpers';
-import { coseEc2, coseOkp, handMadeRegistration, offCurveP256, realCoseKey, resign, withClientData } from './strict-helpers';
+import { coseEc2, coseOkp, handMadeRegistration, offCurveP256, realCoseKey, withClientData, withMembers } from './strict-helpers';
 
 /** The refusal's code, and its report ends with the named check failing under that code. */
 function expectRefusedBy(reply: Reply, status: number, code: ErrorCode, checkId: string) {
@@ -52,7 +52,7 @@ describe('registration: the credential id (§7.1: at most 1023 bytes, the one in
     ['rawId names another credential', { id: false, rawId: true }],
   ])('refuses a response whose %s than the authenticator data', async (_, which) => {
     const { world, client, options, before } = await registrationStart();
-    const response = createAuthenticator().register(options);
+    const response = await createAuthenticator().register(options);
     const other = b64url(randomBytes(32));
     const reply = await client.verifyRegistration({ ...response, id: which.id ? other : response.id, rawId: which.rawId ? other : response.rawId });
     expectRefusedBy(reply, 400, 'credential_id_invalid', 'credentialId');
@@ -91,8 +91,8 @@ describe('crossOrigin and topOrigin (§7.1 steps 9–10, §7.2 steps 13–14)', 
     const key = createAuthenticator();
     await client.register(key, 'framed');
     await client.signOut();
-    const response = key.authenticate(await client.authenticationOptions());
-    return { world, client, key, response, before: snapshot(world.db) };
+    const options = await client.authenticationOptions();
+    return { world, client, key, options, before: snapshot(world.db) };
   }
 
   it.each([
@@ -100,8 +100,8 @@ describe('crossOrigin and topOrigin (§7.1 steps 9–10, §7.2 steps 13–14)', 
     ['1', 1],
     ['null', null],
   ])('sign-in: crossOrigin %s is refused as 400 invalid_request by the origin check, even correctly signed', async (_, crossOrigin) => {
-    const { world, client, key, response, before } = await signInStart();
-    const reply = await client.verifyAuthentication(resign(response, key.credentials[0]!, withClientData(response.response.clientDataJSON, { crossOrigin })));
+    const { world, client, key, options, before } = await signInStart();
+    const reply = await client.verifyAuthentication(await key.authenticate(options, { clientDataJSON: withMembers({ crossOrigin }) }));
     expectRefusedBy(reply, 400, 'invalid_request', 'origin');
     expect(snapshot(world.db)).toEqual(before);
   });
@@ -110,17 +110,16 @@ describe('crossOrigin and topOrigin (§7.1 steps 9–10, §7.2 steps 13–14)', 
     ['crossOrigin false', false],
     ['crossOrigin true', true],
   ])('sign-in: a topOrigin (%s) is refused as 400 top_origin_not_allowed, not signature_invalid', async (_, crossOrigin) => {
-    const { world, client, key, response, before } = await signInStart();
-    const clientDataJSON = withClientData(response.response.clientDataJSON, { crossOrigin, topOrigin: 'https://framing.example' });
-    const reply = await client.verifyAuthentication(resign(response, key.credentials[0]!, clientDataJSON));
+    const { world, client, key, options, before } = await signInStart();
+    const reply = await client.verifyAuthentication(await key.authenticate(options, { clientDataJSON: withMembers({ crossOrigin, topOrigin: 'https://framing.example' }) }));
     expectRefusedBy(reply, 400, 'top_origin_not_allowed', 'origin');
     expect((reply.json as { report: CeremonyReport }).report.checks.at(-1)!.message).toMatch(/framing\.example/);
     expect(snapshot(world.db)).toEqual(before);
   });
 
   it('sign-in: crossOrigin false without topOrigin still signs in', async () => {
-    const { client, key, response } = await signInStart();
-    const reply = await client.verifyAuthentication(resign(response, key.credentials[0]!, withClientData(response.response.clientDataJSON, { crossOrigin: false })));
+    const { client, key, options } = await signInStart();
+    const reply = await client.verifyAuthentication(await key.authenticate(options, { clientDataJSON: withMembers({ crossOrigin: false }) }));
     expect(reply.status, reply.text).toBe(200);
   });
 
@@ -130,7 +129,7 @@ describe('crossOrigin and topOrigin (§7.1 steps 9–10, §7.2 steps 13–14)', 
       [{ crossOrigin: 'false' }, 'invalid_request'],
     ] as const) {
       const { world, client, options, before } = await registrationStart();
-      const response = createAuthenticator().register(options);
+      const response = await createAuthenticator().register(options);
       const reply = await client.verifyRegistration({ ...response, response: { ...response.response, clientDataJSON: withClientData(response.response.clientDataJSON, members) } });
       expectRefusedBy(reply, 400, code, 'origin');
       expect(snapshot(world.db)).toEqual(before);

@@ -80,7 +80,7 @@ async function refusedRegistration(world: World, client: Client, key: SoftAuthen
   const before = snapshot(world.db);
   const users = count(world.db, 'users');
   const credentials = count(world.db, 'credentials');
-  const reply = await client.verifyRegistration(key.register(options, overrides));
+  const reply = await client.verifyRegistration(await key.register(options, overrides));
   const report = expectPolicyRefusal(reply, code);
   expect(snapshot(world.db)).toEqual(before);
   expect(count(world.db, 'users')).toBe(users);
@@ -92,10 +92,10 @@ async function refusedRegistration(world: World, client: Client, key: SoftAuthen
 async function refusedSignIn(world: World, key: SoftAuthenticator, username: string, code: ErrorCode) {
   const client = world.client();
   const options = await client.authenticationOptions({ username });
-  const credentialId = key.credentials[0]!.id;
+  const credentialId = (await key.credentials())[0]!.id;
   const before = snapshot(world.db);
   const row = credentialRow(world.db, credentialId);
-  const reply = await client.verifyAuthentication(key.authenticate(options));
+  const reply = await client.verifyAuthentication(await key.authenticate(options));
   const report = expectPolicyRefusal(reply, code);
   expect(report.checks.map((check) => check.id)).toEqual(['challenge', 'origin', 'type', 'credential', 'userHandle', 'rpIdHash', 'userPresence', 'userVerification', 'signature', 'counter', 'policy']);
   expect(credentialRow(world.db, credentialId)).toEqual(row);
@@ -148,7 +148,7 @@ describe('key restrictions: an allow list of Microsoft Authenticator (iOS and An
     await refusedSignIn(tenant, tenant.early.key, 'early', 'aaguid_blocked');
     // … also usernameless.
     const client = tenant.client();
-    const reply = await client.verifyAuthentication(tenant.early.key.authenticate(await client.authenticationOptions()));
+    const reply = await client.verifyAuthentication(await tenant.early.key.authenticate(await client.authenticationOptions()));
     expectPolicyRefusal(reply, 'aaguid_blocked');
   });
 
@@ -208,7 +208,7 @@ describe('state disabled', () => {
     const options = await client.registrationOptions({ username: 'alice' });
     await patchPolicy(tenant.admin, { state: 'disabled' });
     const before = snapshot(tenant.db);
-    expectPolicyRefusal(await client.verifyRegistration(createAuthenticator().register(options)), 'policy_disabled');
+    expectPolicyRefusal(await client.verifyRegistration(await createAuthenticator().register(options)), 'policy_disabled');
     expect(snapshot(tenant.db)).toEqual(before);
   });
 
@@ -314,7 +314,7 @@ describe('self-service off', () => {
     const options = await client.registrationOptions({ username: 'bob' });
     await patchPolicy(tenant.admin, { isSelfServiceRegistrationAllowed: false });
     const before = snapshot(tenant.db);
-    expectPolicyRefusal(await client.verifyRegistration(createAuthenticator().register(options)), 'self_service_not_allowed');
+    expectPolicyRefusal(await client.verifyRegistration(await createAuthenticator().register(options)), 'self_service_not_allowed');
     expect(snapshot(tenant.db)).toEqual(before);
   });
 
@@ -403,7 +403,7 @@ describe('attestation enforced (registrationOnly)', () => {
     // The attestation certificate's AAGUID extension pins its model: the library refuses it for another AAGUID.
     const client = tenant.client();
     const options = await client.registrationOptions({ username: 'ida' });
-    expectError(await client.verifyRegistration(createAuthenticator({ aaguid: MICROSOFT_IOS }).register(options, fullAttestation)), 400, 'attestation_invalid');
+    expectError(await client.verifyRegistration(await createAuthenticator({ aaguid: MICROSOFT_IOS }).register(options, fullAttestation)), 400, 'attestation_invalid');
     await register(tenant, 'alice', { aaguid: ATTESTED_AAGUID }, fullAttestation);
   });
 

@@ -34,14 +34,14 @@ async function aDay() {
   const aliceKey = createAuthenticator({ aaguid: MICROSOFT_IOS });
   const aliceOptions = await alice.registrationOptions({ username: 'alice' });
   secrets.push(aliceOptions.challenge);
-  const registered = await alice.verifyRegistration(aliceKey.register(aliceOptions));
+  const registered = await alice.verifyRegistration(await aliceKey.register(aliceOptions));
   expect(registered.status, registered.text).toBe(200);
   const aliceCredential = (registered.json as { credential: { id: string }; user: { id: string } }).credential.id;
   const aliceId = (registered.json as { user: { id: string } }).user.id;
   await alice.signOut();
   const signInOptions = await alice.authenticationOptions({ username: 'alice' });
   secrets.push(signInOptions.challenge);
-  expect((await alice.verifyAuthentication(aliceKey.authenticate(signInOptions))).status).toBe(200);
+  expect((await alice.verifyAuthentication(await aliceKey.authenticate(signInOptions))).status).toBe(200);
 
   const bob = browser();
   const bobKey = createAuthenticator({ aaguid: MICROSOFT_ANDROID });
@@ -49,12 +49,12 @@ async function aDay() {
   await restrictKeys(tenant.admin, 'allow', [MICROSOFT_IOS]);
   const bobOptions = await bob.authenticationOptions({ username: 'bob' });
   secrets.push(bobOptions.challenge);
-  expect((await bob.verifyAuthentication(bobKey.authenticate(bobOptions))).status).toBe(403);
+  expect((await bob.verifyAuthentication(await bobKey.authenticate(bobOptions))).status).toBe(403);
 
   const mallory = browser();
   const malloryKey = createAuthenticator({ aaguid: OTHER });
   const malloryOptions = await mallory.registrationOptions({ username: 'mallory' });
-  expect((await mallory.verifyRegistration(malloryKey.register(malloryOptions))).status).toBe(403);
+  expect((await mallory.verifyRegistration(await malloryKey.register(malloryOptions))).status).toBe(403);
 
   const tap = await issueTap(tenant.admin, { username: 'newhire' });
   secrets.push(tap.temporaryAccessPass);
@@ -63,7 +63,7 @@ async function aDay() {
   expectError(await signInWithTap(newhire, 'newhire', 'WRONGCODE', phone), 401, 'tap_invalid');
   expect((await signInWithTap(newhire, 'newhire', tap.temporaryAccessPass, phone)).status).toBe(200);
 
-  return { ...tenant, aliceId, aliceCredential, bobCredential: bobKey.credentials[0]!.id, malloryCredential: malloryKey.credentials[0]!.id, secrets, tapUser: tap.user };
+  return { ...tenant, aliceId, aliceCredential, bobCredential: (await bobKey.credentials())[0]!.id, malloryCredential: (await malloryKey.credentials())[0]!.id, secrets, tapUser: tap.user };
 }
 
 describe('GET /api/admin/sign-in-log', () => {
@@ -158,14 +158,14 @@ describe('GET /api/admin/sign-in-log', () => {
     const stranger = tenant.client();
     const options = await stranger.authenticationOptions();
     const key = createAuthenticator();
-    key.register(await tenant.client().registrationOptions({ username: 'ghost' }));
-    expectError(await stranger.verifyAuthentication(key.authenticate(options)), 400, 'credential_not_found');
+    await key.register(await tenant.client().registrationOptions({ username: 'ghost' }));
+    expectError(await stranger.verifyAuthentication(await key.authenticate(options)), 400, 'credential_not_found');
     const [entry] = await log(tenant.admin, '?result=credential_not_found');
     expect(entry).toMatchObject({
       ceremony: 'authentication',
       userId: null,
       username: null,
-      credentialId: key.credentials[0]!.id,
+      credentialId: (await key.credentials())[0]!.id,
       aaguid: null,
       browser: 'an unknown browser',
       os: 'an unknown system',
@@ -202,7 +202,7 @@ describe('a username-first attempt with someone else’s passkey', () => {
     for (const typed of ['alice', 'nobody']) {
       const client = tenant.client();
       const options = await client.authenticationOptions({ username: typed });
-      expectError(await client.verifyAuthentication(bobKey.authenticate(options, { credentialId: bob.credential.id })), 400, 'credential_not_allowed');
+      expectError(await client.verifyAuthentication(await bobKey.authenticate(options, { credentialId: bob.credential.id })), 400, 'credential_not_allowed');
     }
     const refused = (await log(tenant.admin)).filter((entry) => entry.result === 'credential_not_allowed');
     expect(refused.map((entry) => entry.username).sort()).toEqual(['alice', 'nobody']);

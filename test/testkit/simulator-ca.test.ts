@@ -115,7 +115,7 @@ describe('simulator CA', () => {
     const ca = await createSimulatorCa();
     const { key, leaf } = await issue(ca);
     const options = creationOptions();
-    const response = createAuthenticator({ aaguid: MICROSOFT_IOS }).register(options, {
+    const response = await createAuthenticator({ aaguid: MICROSOFT_IOS }).register(options, {
       fmt: 'packed',
       attestationCertificate: { x5c: await ca.issue({ publicKeySpki: key.spki, aaguid: MICROSOFT_IOS, preset: 'microsoft-authenticator-ios' }), privateKey: key.privateKey },
     });

@@ -153,6 +153,23 @@ describe('@simplewebauthn/browser against the lab, through the simulator', () =>
   });
 });
 
+describe('a custom device (device options without a preset) in the page', () => {
+  it('a roaming key with Ed25519 keys: not a platform authenticator, the lab stores its zero AAGUID, localStorage keeps its passkey', async () => {
+    const storage = new MemoryStorage();
+    install({ device: { transports: ['usb'], algorithms: ['EdDSA'] }, store: createLocalStorageStore(storage) });
+    expect(await platformAuthenticatorIsAvailable()).toBe(false);
+    const world = createWorld();
+    const client = world.client();
+    const verified = await registerThroughPage(client, 'alice');
+    expect(verified.credential).toMatchObject({ aaguid: '00000000-0000-0000-0000-000000000000', transports: ['usb'], backedUp: false });
+    expect(JSON.parse(storage.getItem(PASSKEYS_STORAGE_KEY)!)).toMatchObject([{ preset: 'custom', algorithm: -8 }]);
+
+    await client.signOut();
+    const reply = await client.verifyAuthentication(await startAuthentication({ optionsJSON: await client.authenticationOptions({}) }));
+    expect(reply.status, reply.text).toBe(200);
+  });
+});
+
 describe('the objects pages read', () => {
   it('credential members, getClientExtensionResults (PRF as ArrayBuffers) and toJSON (base64url)', async () => {
     install();

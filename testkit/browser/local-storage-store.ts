@@ -12,7 +12,7 @@ function isStoredPasskey(value: unknown): value is StoredPasskey {
   const entry = value as Record<string, unknown>;
   return (
     ['id', 'rpId', 'userHandle', 'userName', 'userDisplayName', 'aaguid', 'publicKeyCose'].every((key) => typeof entry[key] === 'string') &&
-    isPresetId(entry.preset) &&
+    (isPresetId(entry.preset) || entry.preset === 'custom') &&
     typeof entry.algorithm === 'number' &&
     typeof entry.signCount === 'number' &&
     typeof entry.backupEligible === 'boolean' &&

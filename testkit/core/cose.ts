@@ -38,6 +38,15 @@ export function coseKeyFromEcJwk(jwk: JsonWebKey): Uint8Array {
   return coseEc2Key(fromBase64url(jwk.x), fromBase64url(jwk.y));
 }
 
+/** COSE_Key of an ES256 (EC P-256) or Ed25519 (OKP) public key given as JWK. */
+export function coseKeyFromJwk(jwk: JsonWebKey): Uint8Array {
+  if (jwk.kty === 'OKP') {
+    if (jwk.crv !== 'Ed25519' || !jwk.x) throw new TypeError('Expected an Ed25519 OKP JWK.');
+    return coseOkpKey(fromBase64url(jwk.x));
+  }
+  return coseKeyFromEcJwk(jwk);
+}
+
 function derInteger(raw: Uint8Array): Uint8Array {
   let start = 0;
   while (start < raw.length - 1 && raw[start] === 0) start += 1;

@@ -10,7 +10,7 @@
  *   "Windows Hello Software Authenticator".
  * - FIDO Metadata Service and Yubico's AAGUID table (yubi.co/aaguids): YubiKey 5 NFC, firmware 5.2/5.4.
  */
-import type { Preset, PresetId } from './types';
+import type { DeviceOptions, DeviceProfile, Preset, PresetId } from './types';
 
 const COMMUNITY_LIST = 'passkeydeveloper/passkey-authenticator-aaguids (aaguid.json)';
 const AUTHENTICATOR_DOC =
@@ -147,4 +147,55 @@ export function isPresetId(value: unknown): value is PresetId {
 export function getPreset(id: PresetId): Preset {
   if (!isPresetId(id)) throw new TypeError(`Unknown simulated device preset: ${String(id)}`);
   return presets[id];
+}
+
+/** The AAGUID of a device that does not say what it is (and of most "none" attestations). */
+export const ZERO_AAGUID = '00000000-0000-0000-0000-000000000000';
+
+/** A custom device's properties before its DeviceOptions apply. */
+const CUSTOM_DEVICE: DeviceProfile = {
+  id: 'custom',
+  name: 'Custom authenticator',
+  description: 'A plain authenticator that imitates no product, shaped by its device options.',
+  providerName: 'Custom authenticator',
+  aaguid: ZERO_AAGUID,
+  kind: 'device-bound',
+  attestation: 'none',
+  transports: ['internal'],
+  attachment: 'platform',
+  formFactor: 'computer',
+  source: 'DeviceOptions without a preset',
+  backupEligible: false,
+  backupState: false,
+  counterless: false,
+  algorithms: ['ES256'],
+};
+
+/** What a device with these options is: its preset (or the custom device) with the options' changes. */
+export function deviceProfile(options: DeviceOptions): DeviceProfile {
+  const base: DeviceProfile = options.preset
+    ? (() => {
+        const preset = getPreset(options.preset);
+        const synced = preset.kind === 'synced';
+        return { ...preset, transports: [...preset.transports], backupEligible: synced, backupState: synced, counterless: synced, algorithms: ['ES256'] };
+      })()
+    : { ...CUSTOM_DEVICE, transports: [...CUSTOM_DEVICE.transports] };
+  const transports = options.transports ? [...options.transports] : base.transports;
+  const profile: DeviceProfile = {
+    ...base,
+    aaguid: (options.aaguid ?? base.aaguid).toLowerCase(),
+    backupEligible: options.backupEligible ?? base.backupEligible,
+    backupState: options.backupState ?? base.backupState,
+    counterless: options.counterless ?? base.counterless,
+    transports,
+    algorithms: options.algorithms?.length ? [...options.algorithms] : base.algorithms,
+  };
+  profile.kind = profile.backupEligible ? 'synced' : 'device-bound';
+  if (!options.preset) {
+    // A custom device is a platform authenticator when it has the 'internal' transport, a roaming security key otherwise.
+    const internal = transports.includes('internal');
+    profile.attachment = internal ? 'platform' : 'cross-platform';
+    profile.formFactor = internal ? 'computer' : 'security-key';
+  }
+  return profile;
 }

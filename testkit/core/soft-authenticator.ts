@@ -10,16 +10,42 @@
  * answers with fmt "packed" and an x5c chain (§8.2), signed by this device's own attestation key,
  * whose certificate comes from an AttestationIssuer. Without an issuer it answers "none" and says
  * so in `notices`. 'indirect' is answered like 'none'.
+ *
+ * Keys: ES256 (P-256) by default; a device whose options allow EdDSA makes Ed25519 keys when the
+ * site prefers them (the first pubKeyCredParams entry the device can make wins, as in CTAP2).
  */
 import { type AuthenticatorFlags, buildAuthenticatorData } from './authenticator-data';
 import { concatBytes, fromBase64url, randomBytes, sha256, toBase64url, utf8 } from './bytes';
 import { cborEncode, type CborValue } from './cbor';
 import { effectiveDomain, rpIdProblem } from './client-rules';
-import { COSE_ALG, coseKeyFromEcJwk, ecdsaRawToDer } from './cose';
+import { COSE_ALG } from './cose';
+import {
+  coseAlgorithm,
+  type Es256PrivateKey,
+  generateAttestationKey,
+  generateCredentialKey,
+  importPrivateJwk,
+  keyAlgorithmOf,
+  signEs256With,
+  signWithKey,
+  wrongKeySignature,
+} from './keys';
 import { createMemoryStore } from './memory-store';
-import { getPreset } from './presets';
+import { deviceProfile, getPreset, isPresetId } from './presets';
 import { evaluatePrf, type PrfOutputs } from './prf';
-import type { AttestationIssuer, DeviceOptions, PasskeyStore, Preset, Prompt, PromptDecision, PromptRequest, StoredPasskey, Transport } from './types';
+import type {
+  AttestationIssuer,
+  DeviceOptions,
+  DeviceProfile,
+  KeyAlgorithm,
+  PasskeyStore,
+  PresetId,
+  Prompt,
+  PromptDecision,
+  PromptRequest,
+  StoredPasskey,
+  Transport,
+} from './types';
 import type { CreationOptionsJSON, RequestOptionsJSON } from './webauthn-json';
 
 /** Browsers wait this long when the relying party sets no timeout (WebAuthn §5.4.3 recommends 300 s). */
@@ -27,6 +53,17 @@ export const DEFAULT_TIMEOUT_MS = 300_000;
 
 export type FailureKind = 'NotAllowedError' | 'InvalidStateError' | 'userVerification';
 export type Mediation = PromptRequest['mediation'];
+
+/**
+ * The attestation a registration answers with, whatever the site asked for and the device would
+ * send: fmt "none"; packed self attestation (signed by the new credential's own key, no x5c,
+ * WebAuthn §8.2); or packed full (basic) attestation, signed (ES256) with `privateKey`, the key of
+ * the first certificate in `x5c` (DER, leaf first). The AAGUID is the device's (or `aaguid`'s).
+ */
+export type AttestationTamper =
+  | { fmt: 'none' }
+  | { fmt: 'packed'; x5c?: undefined }
+  | { fmt: 'packed'; x5c: Uint8Array[]; privateKey: Es256PrivateKey };
 
 /** Low-level changes to one response, for relying-party tests. Browsers never apply these. */
 export interface CeremonyTamper {
@@ -55,6 +92,16 @@ export interface CeremonyTamper {
   userHandle?: string | null;
   /** Registration: register even when excludeCredentials names a passkey held here. */
   ignoreExcludeCredentials?: boolean;
+  /** Registration: answer with this attestation (see AttestationTamper). */
+  attestation?: AttestationTamper;
+  /** Registration: report these transports instead of the device's. */
+  transports?: Transport[];
+  /**
+   * Rewrites clientDataJSON, the JSON text the browser wrote, before it is hashed and signed (a
+   * string is sent as UTF-8): members no browser writes, broken JSON, any bytes. The other
+   * clientData hooks (origin, type, …) apply first.
+   */
+  clientDataJSON?: (json: string) => string | Uint8Array;
 }
 
 export interface ClientExtensionResults {
@@ -121,7 +168,8 @@ export interface SimulatedDeviceSettings {
 
 export interface SimulatedDevice {
   readonly device: DeviceOptions;
-  readonly preset: Preset;
+  /** The device as it answers: its preset with the DeviceOptions' changes, or a custom device (id 'custom'). */
+  readonly preset: DeviceProfile;
   readonly store: PasskeyStore;
   setDevice(device: DeviceOptions): void;
   setPrompt(prompt: Prompt): void;
@@ -190,41 +238,46 @@ function uvRequirement(value: string | undefined): PromptRequest['userVerificati
   return value === 'required' || value === 'discouraged' ? value : 'preferred';
 }
 
-const EC_KEY = { name: 'ECDSA', namedCurve: 'P-256' } as const;
-const ECDSA_SHA256 = { name: 'ECDSA', hash: 'SHA-256' } as const;
-
-async function signEs256(privateKey: CryptoKey, data: Uint8Array): Promise<Uint8Array> {
-  const raw = new Uint8Array(await globalThis.crypto.subtle.sign(ECDSA_SHA256, privateKey, data as Uint8Array<ArrayBuffer>));
-  return ecdsaRawToDer(raw);
-}
-
-async function signWithJwk(jwk: JsonWebKey, data: Uint8Array): Promise<Uint8Array> {
-  const { key_ops: _ops, ext: _ext, ...material } = jwk;
-  const key = await globalThis.crypto.subtle.importKey('jwk', material, EC_KEY, false, ['sign']);
-  return signEs256(key, data);
-}
-
-async function wrongKeySignature(data: Uint8Array): Promise<Uint8Array> {
-  const pair = await globalThis.crypto.subtle.generateKey(EC_KEY, false, ['sign', 'verify']);
-  return signEs256(pair.privateKey, data);
-}
-
-function clientData(input: { type: string; challenge: string; origin: string; crossOrigin?: boolean; topOrigin?: string }): Uint8Array {
+function clientData(
+  input: { type: string; challenge: string; origin: string; crossOrigin?: boolean; topOrigin?: string },
+  rewrite: CeremonyTamper['clientDataJSON'],
+): Uint8Array {
   // Member order as browsers write it (WebAuthn §5.8.1.1 "limited verification algorithm").
   const data: Record<string, unknown> = { type: input.type, challenge: input.challenge, origin: input.origin, crossOrigin: input.crossOrigin ?? false };
   if (input.topOrigin !== undefined) data.topOrigin = input.topOrigin;
-  return utf8(JSON.stringify(data));
+  const json = JSON.stringify(data);
+  if (!rewrite) return utf8(json);
+  const rewritten = rewrite(json);
+  return typeof rewritten === 'string' ? utf8(rewritten) : rewritten;
+}
+
+/** The clientData hooks of a tamper, for clientData(). */
+function clientDataInput(tamper: CeremonyTamper, type: string, challenge: string, origin: string) {
+  return {
+    type: tamper.type ?? type,
+    challenge: tamper.challenge ?? challenge,
+    origin: tamper.origin ?? origin,
+    ...(tamper.crossOrigin !== undefined ? { crossOrigin: tamper.crossOrigin } : {}),
+    ...(tamper.topOrigin !== undefined ? { topOrigin: tamper.topOrigin } : {}),
+  };
+}
+
+/** The key type a passkey was made with (stored as its COSE identifier). */
+function passkeyAlgorithm(passkey: StoredPasskey): KeyAlgorithm {
+  const algorithm = keyAlgorithmOf(passkey.algorithm);
+  if (!algorithm) throw new TypeError(`Passkey ${passkey.id} has a key type the kit cannot sign with (COSE ${passkey.algorithm}).`);
+  return algorithm;
 }
 
 /** Phones and password managers answer as cross-platform when reached over hybrid (a phone nearby). */
-function attachmentFor(preset: Preset, requested: string | undefined, hints: string[]): 'platform' | 'cross-platform' {
+function attachmentFor(preset: DeviceProfile, requested: string | undefined, hints: string[]): 'platform' | 'cross-platform' {
   if (preset.attachment === 'cross-platform') return 'cross-platform';
   const overHybrid = requested === 'cross-platform' || hints[0] === 'hybrid';
   return overHybrid && preset.transports.includes('hybrid') ? 'cross-platform' : 'platform';
 }
 
 /** Whether a browser would offer this device for the requested attachment (§5.4.4). */
-function attachmentProblem(preset: Preset, requested: string | undefined): string | null {
+function attachmentProblem(preset: DeviceProfile, requested: string | undefined): string | null {
   if (requested === 'platform' && preset.attachment === 'cross-platform') return `${preset.name} is a roaming authenticator; the site asked for one built into this device.`;
   if (requested === 'cross-platform' && !preset.transports.some((transport) => transport !== 'internal'))
     return `${preset.name} is built into this device; the site asked for a roaming authenticator (security key or phone).`;
@@ -233,11 +286,14 @@ function attachmentProblem(preset: Preset, requested: string | undefined): strin
 
 export function createSimulatedDevice(settings: SimulatedDeviceSettings): SimulatedDevice {
   let device = { ...settings.device };
-  let preset = getPreset(device.preset);
+  let preset = deviceProfile(device);
   let prompt = settings.prompt ?? approveAutomatically;
   const store = settings.store ?? createMemoryStore();
   const now = settings.now ?? (() => Date.now());
   const pendingFailures: FailureKind[] = [];
+  /** Passkeys' private keys, imported once (keyed by algorithm and private scalar). */
+  const signingKeys = new Map<string, Promise<CryptoKey>>();
+  /** Keyed by preset and AAGUID (the certificate names the AAGUID). */
   const attestationKeys = new Map<string, Promise<{ privateKey: CryptoKey; x5c: Uint8Array[] }>>();
 
   const takeFailure = (): FailureKind | undefined => pendingFailures.shift();
@@ -253,21 +309,33 @@ export function createSimulatedDevice(settings: SimulatedDeviceSettings): Simula
     return device.timeoutMs ?? requested ?? DEFAULT_TIMEOUT_MS;
   }
 
-  /** The device's attestation key and its certificate chain, made once per preset. */
-  async function attestationKey(issuer: AttestationIssuer): Promise<{ privateKey: CryptoKey; x5c: Uint8Array[] }> {
-    const { id, aaguid } = preset;
-    const cached = attestationKeys.get(id);
+  /** The device's attestation key and its certificate chain, made once per preset (and AAGUID). */
+  async function attestationKey(issuer: AttestationIssuer, id: PresetId): Promise<{ privateKey: CryptoKey; x5c: Uint8Array[] }> {
+    const { aaguid } = preset;
+    const cacheKey = `${id} ${aaguid}`;
+    const cached = attestationKeys.get(cacheKey);
     if (cached) return cached;
     const made = (async () => {
-      const pair = await globalThis.crypto.subtle.generateKey(EC_KEY, false, ['sign', 'verify']);
-      const publicKeySpki = new Uint8Array(await globalThis.crypto.subtle.exportKey('spki', pair.publicKey));
+      const { privateKey, publicKeySpki } = await generateAttestationKey();
       const x5c = await issuer.issue({ publicKeySpki, aaguid, preset: id });
       if (!x5c.length) throw new Error('The attestation issuer returned no certificate.');
-      return { privateKey: pair.privateKey, x5c };
+      return { privateKey, x5c };
     })();
-    attestationKeys.set(id, made);
-    made.catch(() => attestationKeys.delete(id)); // a failed issuer is asked again next time
+    attestationKeys.set(cacheKey, made);
+    made.catch(() => attestationKeys.delete(cacheKey)); // a failed issuer is asked again next time
     return made;
+  }
+
+  /** Signs with a passkey's stored private key. */
+  async function signWithPasskeyKey(algorithm: KeyAlgorithm, jwk: JsonWebKey, data: Uint8Array): Promise<Uint8Array> {
+    const cacheKey = `${algorithm} ${jwk.d ?? ''}`;
+    let key = signingKeys.get(cacheKey);
+    if (!key) {
+      key = importPrivateJwk(algorithm, jwk);
+      signingKeys.set(cacheKey, key);
+      key.catch(() => signingKeys.delete(cacheKey));
+    }
+    return signWithKey(algorithm, await key, data);
   }
 
   async function ownPasskeys(rpId?: string): Promise<StoredPasskey[]> {
@@ -292,7 +360,7 @@ export function createSimulatedDevice(settings: SimulatedDeviceSettings): Simula
     },
     store,
     setDevice(next) {
-      preset = getPreset(next.preset);
+      preset = deviceProfile(next);
       device = { ...next };
     },
     setPrompt(next) {
@@ -314,9 +382,16 @@ export function createSimulatedDevice(settings: SimulatedDeviceSettings): Simula
         throw new TypeError('user.id is not valid base64url.');
       }
       if (userId.length < 1 || userId.length > 64) throw new TypeError('user.id must be between 1 and 64 bytes (WebAuthn §5.4.3).');
-      const params = options.pubKeyCredParams.length ? options.pubKeyCredParams : [{ type: 'public-key', alg: COSE_ALG.ES256 }];
-      if (!params.some((param) => param.type === 'public-key' && param.alg === COSE_ALG.ES256))
-        throw domError('NotSupportedError', `${preset.name} only makes ES256 (-7) keys, which the site did not offer.`);
+      // §5.1.3 step 10: no pubKeyCredParams means ES256 and RS256.
+      const params = options.pubKeyCredParams.length ? options.pubKeyCredParams : [{ type: 'public-key', alg: COSE_ALG.ES256 }, { type: 'public-key', alg: COSE_ALG.RS256 }];
+      const algorithm = params
+        .filter((param) => param.type === 'public-key')
+        .map((param) => keyAlgorithmOf(param.alg))
+        .find((candidate): candidate is KeyAlgorithm => candidate !== undefined && preset.algorithms.includes(candidate));
+      if (!algorithm) {
+        const made = preset.algorithms.map((name) => `${name} (${coseAlgorithm[name]})`).join(', ');
+        throw domError('NotSupportedError', `${preset.name} only makes ${made} keys, which the site did not offer.`);
+      }
       const selection = options.authenticatorSelection ?? {};
       const hints = options.hints ?? [];
       const requirement = uvRequirement(selection.userVerification);
@@ -340,13 +415,8 @@ export function createSimulatedDevice(settings: SimulatedDeviceSettings): Simula
         throw domError('InvalidStateError', `${preset.name} already holds a passkey for this account.`);
       const uv = await uvOutcome(requirement, failure);
 
-      const keyPair = await globalThis.crypto.subtle.generateKey(EC_KEY, true, ['sign', 'verify']);
-      const privateKeyJwk = await globalThis.crypto.subtle.exportKey('jwk', keyPair.privateKey);
-      const publicKeyJwk = await globalThis.crypto.subtle.exportKey('jwk', keyPair.publicKey);
-      const publicKeySpki = new Uint8Array(await globalThis.crypto.subtle.exportKey('spki', keyPair.publicKey));
-      const cosePublicKey = coseKeyFromEcJwk(publicKeyJwk);
+      const { privateKeyJwk, publicKeySpki, cosePublicKey } = await generateCredentialKey(algorithm);
       const rawId = tamper.credentialId ? fromBase64url(tamper.credentialId) : randomBytes(32);
-      const synced = preset.kind === 'synced';
       const passkey: StoredPasskey = {
         id: toBase64url(rawId),
         rpId,
@@ -355,12 +425,12 @@ export function createSimulatedDevice(settings: SimulatedDeviceSettings): Simula
         userDisplayName: options.user.displayName,
         preset: preset.id,
         aaguid: preset.aaguid,
-        algorithm: COSE_ALG.ES256,
+        algorithm: coseAlgorithm[algorithm],
         privateKeyJwk,
         publicKeyCose: toBase64url(cosePublicKey),
         signCount: 0,
-        backupEligible: synced,
-        backupState: synced,
+        backupEligible: preset.backupEligible,
+        backupState: preset.backupState,
         ...(prfSupported() ? { prfSeed: toBase64url(randomBytes(32)) } : {}),
         createdAt: now(),
       };
@@ -370,16 +440,10 @@ export function createSimulatedDevice(settings: SimulatedDeviceSettings): Simula
       for (const old of held) if (old.userHandle === passkey.userHandle && old.id !== passkey.id) await store.remove(old.id);
       if (!takenIds.has(passkey.id)) await store.put(passkey);
 
-      const clientDataJSON = clientData({
-        type: tamper.type ?? 'webauthn.create',
-        challenge: tamper.challenge ?? options.challenge,
-        origin: tamper.origin ?? origin,
-        ...(tamper.crossOrigin !== undefined ? { crossOrigin: tamper.crossOrigin } : {}),
-        ...(tamper.topOrigin !== undefined ? { topOrigin: tamper.topOrigin } : {}),
-      });
+      const clientDataJSON = clientData(clientDataInput(tamper, 'webauthn.create', options.challenge, origin), tamper.clientDataJSON);
       const authenticatorData = buildAuthenticatorData({
         rpIdHash: tamper.rpIdHash ?? (await sha256(tamper.rpId ?? rpId)),
-        flags: { up: true, uv, be: synced, bs: synced, at: true, ...tamper.flags },
+        flags: { up: true, uv, be: preset.backupEligible, bs: preset.backupState, at: true, ...tamper.flags },
         signCount: tamper.counter ?? 0,
         attested: { aaguid: tamper.aaguid ?? preset.aaguid, credentialId: rawId, cosePublicKey },
       });
@@ -388,13 +452,29 @@ export function createSimulatedDevice(settings: SimulatedDeviceSettings): Simula
       const conveyance = options.attestation ?? 'none';
       let fmt: 'packed' | 'none' = 'none';
       let attStmt = new Map<string, CborValue>();
-      if ((conveyance === 'direct' || conveyance === 'enterprise') && preset.attestation === 'packed') {
+      const forced = tamper.attestation;
+      const signedData = async () => concatBytes(authenticatorData, await sha256(clientDataJSON));
+      if (forced?.fmt === 'packed') {
+        // Self attestation: the credential's own key and algorithm. Full: ES256 by the leaf's key, with x5c.
+        const signed = await signedData();
+        const statementAlgorithm: KeyAlgorithm = forced.x5c ? 'ES256' : algorithm;
+        let sig: Uint8Array;
+        if (tamper.signature === 'wrong-key') sig = await wrongKeySignature(statementAlgorithm, signed);
+        else if (tamper.signature) sig = tamper.signature;
+        else sig = forced.x5c ? await signEs256With(forced.privateKey, signed) : await signWithPasskeyKey(algorithm, privateKeyJwk, signed);
+        fmt = 'packed';
+        attStmt = new Map<string, CborValue>([
+          ['alg', coseAlgorithm[statementAlgorithm]],
+          ['sig', sig],
+        ]);
+        if (forced.x5c) attStmt.set('x5c', forced.x5c.map((certificate) => Uint8Array.from(certificate)));
+      } else if (!forced && (conveyance === 'direct' || conveyance === 'enterprise') && preset.attestation === 'packed' && preset.id !== 'custom') {
         if (!settings.issuer) notices.push(`No attestation issuer is configured: ${preset.name} answered with attestation "none" instead of "packed".`);
         else {
           try {
-            const { privateKey, x5c } = await attestationKey(settings.issuer);
-            const signed = concatBytes(authenticatorData, await sha256(clientDataJSON));
-            const sig = tamper.signature === 'wrong-key' ? await wrongKeySignature(signed) : (tamper.signature ?? (await signEs256(privateKey, signed)));
+            const { privateKey, x5c } = await attestationKey(settings.issuer, preset.id);
+            const signed = await signedData();
+            const sig = tamper.signature === 'wrong-key' ? await wrongKeySignature('ES256', signed) : (tamper.signature ?? (await signEs256With(privateKey, signed)));
             fmt = 'packed';
             attStmt = new Map<string, CborValue>([
               ['alg', COSE_ALG.ES256],
@@ -432,8 +512,8 @@ export function createSimulatedDevice(settings: SimulatedDeviceSettings): Simula
         attestationObject,
         authenticatorData,
         publicKey: publicKeySpki,
-        publicKeyAlgorithm: COSE_ALG.ES256,
-        transports: [...preset.transports],
+        publicKeyAlgorithm: coseAlgorithm[algorithm],
+        transports: [...(tamper.transports ?? preset.transports)],
         authenticatorAttachment: attachmentFor(preset, selection.authenticatorAttachment, hints),
         clientExtensionResults,
         attestationFormat: fmt,
@@ -480,24 +560,22 @@ export function createSimulatedDevice(settings: SimulatedDeviceSettings): Simula
       const uv = await uvOutcome(requirement, failure);
 
       // Device-bound passkeys count their signatures; synced ones report 0 (§6.1.1: no counter).
-      let signCount = getPreset(chosen.preset).kind === 'synced' ? 0 : chosen.signCount + 1;
+      // A passkey of another device (a shared store) counts as its own preset does.
+      const counterless = chosen.preset === preset.id ? preset.counterless : isPresetId(chosen.preset) && getPreset(chosen.preset).kind === 'synced';
+      let signCount = counterless ? 0 : chosen.signCount + 1;
       if (tamper.counter !== undefined) signCount = tamper.counter;
       else if (signCount !== chosen.signCount) await store.put({ ...chosen, signCount });
 
-      const clientDataJSON = clientData({
-        type: tamper.type ?? 'webauthn.get',
-        challenge: tamper.challenge ?? options.challenge,
-        origin: tamper.origin ?? origin,
-        ...(tamper.crossOrigin !== undefined ? { crossOrigin: tamper.crossOrigin } : {}),
-        ...(tamper.topOrigin !== undefined ? { topOrigin: tamper.topOrigin } : {}),
-      });
+      const clientDataJSON = clientData(clientDataInput(tamper, 'webauthn.get', options.challenge, origin), tamper.clientDataJSON);
       const authenticatorData = buildAuthenticatorData({
         rpIdHash: tamper.rpIdHash ?? (await sha256(tamper.rpId ?? chosen.rpId)),
         flags: { up: true, uv, be: chosen.backupEligible, bs: chosen.backupState, at: false, ...tamper.flags },
         signCount,
       });
       const signed = concatBytes(authenticatorData, await sha256(clientDataJSON));
-      const signature = tamper.signature === 'wrong-key' ? await wrongKeySignature(signed) : (tamper.signature ?? (await signWithJwk(chosen.privateKeyJwk, signed)));
+      const keyAlgorithm = passkeyAlgorithm(chosen);
+      const signature =
+        tamper.signature === 'wrong-key' ? await wrongKeySignature(keyAlgorithm, signed) : (tamper.signature ?? (await signWithPasskeyKey(keyAlgorithm, chosen.privateKeyJwk, signed)));
 
       const clientExtensionResults: ClientExtensionResults = {};
       const prf = options.extensions?.prf;

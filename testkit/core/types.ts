@@ -38,15 +38,54 @@ export interface Preset {
   source: string;
 }
 
-/** Per-use options on top of a preset. */
+/** Key types a simulated device can make: ES256 (ECDSA P-256, COSE -7) and EdDSA (Ed25519, COSE -8). */
+export type KeyAlgorithm = 'ES256' | 'EdDSA';
+
+/**
+ * Per-use options on top of a preset, or, without `preset`, a custom device made of these
+ * options alone (a plain authenticator that imitates no product: see `DeviceProfile`). The
+ * properties from `aaguid` to `algorithms` change what the preset would do; unset, the preset's
+ * (or the custom device's default) holds.
+ */
 export interface DeviceOptions {
-  preset: PresetId;
+  /** The device to imitate. Without one: a custom device. */
+  preset?: PresetId;
+  /** AAGUID of new passkeys. Custom device: all zeros. */
+  aaguid?: string;
+  /** BE flag of new passkeys (the passkey may be synced). Presets: synced ones. Custom device: false. */
+  backupEligible?: boolean;
+  /** BS flag of new passkeys (the passkey is backed up). Presets: synced ones. Custom device: false. */
+  backupState?: boolean;
+  /** Transports reported at registration. Custom device: ['internal'] (a platform authenticator; without 'internal' it is a roaming one). */
+  transports?: Transport[];
+  /** No signature counter: every signCount is 0. Presets: synced ones. Custom device: false (it counts). */
+  counterless?: boolean;
+  /**
+   * Key types the device makes. At registration it takes the first entry of the site's
+   * pubKeyCredParams it can make (as CTAP2 authenticators do), NotSupportedError if none. Default ['ES256'].
+   * EdDSA needs Ed25519 in WebCrypto: Node 20, and recent browsers (Chromium 137+, Firefox 129+, Safari 17+).
+   */
+  algorithms?: KeyAlgorithm[];
   /** Whether the device's user verification (biometric / PIN) succeeds. Default 'succeeds'. */
   userVerification?: 'succeeds' | 'fails';
   /** Whether the device supports the PRF extension. Default true. */
   prf?: boolean;
   /** When the person never answers: the ceremony ends with NotAllowedError after this long. */
   timeoutMs?: number;
+}
+
+/**
+ * What a simulated device is once its DeviceOptions are applied: the preset with the options'
+ * changes, or a custom device (id 'custom', name "Custom authenticator", attestation "none", form
+ * factor a computer with 'internal' among its transports and a security key without).
+ */
+export interface DeviceProfile extends Omit<Preset, 'id'> {
+  /** The preset's id, or 'custom'. */
+  id: PresetId | 'custom';
+  backupEligible: boolean;
+  backupState: boolean;
+  counterless: boolean;
+  algorithms: KeyAlgorithm[];
 }
 
 /** A passkey as a simulated device keeps it. Binary values are base64url. */
@@ -56,9 +95,10 @@ export interface StoredPasskey {
   userHandle: string;
   userName: string;
   userDisplayName: string;
-  preset: PresetId;
+  /** The device that made it: its preset, or 'custom' (a device without a preset; custom devices sharing a store share their passkeys). */
+  preset: PresetId | 'custom';
   aaguid: string;
-  /** COSE algorithm identifier (-7 = ES256). */
+  /** COSE algorithm identifier (-7 = ES256, -8 = EdDSA). */
   algorithm: number;
   privateKeyJwk: JsonWebKey;
   /** COSE_Key of the public key, base64url. */

@@ -41,7 +41,8 @@ export interface SimulatedCredential {
   rpId: string;
   userHandle: string;
   userName: string;
-  preset: PresetId;
+  /** The preset of the device that made it, or 'custom' (a device without a preset). */
+  preset: PresetId | 'custom';
   aaguid: string;
   signCount: number;
   backupEligible: boolean;
@@ -89,7 +90,7 @@ const WAIT_MS = 10_000;
 
 function deviceOf(value: PresetId | DeviceOptions): DeviceOptions {
   const device = typeof value === 'string' ? { preset: value } : { ...value };
-  if (!(device.preset in presets)) throw new Error(`Unknown preset "${device.preset}". Presets: ${Object.keys(presets).join(', ')}.`);
+  if (device.preset !== undefined && !(device.preset in presets)) throw new Error(`Unknown preset "${device.preset}". Presets: ${Object.keys(presets).join(', ')}.`);
   return device;
 }
 

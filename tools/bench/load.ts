@@ -62,7 +62,7 @@ export async function register(
 ): Promise<SoftAuthenticator> {
   const options = await browser.post('/api/registration/options', { username, displayName: username });
   expectOk('registration/options', options);
-  const response = authenticator.register((options.json as { options: Parameters<SoftAuthenticator['register']>[0] }).options);
+  const response = await authenticator.register((options.json as { options: Parameters<SoftAuthenticator['register']>[0] }).options);
   const verify = await browser.post('/api/registration/verify', { response });
   expectOk('registration/verify', verify);
   return authenticator;
@@ -73,7 +73,7 @@ export async function signIn(target: Target, authenticator: SoftAuthenticator): 
   const browser = new Browser(target);
   const options = await browser.post('/api/authentication/options', {});
   expectOk('authentication/options', options);
-  const response = authenticator.authenticate((options.json as { options: Parameters<SoftAuthenticator['authenticate']>[0] }).options);
+  const response = await authenticator.authenticate((options.json as { options: Parameters<SoftAuthenticator['authenticate']>[0] }).options);
   const verify = await browser.post('/api/authentication/verify', { response });
   expectOk('authentication/verify', verify);
 }

@@ -94,7 +94,7 @@ describe('dynamic answers', () => {
     const response = await app.request('/api/registration/verify', {
       method: 'POST',
       headers: { origin: ORIGIN, 'content-type': 'application/json', cookie: `passkey_lab_session=${browser.sessionId}`, 'accept-encoding': 'gzip, br' },
-      body: JSON.stringify({ response: authenticator.register(options) }),
+      body: JSON.stringify({ response: await authenticator.register(options) }),
     });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-encoding')).toBe('gzip');
