@@ -1,4 +1,4 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { createPublicKey, generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { coseEc2, coseOkp, coseRsa, offCurveP256, realCoseKey } from '../../../test/rp/strict-helpers.js';
 import {
@@ -11,6 +11,7 @@ import {
   checkType,
   checkUserPresence,
   checkUserVerification,
+  isEcPoint,
   isEd25519Point,
   MAX_CREDENTIAL_ID_BYTES,
 } from './checks.js';
@@ -129,5 +130,48 @@ describe('isEd25519Point (RFC 8032 §5.1.3)', () => {
     expect(isEd25519Point(bytes)).toBe(true);
     bytes[31] = 0x80;
     expect(isEd25519Point(bytes)).toBe(false);
+  });
+});
+
+describe('isEcPoint (what OpenSSL decides when it imports the key)', () => {
+  const curves = [
+    { crv: 1, name: 'P-256', bytes: 32 },
+    { crv: 2, name: 'P-384', bytes: 48 },
+    { crv: 3, name: 'P-521', bytes: 66 },
+  ] as const;
+  const coordinates = (name: string) => {
+    const jwk = generateKeyPairSync('ec', { namedCurve: name }).publicKey.export({ format: 'jwk' });
+    return { x: Buffer.from(jwk.x!, 'base64url'), y: Buffer.from(jwk.y!, 'base64url') };
+  };
+  const imports = (name: string, x: Buffer, y: Buffer) => {
+    try {
+      createPublicKey({ key: { kty: 'EC', crv: name, x: x.toString('base64url'), y: y.toString('base64url') }, format: 'jwk' });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const toBytes = (value: bigint, length: number) => Buffer.from(value.toString(16).padStart(length * 2, '0'), 'hex');
+
+  for (const { crv, name, bytes } of curves) {
+    it(`${name}: real points pass, moved ones fail, as node:crypto's import decides`, () => {
+      for (let i = 0; i < 20; i += 1) {
+        const { x, y } = coordinates(name);
+        expect(isEcPoint(crv, x, y)).toBe(true);
+        const moved = Buffer.from(y);
+        moved[moved.length - 1]! ^= 1 << i % 8;
+        expect(isEcPoint(crv, x, moved)).toBe(imports(name, x, moved));
+        expect(isEcPoint(crv, x, moved)).toBe(false);
+      }
+      expect(isEcPoint(crv, Buffer.alloc(bytes), Buffer.alloc(bytes))).toBe(false);
+    });
+  }
+
+  it('P-521: a coordinate of p or more is refused though it is the same point modulo p', () => {
+    const p = (1n << 521n) - 1n;
+    const { x, y } = coordinates('P-521');
+    const yPlusP = toBytes(BigInt(`0x${y.toString('hex')}`) + p, 66);
+    expect(isEcPoint(3, x, yPlusP)).toBe(false);
+    expect(imports('P-521', x, yPlusP)).toBe(false);
   });
 });
