@@ -2,9 +2,9 @@
  * Practice mode's claim `device: { simulated: true, preset }` on a verify request. With the
  * default policy the options ask for attestation "none", so a simulated device answers fmt none
  * (as browsers do) and only the claim says it is simulated: the passkey, its report, the sign-in
- * log, the inventory and the sensitive app label it "Simulated device (practice mode): not
- * attested". The claim never raises trust and never satisfies an attestation-enforced policy; an
- * attested simulated device stays `simulatedBy: 'attestation'` whatever it claims.
+ * log, the inventory and the sensitive app label it "Simulated device: not attested". The
+ * claim never raises trust and never satisfies an attestation-enforced policy; an attested
+ * simulated device stays `simulatedBy: 'attestation'` whatever it claims.
  */
 import { describe, expect, it } from 'vitest';
 import { simulatedAtRegistration, simulatedAtSignIn } from '../../src/rp/simulator/claim';
