@@ -17,16 +17,17 @@ export type { AttestationIssuer, DeviceOptions, Preset, PresetId, StoredPasskey 
 export { type SimulatorFixtures, test, type VirtualAuthenticatorFixtures } from './playwright/fixture';
 export { installSimulatorInContext, type IssuerOption, PasskeySimulator, type PromptInfo, type PromptKind, type SimulatedCredential, type SimulatorOptions, testProcessRootCertificate } from './playwright/simulator';
 export {
-  type AuthenticatorOptions,
   Authenticators,
   type CdpCredential,
+  type Transport as CdpTransport,
   type DeletedCredential,
   platformAuthenticator,
   securityKey,
   syncedPasskeyProvider,
   toBase64url,
-  type Transport,
   VirtualAuthenticator,
+  // Named for the CDP authenticator: the simulator's own are DeviceOptions and its Transport.
+  type AuthenticatorOptions as VirtualAuthenticatorOptions,
   type VirtualCredential,
 } from './playwright/virtual-authenticator';
 export { expect } from '@playwright/test';

@@ -37,6 +37,12 @@ describe('the QA kit’s window marker, when practice mode has not set a device'
     setSimulatedDevice(null);
   });
 
+  it('claims the kit’s custom device (options without a preset) too, and the contract accepts it', () => {
+    mark('custom');
+    expect(simulatedDeviceClaim()).toEqual({ simulated: true, preset: 'custom' });
+    expect(authenticationVerifyRequest.shape.device.safeParse(simulatedDeviceClaim()).success).toBe(true);
+  });
+
   it('gives the claim with the preset the marker names, and nothing once the marker is gone', () => {
     mark('yubikey-5');
     expect(simulatedDeviceClaim()).toEqual({ simulated: true, preset: 'yubikey-5' });

@@ -19,10 +19,10 @@ export function setSimulatedDevice(preset: PresetId | null): void {
   current = preset;
 }
 
-/** The preset the window's simulated-device marker names, when it is one the lab knows. */
-function markedPreset(): PresetId | null {
+/** The preset the window's simulated-device marker names, when it is one the lab knows (or the kit's 'custom' device). */
+function markedPreset(): PresetId | 'custom' | null {
   const marked = readSimulatedDeviceMarker(globalThis);
-  return marked !== undefined && (presetIds as readonly string[]).includes(marked) ? (marked as PresetId) : null;
+  return marked === 'custom' || (marked !== undefined && (presetIds as readonly string[]).includes(marked)) ? (marked as PresetId | 'custom') : null;
 }
 
 /**

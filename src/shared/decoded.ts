@@ -143,9 +143,9 @@ export type AttestationVerification = z.infer<typeof attestationVerificationSche
 export const attestationTrustSchema = z.object({
   trust: z.enum(attestationTrusts),
   message: z.string(),
-  /** A simulated device: its chain leads to this lab's simulator root, or practice mode claimed it (`simulatedBy`). */
+  /** A simulated device: its chain leads to this lab's simulator root, or the SPA claimed it (`simulatedBy`). */
   simulated: z.literal(true).optional(),
-  /** How the lab knows it is simulated: `attestation` (the simulator root) or `claim` (practice mode said so; not attested). */
+  /** How the lab knows it is simulated: `attestation` (the simulator root) or `claim` (the SPA said so; not attested). */
   simulatedBy: z.enum(['attestation', 'claim']).optional(),
   /** For a simulated device: which one, in words. */
   label: z.string().optional(),

@@ -104,7 +104,8 @@ export type RegistrationOptionsRequest = z.infer<typeof registrationOptionsReque
  */
 export const simulatedDeviceClaim = z.strictObject({
   simulated: z.literal(true),
-  preset: z.enum(presetIds as [PresetId, ...PresetId[]], { error: `must be one of: ${presetIds.join(', ')}` }),
+  // 'custom': the QA kit's device made of options, not a preset (testkit/README.md, "Device options").
+  preset: z.enum(['custom', ...presetIds] as [PresetId | 'custom', ...(PresetId | 'custom')[]], { error: `must be one of: ${presetIds.join(', ')}, custom` }),
 });
 export type SimulatedDeviceClaim = z.infer<typeof simulatedDeviceClaim>;
 

@@ -11,7 +11,7 @@ describe('simulatedLabelOf', () => {
     expect(simulatedLabelOf({})).toBeNull();
   });
 
-  it('says "not attested" for a passkey practice mode only claimed, whatever the AAGUID', () => {
+  it('says "not attested" for a passkey the SPA only claimed, whatever the AAGUID', () => {
     expect(SIMULATED_CLAIM_LABEL).toBe('Simulated device: not attested');
     expect(simulatedLabelOf({ simulated: true, simulatedBy: 'claim', aaguid: ios, attestationTrust: 'not applicable' })).toBe(SIMULATED_CLAIM_LABEL);
     expect(simulatedLabelOf({ simulatedBy: 'claim' })).toBe(SIMULATED_CLAIM_LABEL);

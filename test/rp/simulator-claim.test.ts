@@ -1,5 +1,6 @@
 /**
- * Practice mode's claim `device: { simulated: true, preset }` on a verify request. With the
+ * The SPA's claim `device: { simulated: true, preset }` on a verify request (practice mode, or
+ * the QA kit's simulator marking the window). With the
  * default policy the options ask for attestation "none", so a simulated device answers fmt none
  * (as browsers do) and only the claim says it is simulated: the passkey, its report, the sign-in
  * log, the inventory and the sensitive app label it "Simulated device: not attested". The

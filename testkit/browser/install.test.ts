@@ -225,6 +225,9 @@ describe('the objects pages read', () => {
     // Read-only: a page cannot rename the device by assigning (strict mode code gets a TypeError).
     expect(() => ((globalThis as Record<symbol, unknown>)[SIMULATED_DEVICE_MARKER] = 'bitwarden')).toThrow(TypeError);
     expect(readSimulatedDeviceMarker()).toBe('icloud-keychain');
+    // A device made of options, without a preset, is marked 'custom': simulated all the same.
+    setDevice({ aaguid: '00000000-0000-0000-0000-000000000000' });
+    expect(readSimulatedDeviceMarker()).toBe('custom');
 
     uninstall();
     installed = undefined;

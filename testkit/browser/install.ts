@@ -329,7 +329,7 @@ export function installSimulator(options: InstallOptions): InstalledSimulator {
   changes.set(PKC, 'parseCreationOptionsFromJSON', parseCreationOptionsFromJSON);
   changes.set(PKC, 'parseRequestOptionsFromJSON', parseRequestOptionsFromJSON);
   // Says which simulated device answers this window (current after setDevice), until uninstall.
-  changes.getter(win, SIMULATED_DEVICE_MARKER, () => simulator.device.preset);
+  changes.getter(win, SIMULATED_DEVICE_MARKER, () => simulator.device.preset ?? 'custom');
 
   return {
     simulator,

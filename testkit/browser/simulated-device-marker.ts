@@ -5,7 +5,8 @@
  *
  *   window[Symbol.for('passkey-lab.simulated-device')]  // → 'microsoft-authenticator-ios'
  *
- * naming the preset of the device that answers it (the PresetId string). It is a getter, kept
+ * naming the preset of the device that answers it (the PresetId string, or 'custom' for a device
+ * made of options without a preset). It is a getter, kept
  * current by the simulator: the fixture's page side learns the device `simulator.use()` chose
  * before each ceremony, so right after a ceremony the marker names the device that answered it.
  * Read-only (assigning to it changes nothing), not enumerable, and gone once the simulator is

@@ -59,7 +59,6 @@ export async function importPrivateJwk(algorithm: KeyAlgorithm, jwk: JsonWebKey)
   return subtle().importKey('jwk', material, importParams(algorithm), false, ['sign']);
 }
 
-
 /** A well-formed signature over `data` by a new, unrelated key of the same type. */
 export async function wrongKeySignature(algorithm: KeyAlgorithm, data: Uint8Array): Promise<Uint8Array> {
   const pair = (await subtle().generateKey(importParams(algorithm), false, ['sign', 'verify'])) as CryptoKeyPair;

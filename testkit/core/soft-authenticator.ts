@@ -291,7 +291,7 @@ export function createSimulatedDevice(settings: SimulatedDeviceSettings): Simula
   const store = settings.store ?? createMemoryStore();
   const now = settings.now ?? (() => Date.now());
   const pendingFailures: FailureKind[] = [];
-  /** Passkeys' private keys, imported once (keyed by algorithm and private scalar). */
+  /** Passkeys' private keys, imported once (keyed by algorithm and private scalar); at most 256, then started afresh. */
   const signingKeys = new Map<string, Promise<CryptoKey>>();
   /** Keyed by preset and AAGUID (the certificate names the AAGUID). */
   const attestationKeys = new Map<string, Promise<{ privateKey: CryptoKey; x5c: Uint8Array[] }>>();
@@ -332,6 +332,7 @@ export function createSimulatedDevice(settings: SimulatedDeviceSettings): Simula
     let key = signingKeys.get(cacheKey);
     if (!key) {
       key = importPrivateJwk(algorithm, jwk);
+      if (signingKeys.size >= 256) signingKeys.clear();
       signingKeys.set(cacheKey, key);
       key.catch(() => signingKeys.delete(cacheKey));
     }

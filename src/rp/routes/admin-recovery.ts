@@ -26,12 +26,14 @@ function existingUser(db: Db, id: string): UserRow {
   return user;
 }
 
+export const END_SESSIONS_SQL = 'DELETE FROM sessions WHERE user_id = ? AND credential_id = ?';
+
 /**
  * Ends every session the removed passkey signed in (a lost phone may still hold one). Those
  * sessions are its owner's, so the owner's index (sessions_user) finds them without a scan.
  */
 export function endSessionsSignedInBy(db: Db, userId: string, credentialId: string): number {
-  return statement(db, 'DELETE FROM sessions WHERE user_id = ? AND credential_id = ?').run(userId, credentialId).changes;
+  return statement(db, END_SESSIONS_SQL).run(userId, credentialId).changes;
 }
 
 export const adminRecoveryRoutes = new Hono<Env>()

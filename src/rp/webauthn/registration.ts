@@ -153,7 +153,7 @@ export async function verifyRegistration(
       simulatorTrustAnchor(deps),
     );
     const attested = trust.verified && (trust.trust === 'trusted' || trust.trust === 'simulated');
-    // Practice mode's claim (`device.simulated`) adds the label only: `attested` and the policy
+    // The SPA's claim (`device.simulated`) adds the label only: `attested` and the policy
     // checks below never read it (src/rp/simulator/claim.ts).
     const simulated = simulatedAtRegistration(trust, claimedSimulated);
     run.decoded.attestationTrust = {
