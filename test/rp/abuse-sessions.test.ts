@@ -8,15 +8,10 @@ import { startSweeper, sweep, SWEEP_SQL } from '../../src/rp/maintenance/sweep';
 import { openDatabase } from '../../src/rp/store/database';
 import { ANONYMOUS_SESSION_TTL_MS, SESSION_SQL, SESSION_TTL_MS } from '../../src/rp/store/sessions';
 import { createAuthenticator } from '../soft-authenticator';
-import { count, createWorld, newUser, testConfig } from './helpers';
+import { count, createWorld, newUser, queryPlan, testConfig } from './helpers';
 
 const MINUTE = 60 * 1000;
 const DAY = 24 * 60 * MINUTE;
-
-function plan(db: ReturnType<typeof openDatabase>, sql: string): string[] {
-  const params = sql.split('?').length - 1;
-  return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...Array.from({ length: params }, () => 0)) as { detail: string }[]).map((row) => row.detail);
-}
 
 describe('query plans', () => {
   const db = openDatabase(':memory:');
@@ -28,7 +23,7 @@ describe('query plans', () => {
   };
 
   it.each(Object.entries(statements))('%s uses an index, never a full scan', (_name, sql) => {
-    const details = plan(db, sql);
+    const details = queryPlan(db, sql);
     expect(details.length).toBeGreaterThan(0);
     for (const detail of details) {
       expect(detail).not.toMatch(/^SCAN /);

@@ -281,6 +281,17 @@ export function count(db: Db, table: Table): number {
   return (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
 }
 
+/** EXPLAIN QUERY PLAN's details for `sql`, its parameters (positional or @named) bound to null. */
+export function queryPlan(db: Db, sql: string): string[] {
+  const named = [...new Set([...sql.matchAll(/@(\w+)/g)].map((match) => match[1]!))];
+  const positional = (sql.replace(/'[^']*'/g, '').match(/\?/g) ?? []).length;
+  const explain = db.prepare(`EXPLAIN QUERY PLAN ${sql}`);
+  const rows = (named.length ? explain.all(Object.fromEntries(named.map((name) => [name, null]))) : explain.all(...Array.from({ length: positional }, () => null))) as {
+    detail: string;
+  }[];
+  return rows.map((row) => row.detail);
+}
+
 export function credentialRow(db: Db, id: string): { counter: number; last_used_at: string | null; nickname: string; user_id: string } | undefined {
   return db.prepare('SELECT counter, last_used_at, nickname, user_id FROM credentials WHERE id = ?').get(id) as
     | { counter: number; last_used_at: string | null; nickname: string; user_id: string }

@@ -11,22 +11,12 @@ import { END_SESSIONS_SQL, endSessionsSignedInBy } from '../../src/rp/routes/adm
 import { openDatabase } from '../../src/rp/store/database';
 import { preparedSql } from '../../src/rp/store/statements';
 import { createAuthenticator } from '../soft-authenticator';
-import { createWorld } from './helpers';
+import { createWorld, queryPlan } from './helpers';
 
 /** Scans that are not a cost that grows with the table, and why. */
 const ALLOWED_SCANS: Record<string, string> = {
   'SELECT EXISTS (SELECT 1 FROM users) AS n': 'EXISTS stops at the first row',
 };
-
-function planOf(db: ReturnType<typeof openDatabase>, sql: string): string[] {
-  const named = [...new Set([...sql.matchAll(/@(\w+)/g)].map((match) => match[1]!))];
-  const positional = (sql.replace(/'[^']*'/g, '').match(/\?/g) ?? []).length;
-  const explain = db.prepare(`EXPLAIN QUERY PLAN ${sql}`);
-  const rows = (named.length ? explain.all(Object.fromEntries(named.map((name) => [name, null]))) : explain.all(...Array.from({ length: positional }, () => null))) as {
-    detail: string;
-  }[];
-  return rows.map((row) => row.detail);
-}
 
 describe('hot path query plans', () => {
   it('registrations and sign-ins (usernameless and named, each in a new browser) use keys and indexes only', async () => {
@@ -47,7 +37,7 @@ describe('hot path query plans', () => {
     }
     const scans = statements
       .filter((sql) => !(sql in ALLOWED_SCANS))
-      .flatMap((sql) => planOf(world.db, sql).filter((detail) => /^SCAN (?!CONSTANT ROW)/.test(detail)).map((detail) => `${detail}  ←  ${sql}`));
+      .flatMap((sql) => queryPlan(world.db, sql).filter((detail) => /^SCAN (?!CONSTANT ROW)/.test(detail)).map((detail) => `${detail}  ←  ${sql}`));
     expect(scans).toEqual([]);
   });
 });
@@ -72,6 +62,6 @@ describe('admin removal of a lost passkey', () => {
     endSessionsSignedInBy(db, 'someone', 'credential');
     // The statement it ran (so a change to its SQL is checked, not a copy of it).
     expect(preparedSql(db)).toContain(END_SESSIONS_SQL);
-    expect(planOf(db, END_SESSIONS_SQL).filter((detail) => /^SCAN /.test(detail))).toEqual([]);
+    expect(queryPlan(db, END_SESSIONS_SQL).filter((detail) => /^SCAN /.test(detail))).toEqual([]);
   });
 });
