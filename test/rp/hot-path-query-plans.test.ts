@@ -7,8 +7,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { END_SESSIONS_SQL, endSessionsSignedInBy } from '../../src/rp/routes/admin-recovery';
 import { openDatabase } from '../../src/rp/store/database';
+import { deleteSessionsSignedInBy, SESSION_SQL } from '../../src/rp/store/sessions';
 import { preparedSql } from '../../src/rp/store/statements';
 import { createAuthenticator } from '../soft-authenticator';
 import { createWorld, queryPlan } from './helpers';
@@ -59,9 +59,9 @@ describe('file database', () => {
 describe('admin removal of a lost passkey', () => {
   it('ends the sessions that passkey signed in through the owner’s index, not a scan of every session', () => {
     const db = openDatabase(':memory:');
-    endSessionsSignedInBy(db, 'someone', 'credential');
+    deleteSessionsSignedInBy(db, 'someone', 'credential');
     // The statement it ran (so a change to its SQL is checked, not a copy of it).
-    expect(preparedSql(db)).toContain(END_SESSIONS_SQL);
-    expect(queryPlan(db, END_SESSIONS_SQL).filter((detail) => /^SCAN /.test(detail))).toEqual([]);
+    expect(preparedSql(db)).toContain(SESSION_SQL.deleteSignedInBy);
+    expect(queryPlan(db, SESSION_SQL.deleteSignedInBy).filter((detail) => /^SCAN /.test(detail))).toEqual([]);
   });
 });

@@ -14,7 +14,7 @@ import { RpError } from '../http/rp-error.js';
 import { requireAdmin } from '../http/session-cookie.js';
 import { deleteCredential, findCredential, listCredentials, toCredential } from '../store/credentials.js';
 import type { Db } from '../store/database.js';
-import { statement } from '../store/statements.js';
+import { deleteSessionsSignedInBy } from '../store/sessions.js';
 import { findUserById, type UserRow } from '../store/users.js';
 
 /** The sign-in log's `result` for a passkey an admin removed (logged as a `registration` entry). */
@@ -24,16 +24,6 @@ function existingUser(db: Db, id: string): UserRow {
   const user = findUserById(db, id);
   if (!user) throw new RpError('not_found', 'There is no user with this id.');
   return user;
-}
-
-export const END_SESSIONS_SQL = 'DELETE FROM sessions WHERE user_id = ? AND credential_id = ?';
-
-/**
- * Ends every session the removed passkey signed in (a lost phone may still hold one). Those
- * sessions are its owner's, so the owner's index (sessions_user) finds them without a scan.
- */
-export function endSessionsSignedInBy(db: Db, userId: string, credentialId: string): number {
-  return statement(db, END_SESSIONS_SQL).run(userId, credentialId).changes;
 }
 
 export const adminRecoveryRoutes = new Hono<Env>()
@@ -54,7 +44,7 @@ export const adminRecoveryRoutes = new Hono<Env>()
     if (!row || row.user_id !== user.id) throw new RpError('not_found', 'This person has no passkey with that id.');
     db.transaction(() => {
       deleteCredential(db, credentialId, user.id);
-      endSessionsSignedInBy(db, user.id, credentialId);
+      deleteSessionsSignedInBy(db, user.id, credentialId);
       appendAttempt(
         c,
         { ceremony: 'registration', method: 'passkey' },

@@ -40,6 +40,8 @@ export const SESSION_SQL = {
     'UPDATE sessions SET id_hash = ?, user_id = ?, method = ?, user_verified = ?, signed_in_at = ?, expires_at = ?, credential_id = ?, campaign_snoozed = 0 WHERE id_hash = ?',
   deleteChallenges: 'DELETE FROM challenges WHERE session_id_hash = ?',
   deleteExpired: 'DELETE FROM sessions WHERE expires_at <= ?',
+  // A passkey's sessions are its owner's, so the owner's index (sessions_user) finds them.
+  deleteSignedInBy: 'DELETE FROM sessions WHERE user_id = ? AND credential_id = ?',
 } as const;
 
 export function hashSessionId(id: string): string {
@@ -116,6 +118,11 @@ export function markCampaignSnoozed(db: Db, idHash: string): void {
 
 export function deleteSession(db: Db, idHash: string): void {
   statement(db, SESSION_SQL.delete).run(idHash);
+}
+
+/** Ends every session a passkey signed in (an admin removed it: a lost phone may still hold one); returns how many. */
+export function deleteSessionsSignedInBy(db: Db, userId: string, credentialId: string): number {
+  return statement(db, SESSION_SQL.deleteSignedInBy).run(userId, credentialId).changes;
 }
 
 /** Deletes expired sessions (their challenges go with them); returns how many. */
