@@ -8,9 +8,32 @@ import { statement } from './statements.js';
 /** The sensitive app's rule in a fresh lab: phishing-resistant MFA, any passkey. */
 export const defaultConditionalAccess = (): ConditionalAccessRule => ({ state: 'enabled', requirePhishingResistant: true, allowedAaguids: [] });
 
+/**
+ * Each setting as last parsed, by database and key, with the text it was parsed from. Every
+ * ceremony reads the policy, and parsing and validating it again (JSON.parse, zod) cost more
+ * than reading the row; reusing it when the stored text is the same needs no invalidation.
+ * Frozen, so no caller can change the copy others share.
+ */
+const parsedSettings = new WeakMap<Db, Map<string, { text: string; value: unknown }>>();
+
 function read<T>(db: Db, key: string, parse: (value: unknown) => T, fallback: () => T): T {
   const row = statement<[string], { value: string }>(db, 'SELECT value FROM tenant_settings WHERE key = ?').get(key);
-  return row ? parse(JSON.parse(row.value)) : fallback();
+  if (!row) return fallback();
+  let cache = parsedSettings.get(db);
+  if (!cache) parsedSettings.set(db, (cache = new Map()));
+  const cached = cache.get(key);
+  if (cached?.text === row.value) return cached.value as T;
+  const value = deepFreeze(parse(JSON.parse(row.value)));
+  cache.set(key, { text: row.value, value });
+  return value;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const member of Object.values(value)) deepFreeze(member);
+  }
+  return value;
 }
 
 function write(db: Db, key: string, value: unknown): void {

@@ -1,11 +1,12 @@
 import type { JsonRecord } from '../../../shared/decoded.js';
+import { strictUtf8 } from './bytes.js';
 import { kindOf } from './errors.js';
 
 /** Parses UTF-8 JSON text into an object, or returns why not. */
 export function parseJsonObject(bytes: Uint8Array): { ok: true; value: JsonRecord } | { ok: false; reason: string } {
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    text = strictUtf8.decode(bytes);
   } catch {
     return { ok: false, reason: 'it is not UTF-8 text' };
   }

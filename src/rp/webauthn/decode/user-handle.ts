@@ -2,7 +2,7 @@
  * The user handle (WebAuthn §5.4.3 user.id) an assertion returns, and whether it reads as text.
  */
 import type { DecodedUserHandle } from '../../../shared/decoded.js';
-import { base64url, base64urlBytes } from './bytes.js';
+import { base64url, base64urlBytes, strictUtf8 } from './bytes.js';
 
 /** Describes a userHandle (the WebAuthn user.id); null when absent or empty. */
 export function decodeUserHandle(value: unknown, field = 'userHandle'): DecodedUserHandle | null {
@@ -10,7 +10,7 @@ export function decodeUserHandle(value: unknown, field = 'userHandle'): DecodedU
   const bytes = base64urlBytes(value, 'userHandle', field);
   let text: string | null = null;
   try {
-    const decoded = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    const decoded = strictUtf8.decode(bytes);
     // eslint-disable-next-line no-control-regex
     if (!/[\u0000-\u001f\u007f-\u009f\ufffd]/.test(decoded)) text = decoded;
   } catch {
