@@ -11,7 +11,7 @@ import { createApp } from '../../src/rp/app';
 import { loadConfig } from '../../src/rp/config';
 import { openDatabase } from '../../src/rp/store/database';
 import { createFloorServer } from './floor-server';
-import { register, runPhase, signIn, type Target } from './load';
+import { mergePhases, type PhaseResult, register, runPhase, signIn, type Target } from './load';
 import { type BenchReport, formatReport } from './report';
 
 const servers: ReturnType<typeof serve>[] = [];
@@ -50,6 +50,7 @@ describe('npm run bench, in miniature', () => {
       loadAverageStart: [0, 0, 0],
       loadAverageEnd: [0, 0, 0],
       phaseSeconds: 0.25,
+      slices: 1,
       modes: { floor: 'in-memory maps', lab: 'createApp, in-memory database' },
       levels: [{ concurrency: 2, signIn: { floor: f.signIns, lab: l.signIns }, registration: { floor: f.registrations, lab: l.registrations } }],
       soak: [{ server: 'lab', phase: l.signIns, rssStart: 1, rssEnd: 1, windowMs: 1000 }],
@@ -59,4 +60,31 @@ describe('npm run bench, in miniature', () => {
     expect(text).toMatch(/registration\s+2\s/);
     expect(text).toContain('lab:');
   }, 20_000);
+});
+
+describe('slices of a phase, merged', () => {
+  const slice = (latenciesMs: number[], seconds: number, serverCpuMs?: number): PhaseResult => ({
+    ok: latenciesMs.length,
+    failed: 0,
+    seconds,
+    perSecond: latenciesMs.length / seconds,
+    p50Ms: NaN,
+    p99Ms: NaN,
+    windows: [latenciesMs.length],
+    latenciesMs,
+    ...(serverCpuMs === undefined ? {} : { serverCpuMs }),
+  });
+
+  it('adds counts, time and CPU, and takes the rate and percentiles over all of it', () => {
+    const merged = mergePhases([slice([10, 30], 1, 5), slice([20, 40, 50, 60], 3, 7)]);
+    expect(merged).toMatchObject({ ok: 6, seconds: 4, perSecond: 1.5, p50Ms: 30, p99Ms: 60, windows: [2, 4], serverCpuMs: 12 });
+    expect(merged.latenciesMs).toEqual([10, 20, 30, 40, 50, 60]);
+  });
+
+  it('has no server CPU when a slice lacks it, and keeps the first error', () => {
+    const failing = { ...slice([5], 1), failed: 2, firstError: 'registration/verify: 500' };
+    const merged = mergePhases([slice([1], 1, 3), failing, { ...slice([], 1, 1), failed: 1, firstError: 'later' }]);
+    expect(merged.serverCpuMs).toBeUndefined();
+    expect(merged).toMatchObject({ failed: 3, firstError: 'registration/verify: 500' });
+  });
 });

@@ -90,6 +90,8 @@ export interface PhaseResult {
   firstError?: string;
   /** CPU time (user + system) the server process spent during the phase, when known. */
   serverCpuMs?: number;
+  /** Every completed operation's latency, ascending (for merging slices; left out of --json). */
+  latenciesMs: number[];
 }
 
 export function percentile(sorted: readonly number[], p: number): number {
@@ -149,5 +151,31 @@ export async function runPhase({
     p99Ms: percentile(latencies, 99),
     windows,
     ...(firstError === undefined ? {} : { firstError }),
+    latenciesMs: latencies,
+  };
+}
+
+/**
+ * One phase from slices of it run at different times (the benchmark alternates floor and lab
+ * slices): counts, seconds and server CPU add up, the rate is over the slices' total time,
+ * percentiles are over every latency, windows follow one another.
+ */
+export function mergePhases(slices: readonly PhaseResult[]): PhaseResult {
+  const latencies = slices.flatMap((slice) => slice.latenciesMs).sort((a, b) => a - b);
+  const ok = slices.reduce((sum, slice) => sum + slice.ok, 0);
+  const seconds = slices.reduce((sum, slice) => sum + slice.seconds, 0);
+  const cpu = slices.map((slice) => slice.serverCpuMs);
+  const firstError = slices.find((slice) => slice.firstError !== undefined)?.firstError;
+  return {
+    ok,
+    failed: slices.reduce((sum, slice) => sum + slice.failed, 0),
+    seconds,
+    perSecond: seconds > 0 ? ok / seconds : 0,
+    p50Ms: percentile(latencies, 50),
+    p99Ms: percentile(latencies, 99),
+    windows: slices.flatMap((slice) => slice.windows),
+    ...(firstError === undefined ? {} : { firstError }),
+    ...(cpu.every((ms) => ms !== undefined) ? { serverCpuMs: cpu.reduce((sum, ms) => sum + ms, 0) } : {}),
+    latenciesMs: latencies,
   };
 }

@@ -29,6 +29,8 @@ export interface BenchReport {
   loadAverageStart: number[];
   loadAverageEnd: number[];
   phaseSeconds: number;
+  /** Slices per phase and server, floor and lab alternating. */
+  slices: number;
   modes: Record<Kind, string>;
   levels: LevelResult[];
   soak: SoakResult[];
@@ -54,7 +56,7 @@ export function soakWindows(soak: SoakResult): { first: number; last: number; ra
 export function formatReport(report: BenchReport): string {
   const lines: string[] = [];
   lines.push(`Passkey Lab benchmark, ${report.at}: ${report.cores} cores, load average ${report.loadAverageStart.map((n) => n.toFixed(2)).join(' ')} at start, ${report.loadAverageEnd.map((n) => n.toFixed(2)).join(' ')} at end`);
-  lines.push(`lab: ${report.modes.lab}; floor: ${report.modes.floor}; ${report.phaseSeconds} s per phase, a new browser (cookie jar) per ceremony`);
+  lines.push(`lab: ${report.modes.lab}; floor: ${report.modes.floor}; ${report.phaseSeconds} s per phase in ${report.slices} slices, floor and lab alternating (floor, lab, lab, floor, …), a new browser (cookie jar) per ceremony`);
   lines.push('CPU ms/op: the server process\'s CPU time per ceremony; its ratio (floor/lab) is what lab/floor would be if the server\'s CPU were the only limit, and holds on a busy machine where rates do not.');
   lines.push('');
   lines.push('ceremony      in flight   floor/s     lab/s   lab/floor   floor p50/p99 ms   lab p50/p99 ms   CPU ms/op floor/lab (ratio)   target');
