@@ -9,16 +9,15 @@
  * Both servers run in their own Node processes on loopback ports; this process is the load
  * generator. See "Benchmark" in the README for what is measured and the targets.
  */
-import { type ChildProcess, fork } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { SoftAuthenticator } from './authenticator.js';
-import { mergePhases, type PhaseResult, register, runPhase, signIn, type Target } from './load.js';
+import { mergePhases, type PhaseResult } from './load.js';
 import { type BenchReport, formatReport, type LevelResult, type SoakResult } from './report.js';
-import type { ChildMessage, ServerKind } from './server-process.js';
+import type { ServerKind } from './server-process.js';
+import { enrol, registrationPhase, type RunningServer, signInPhase, startServer } from './servers.js';
 
 const LEVELS = [1, 16, 64] as const;
 
@@ -28,76 +27,6 @@ const LEVELS = [1, 16, 64] as const;
  * are shared machines) slows both alike, instead of whichever ran second.
  */
 const SLICES = 4;
-
-interface RunningServer extends Target {
-  kind: ServerKind;
-  mode: string;
-  child: ChildProcess;
-  usage(): Promise<{ rss: number; cpuMicros: number }>;
-  stop(): Promise<void>;
-}
-
-async function startServer(kind: ServerKind, profileDir?: string): Promise<RunningServer> {
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  const execArgv = ['--import', 'tsx', ...(profileDir && kind === 'lab' ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])];
-  const child = fork(path.join(here, 'server-process.ts'), [kind], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const ready = await new Promise<Extract<ChildMessage, { type: 'ready' }>>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${kind} server did not start within 30 s`)), 30_000);
-    child.once('exit', (code) => reject(new Error(`${kind} server exited (${code}) before it was ready`)));
-    child.on('message', (message: ChildMessage) => {
-      if (message.type === 'ready') {
-        clearTimeout(timer);
-        resolve(message);
-      }
-    });
-  });
-  return {
-    kind,
-    name: kind,
-    mode: ready.mode,
-    baseUrl: `http://localhost:${ready.port}`,
-    child,
-    usage: () =>
-      new Promise((resolve) => {
-        const onMessage = (message: ChildMessage) => {
-          if (message.type !== 'usage') return;
-          child.off('message', onMessage);
-          resolve(message);
-        };
-        child.on('message', onMessage);
-        child.send('usage');
-      }),
-    stop: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.send('stop');
-      }),
-  };
-}
-
-/** One authenticator (one passkey, one account) per worker, so a passkey is never used twice at once. */
-async function enrol(server: RunningServer, count: number, prefix: string): Promise<SoftAuthenticator[]> {
-  const authenticators: SoftAuthenticator[] = [];
-  for (let index = 0; index < count; index++) authenticators.push(await register(server, `${prefix}-${index}`));
-  return authenticators;
-}
-
-/** A phase, with the CPU time the server process spent during it (robust where wall-clock rates are not: a busy machine). */
-async function measured(server: RunningServer, phase: () => Promise<PhaseResult>): Promise<PhaseResult> {
-  const before = await server.usage();
-  const result = await phase();
-  const after = await server.usage();
-  return { ...result, serverCpuMs: (after.cpuMicros - before.cpuMicros) / 1000 };
-}
-
-function signInPhase(server: RunningServer, users: SoftAuthenticator[], concurrency: number, durationMs: number, windowMs?: number) {
-  return measured(server, () => runPhase({ concurrency, durationMs, ...(windowMs ? { windowMs } : {}), operation: (worker) => signIn(server, users[worker]!) }));
-}
-
-function registrationPhase(server: RunningServer, label: string, concurrency: number, durationMs: number) {
-  return measured(server, () => runPhase({ concurrency, durationMs, operation: (worker, iteration) => register(server, `${label}-w${worker}-${iteration}`) }));
-}
 
 async function main() {
   const { values } = parseArgs({
@@ -128,7 +57,8 @@ async function main() {
   const profileDir = values.profile ? path.resolve(values.profile) : undefined;
   if (profileDir) fs.mkdirSync(profileDir, { recursive: true });
 
-  const servers = { floor: await startServer('floor'), lab: await startServer('lab', profileDir) };
+  const profileArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  const servers = { floor: await startServer('floor'), lab: await startServer('lab', profileArgs) };
   const stopAll = () => Promise.all(Object.values(servers).map((server) => server.stop()));
   process.once('SIGINT', () => void stopAll().then(() => process.exit(130)));
   try {
