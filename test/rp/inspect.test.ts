@@ -284,6 +284,9 @@ describe('inspect: authentication responses', () => {
     expect(decodeSignature(b64url(randomBytes(256)))).toEqual({ byteLength: 256, encoding: 'raw', likelyAlgorithm: 'RSA 2048' });
     expect(decodeSignature(b64url(randomBytes(10))).likelyAlgorithm).toBe('unknown');
     expect(decodeUserHandle(b64url(Buffer.from([0, 1, 2])))).toEqual({ base64url: 'AAEC', byteLength: 3, text: null });
+    // Text only when the bytes are well-formed UTF-8 (a lone continuation byte, an overlong form, a surrogate are not).
+    expect(decodeUserHandle(b64url(Buffer.from('åsa-42', 'utf8')))?.text).toBe('åsa-42');
+    for (const bytes of [[0x61, 0x80], [0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xff]]) expect(decodeUserHandle(b64url(Buffer.from(bytes)))?.text).toBeNull();
     expect(decodeUserHandle('')).toBeNull();
   });
 });

@@ -18,8 +18,5 @@ export function base64urlBytes(value: unknown, part: string, field: string): Uin
   return new Uint8Array(Buffer.from(unpadded.replace(/-/g, '+').replace(/_/g, '/'), 'base64'));
 }
 
-/** UTF-8 that throws on malformed bytes. Stateless between calls (no `stream`), so one serves every request. */
-export const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
-
 export const hex = (bytes: Uint8Array): string => Buffer.from(bytes).toString('hex');
 export const base64url = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base64url');

@@ -1,6 +1,8 @@
 import type { JsonRecord } from '../../../shared/decoded.js';
-import { strictUtf8 } from './bytes.js';
 import { kindOf } from './errors.js';
+
+// Throws on malformed UTF-8. Stateless between calls (no `stream`), so one serves every request.
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Parses UTF-8 JSON text into an object, or returns why not. */
 export function parseJsonObject(bytes: Uint8Array): { ok: true; value: JsonRecord } | { ok: false; reason: string } {
