@@ -13,7 +13,7 @@
 export { presetIds, presets } from './core/presets';
 export { createSimulatorCa, restoreSimulatorCa, type SimulatorCa } from './core/simulator-ca';
 export type { FailureKind } from './core/soft-authenticator';
-export type { AttestationIssuer, DeviceOptions, Preset, PresetId, StoredPasskey } from './core/types';
+export type { AttestationIssuer, DeviceId, DeviceOptions, Preset, PresetId, StoredPasskey } from './core/types';
 export { type SimulatorFixtures, test, type VirtualAuthenticatorFixtures } from './playwright/fixture';
 export { installSimulatorInContext, type IssuerOption, PasskeySimulator, type PromptInfo, type PromptKind, type SimulatedCredential, type SimulatorOptions, testProcessRootCertificate } from './playwright/simulator';
 export {

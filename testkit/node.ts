@@ -92,14 +92,11 @@ function promptFrom(choice: SoftAuthenticatorOptions['prompt']): Prompt {
 
 /** A KeyObject leaf key becomes a JWK; the core runs on WebCrypto. */
 function coreTamper({ attestation, ...tamper }: Omit<Tamper, 'extensions'>): CeremonyTamper {
-  if (!attestation) return tamper;
-  let core: AttestationTamper;
-  if (attestation.fmt === 'none' || !attestation.x5c) core = attestation.fmt === 'none' ? { fmt: 'none' } : { fmt: 'packed' };
-  else {
-    const { x5c, privateKey } = attestation;
-    core = { fmt: 'packed', x5c, privateKey: privateKey instanceof KeyObject ? privateKey.export({ format: 'jwk' }) : privateKey };
+  if (attestation?.fmt === 'packed' && attestation.x5c && attestation.privateKey instanceof KeyObject) {
+    return { ...tamper, attestation: { ...attestation, privateKey: attestation.privateKey.export({ format: 'jwk' }) } };
   }
-  return { ...tamper, attestation: core };
+  // Any other attestation is already the core's (a KeyObject leaf key was the only difference).
+  return attestation ? { ...tamper, attestation: attestation as AttestationTamper } : tamper;
 }
 
 /** A simulated device for Node tests, from a preset name or device options (a preset with changes, or a custom device). */

@@ -8,8 +8,8 @@
  * with it. Lives in lib so features need not import each other.
  */
 import { readSimulatedDeviceMarker } from '../../testkit/browser/simulated-device-marker';
-import { presetIds } from '../../testkit/core/presets';
-import type { PresetId } from '../../testkit/core/types';
+import { isDeviceId } from '../../testkit/core/presets';
+import type { DeviceId, PresetId } from '../../testkit/core/types';
 import type { SimulatedDeviceClaim } from '../shared/schemas';
 
 let current: PresetId | null = null;
@@ -19,10 +19,10 @@ export function setSimulatedDevice(preset: PresetId | null): void {
   current = preset;
 }
 
-/** The preset the window's simulated-device marker names, when it is one the lab knows (or the kit's 'custom' device). */
-function markedPreset(): PresetId | 'custom' | null {
+/** The device the window's simulated-device marker names, when it is one the lab knows (a preset, or the kit's 'custom' device). */
+function markedDevice(): DeviceId | null {
   const marked = readSimulatedDeviceMarker(globalThis);
-  return marked === 'custom' || (marked !== undefined && (presetIds as readonly string[]).includes(marked)) ? (marked as PresetId | 'custom') : null;
+  return isDeviceId(marked) ? marked : null;
 }
 
 /**
@@ -30,7 +30,7 @@ function markedPreset(): PresetId | 'custom' | null {
  * mode's device first, then the one the window's marker names (the QA kit's).
  */
 export function simulatedDeviceClaim(): SimulatedDeviceClaim | undefined {
-  const preset = current ?? markedPreset();
+  const preset = current ?? markedDevice();
   return preset ? { simulated: true, preset } : undefined;
 }
 

@@ -10,8 +10,8 @@ import type {
   RegistrationResponseJSON,
 } from '@simplewebauthn/server';
 import { z } from 'zod';
-import { presetIds } from '../../testkit/core/presets.js';
-import type { PresetId } from '../../testkit/core/types.js';
+import { deviceIds } from '../../testkit/core/presets.js';
+import type { DeviceId } from '../../testkit/core/types.js';
 import { authenticationDecodedSchema, registrationDecodedSchema } from './decoded.js';
 import { type ErrorCode, errorCodes } from './error-codes.js';
 import { checkIds } from './report.js';
@@ -105,7 +105,7 @@ export type RegistrationOptionsRequest = z.infer<typeof registrationOptionsReque
 export const simulatedDeviceClaim = z.strictObject({
   simulated: z.literal(true),
   // 'custom': the QA kit's device made of options, not a preset (testkit/README.md, "Device options").
-  preset: z.enum(['custom', ...presetIds] as [PresetId | 'custom', ...(PresetId | 'custom')[]], { error: `must be one of: ${presetIds.join(', ')}, custom` }),
+  preset: z.enum(deviceIds as [DeviceId, ...DeviceId[]], { error: `must be one of: ${deviceIds.join(', ')}` }),
 });
 export type SimulatedDeviceClaim = z.infer<typeof simulatedDeviceClaim>;
 

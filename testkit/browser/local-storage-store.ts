@@ -2,7 +2,7 @@
  * Simulated passkeys kept in the browser's localStorage, so a person can come back later and
  * sign in with them. Entries that do not look like passkeys are skipped, not trusted.
  */
-import { isPresetId } from '../core/presets';
+import { isDeviceId } from '../core/presets';
 import type { PasskeyStore, StoredPasskey } from '../core/types';
 
 export const PASSKEYS_STORAGE_KEY = 'passkey-lab:simulator:passkeys';
@@ -12,7 +12,7 @@ function isStoredPasskey(value: unknown): value is StoredPasskey {
   const entry = value as Record<string, unknown>;
   return (
     ['id', 'rpId', 'userHandle', 'userName', 'userDisplayName', 'aaguid', 'publicKeyCose'].every((key) => typeof entry[key] === 'string') &&
-    (isPresetId(entry.preset) || entry.preset === 'custom') &&
+    isDeviceId(entry.preset) &&
     typeof entry.algorithm === 'number' &&
     typeof entry.signCount === 'number' &&
     typeof entry.backupEligible === 'boolean' &&

@@ -10,7 +10,7 @@
  *   "Windows Hello Software Authenticator".
  * - FIDO Metadata Service and Yubico's AAGUID table (yubi.co/aaguids): YubiKey 5 NFC, firmware 5.2/5.4.
  */
-import type { DeviceOptions, DeviceProfile, Preset, PresetId } from './types';
+import type { DeviceId, DeviceOptions, DeviceProfile, Preset, PresetId } from './types';
 
 const COMMUNITY_LIST = 'passkeydeveloper/passkey-authenticator-aaguids (aaguid.json)';
 const AUTHENTICATOR_DOC =
@@ -142,6 +142,13 @@ export const presetIds = Object.keys(presets) as PresetId[];
 
 export function isPresetId(value: unknown): value is PresetId {
   return typeof value === 'string' && Object.hasOwn(presets, value);
+}
+
+/** Every DeviceId: the presets', then 'custom'. */
+export const deviceIds: readonly DeviceId[] = [...presetIds, 'custom'];
+
+export function isDeviceId(value: unknown): value is DeviceId {
+  return value === 'custom' || isPresetId(value);
 }
 
 export function getPreset(id: PresetId): Preset {

@@ -74,14 +74,16 @@ export interface DeviceOptions {
   timeoutMs?: number;
 }
 
+/** What made a passkey: a preset's id, or 'custom' for a device made of DeviceOptions without a preset. */
+export type DeviceId = PresetId | 'custom';
+
 /**
  * What a simulated device is once its DeviceOptions are applied: the preset with the options'
  * changes, or a custom device (id 'custom', name "Custom authenticator", attestation "none", form
  * factor a computer with 'internal' among its transports and a security key without).
  */
 export interface DeviceProfile extends Omit<Preset, 'id'> {
-  /** The preset's id, or 'custom'. */
-  id: PresetId | 'custom';
+  id: DeviceId;
   backupEligible: boolean;
   backupState: boolean;
   counterless: boolean;
@@ -96,7 +98,7 @@ export interface StoredPasskey {
   userName: string;
   userDisplayName: string;
   /** The device that made it: its preset, or 'custom' (a device without a preset; custom devices sharing a store share their passkeys). */
-  preset: PresetId | 'custom';
+  preset: DeviceId;
   aaguid: string;
   /** COSE algorithm identifier (-7 = ES256, -8 = EdDSA). */
   algorithm: number;

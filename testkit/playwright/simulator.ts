@@ -9,7 +9,7 @@ import { fromBase64url, toBase64url } from '../core/bytes';
 import { presets } from '../core/presets';
 import { createSimulatorCa, type SimulatorCa } from '../core/simulator-ca';
 import type { FailureKind, Mediation } from '../core/soft-authenticator';
-import type { AttestationIssuer, DeviceOptions, PresetId, PromptDecision, PromptRequest, StoredPasskey } from '../core/types';
+import type { AttestationIssuer, DeviceId, DeviceOptions, PresetId, PromptDecision, PromptRequest, StoredPasskey } from '../core/types';
 import { simulatorInitScript } from './bundle';
 import { type BeginAnswer, BINDING_NAME, type PageMessage } from './protocol';
 
@@ -42,7 +42,7 @@ export interface SimulatedCredential {
   userHandle: string;
   userName: string;
   /** The preset of the device that made it, or 'custom' (a device without a preset). */
-  preset: PresetId | 'custom';
+  preset: DeviceId;
   aaguid: string;
   signCount: number;
   backupEligible: boolean;

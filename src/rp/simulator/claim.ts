@@ -1,7 +1,7 @@
 /**
  * The SPA's claim that a ceremony was answered by a simulated device (`device.simulated` in a
- * verify request: practice mode, or the QA kit's simulator marking the window), weighed against what the lab verified itself. The claim is never proof:
- * anyone can send it. So it can only add the "simulated" label, never raise trust or satisfy a
+ * verify request: practice mode, or the QA kit's simulator marking the window), weighed against
+ * what the lab verified itself. The claim is never proof: anyone can send it. So it can only add the "simulated" label, never raise trust or satisfy a
  * policy (trust, `attested` and the policy checks ignore it). One exception: a passkey whose
  * attestation chains to a real vendor's root (trust `trusted`) was made by that vendor's device,
  * whatever the page says, so the claim is ignored there rather than contradict the attestation.

@@ -157,8 +157,9 @@ const MAX_RSA_BITS = 16384;
 /**
  * WebAuthn §7.1: the credential public key must be one that can verify this passkey's
  * signatures later; a key that is not a point of its curve gives an account whose passkey can
- * never sign in. EC2 points are checked against their curve's equation (isEcPoint); Ed25519 points are decompressed as RFC 8032 §5.1.3 says (Node would import any 32
- * bytes); RSA keys get a sanity check (size, odd modulus and exponent) and an import.
+ * never sign in. EC2 points are checked against their curve's equation (isEcPoint); Ed25519
+ * points are decompressed as RFC 8032 §5.1.3 says (Node would import any 32 bytes); RSA keys get
+ * a sanity check (size, odd modulus and exponent) and an import.
  */
 export function checkPublicKey(cosePublicKey: Uint8Array): Check {
   let key: Map<number, unknown>;
