@@ -9,6 +9,7 @@
  * at today's date such a chain fails (and must say why, never throw); the "at capture time"
  * block sets the clock back to show that the same responses verify.
  */
+import { executionAsyncResource } from 'node:async_hooks';
 import { readdirSync, readFileSync } from 'node:fs';
 import { type AuthenticationResponseJSON, verifyAuthenticationResponse } from '@simplewebauthn/server';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -439,6 +440,25 @@ describe('no network', () => {
     expect(fetchSpy).not.toHaveBeenCalled();
     await expect(fetch('http://outside.example.test/')).rejects.toThrow(/network access in a test/);
     expect(fetchSpy).toHaveBeenCalledTimes(1);
+  });
+
+  it('withoutNetwork keeps refusing in a scope that outlives another, and leaves no promise hooks behind', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const tryFetch = (url: string) => fetch(url).then(() => 'fetched', (error: unknown) => String(error));
+    const long = withoutNetwork(async () => {
+      await gate;
+      return tryFetch('http://crl.example.test/late.crl');
+    });
+    await withoutNetwork(() => tryFetch('http://crl.example.test/short.crl'));
+    release();
+    const { value, refused } = await long;
+    expect(value).toMatch(/does not make network requests/);
+    expect(refused).toEqual(['http://crl.example.test/late.crl']);
+    expect(fetchSpy).not.toHaveBeenCalled();
+    // With promise hooks on (Node 20's AsyncLocalStorage), a reaction runs with the promise as its resource.
+    const hooked = await Promise.resolve().then(() => executionAsyncResource() instanceof Promise);
+    expect(hooked).toBe(false);
   });
 });
 
