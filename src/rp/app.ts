@@ -22,15 +22,16 @@ import { sessionRoutes } from './routes/session.js';
 import { simulatorAdminRoutes, simulatorRoutes } from './routes/simulator.js';
 import { wellKnownRoutes } from './routes/well-known.js';
 import type { Db } from './store/database.js';
+import { PendingStore } from './store/pending.js';
 
 /**
  * The demo relying party: every route under /api, errors in the contract's shape
  * (`{ error: { code, message } }`), never a stack trace.
  */
-export function createApp({ config, db, now = Date.now }: { config: RpConfig; db: Db; now?: () => number }) {
+export function createApp({ config, db, now = Date.now, pending = new PendingStore() }: { config: RpConfig; db: Db; now?: () => number; pending?: PendingStore }) {
   const { directory, problems } = loadAuthenticatorDirectory(config);
   for (const problem of problems) console.warn('[relying party] authenticator metadata:', problem);
-  const deps: Deps = { config, db, now, directory, metadataProblems: problems };
+  const deps: Deps = { config, db, now, directory, metadataProblems: problems, pending };
   const api = new Hono<Env>()
     .use(answerAnyThrow)
     .use(async (c, next) => {

@@ -16,7 +16,7 @@ const config = loadConfig();
 try {
   const db = openDatabase(config.databasePath);
   app = createWebServer({ config, db, branding: loadBranding(), distDir: path.resolve('dist') });
-  // Expired sessions and challenges, old pass failures and sign-in log entries, every minute.
+  // Expired sessions, old pass failures and sign-in log entries, every minute.
   startSweeper({ db, config });
   // The lab's own simulator root is made at first start and kept with the data (docs/api.md, "Simulated devices").
   if (simulatorEnabled(config)) ensureSimulatorRoot({ db, now: Date.now }).catch((error: unknown) => console.warn('[relying party] simulator root:', error));

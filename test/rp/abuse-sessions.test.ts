@@ -1,14 +1,17 @@
 /**
- * Sessions and challenges stay bounded: an anonymous options call costs a 10-minute session,
- * not a 12-hour one; expiry and retention are swept on a timer by indexed deletes; the session
- * lookup and every sweep statement use an index (EXPLAIN QUERY PLAN), never a table scan.
+ * Sessions and challenges stay bounded: an anonymous options call costs a 10-minute session in
+ * memory and no database row; memory trims itself and has a cap; expiry and retention in the
+ * database are swept on a timer by indexed deletes; the session lookup and every sweep
+ * statement use an index (EXPLAIN QUERY PLAN), never a table scan.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createApp } from '../../src/rp/app';
 import { startSweeper, sweep, SWEEP_SQL } from '../../src/rp/maintenance/sweep';
 import { openDatabase } from '../../src/rp/store/database';
-import { ANONYMOUS_SESSION_TTL_MS, SESSION_SQL, SESSION_TTL_MS } from '../../src/rp/store/sessions';
+import { PendingStore } from '../../src/rp/store/pending';
+import { ANONYMOUS_SESSION_TTL_MS, hashSessionId, SESSION_SQL, SESSION_TTL_MS } from '../../src/rp/store/sessions';
 import { createAuthenticator } from '../soft-authenticator';
-import { count, createWorld, newUser, queryPlan, testConfig } from './helpers';
+import { Client, count, createWorld, newUser, queryPlan, testConfig } from './helpers';
 
 const MINUTE = 60 * 1000;
 const DAY = 24 * 60 * MINUTE;
@@ -17,7 +20,6 @@ describe('query plans', () => {
   const db = openDatabase(':memory:');
   const statements = {
     'session lookup': SESSION_SQL.find,
-    'anonymous session extension': SESSION_SQL.extendAnonymous,
     'session delete': SESSION_SQL.delete,
     ...Object.fromEntries(Object.entries(SWEEP_SQL).map(([name, sql]) => [`sweep: ${name}`, sql])),
   };
@@ -33,45 +35,58 @@ describe('query plans', () => {
 });
 
 describe('anonymous sessions', () => {
-  it('options create a 10-minute session; each new options call extends it; signing in replaces it with a 12-hour one', async () => {
+  it('options start a 10-minute session in memory; each new options call extends it; signing in replaces it with a 12-hour one in the database', async () => {
     const world = createWorld();
     const client = world.client();
     const key = createAuthenticator();
     const start = world.clock.now;
     await client.registrationOptions({ username: 'alice' });
-    const anonymous = () => world.db.prepare('SELECT expires_at, user_id FROM sessions').all() as { expires_at: number; user_id: string | null }[];
-    expect(anonymous()).toEqual([{ expires_at: start + ANONYMOUS_SESSION_TTL_MS, user_id: null }]);
+    const anonymous = () => world.pending.findAnonymous(hashSessionId(client.sessionId!), world.clock.now)?.expires_at;
+    expect(anonymous()).toBe(start + ANONYMOUS_SESSION_TTL_MS);
+    expect(count(world.db, 'sessions')).toBe(0);
 
     world.clock.advance(4 * MINUTE);
     const options = await client.registrationOptions({ username: 'alice' });
-    expect(anonymous()).toEqual([{ expires_at: start + 4 * MINUTE + ANONYMOUS_SESSION_TTL_MS, user_id: null }]);
+    expect(anonymous()).toBe(start + 4 * MINUTE + ANONYMOUS_SESSION_TTL_MS);
     // The anonymous cookie is a browser-session cookie (no Max-Age).
     expect(client.cookies.size).toBe(1);
 
     const verified = await client.verifyRegistration(await key.register(options));
     expect(verified.status, verified.text).toBe(200);
     expect(verified.setCookies[0]?.attributes['max-age']).toBe(String(SESSION_TTL_MS / 1000));
-    expect(anonymous()).toEqual([{ expires_at: world.clock.now + SESSION_TTL_MS, user_id: expect.any(String) }]);
+    expect(world.pending.size).toEqual({ anonymousSessions: 0, ceremonies: 0 });
+    expect(world.db.prepare('SELECT expires_at, user_id FROM sessions').all()).toEqual([{ expires_at: world.clock.now + SESSION_TTL_MS, user_id: expect.any(String) }]);
   });
 
-  it('many anonymous options calls from new browsers: sessions and challenges stay bounded under the timed sweep', async () => {
+  it('many anonymous options calls from new browsers: no database row, and memory holds only the last 10 minutes', async () => {
     const world = createWorld();
     let peak = 0;
-    // 360 anonymous options calls, one every 5 s (30 minutes), each from a new browser; the
-    // sweep runs every minute as the server's timer would.
+    // 360 anonymous options calls, one every 5 s (30 minutes), each from a new browser.
     for (let i = 0; i < 360; i += 1) {
       await world.client().authenticationOptions();
       world.clock.advance(5000);
-      if (i % 12 === 11) sweep(world.db, world.clock.now, world.config);
-      peak = Math.max(peak, count(world.db, 'sessions'));
+      peak = Math.max(peak, world.pending.size.anonymousSessions, world.pending.size.ceremonies);
     }
-    // At most 11 minutes' worth (10-minute lifetime + 1-minute sweep interval) at 12 per minute.
-    expect(peak).toBeLessThanOrEqual(11 * 12 + 1);
-    expect(count(world.db, 'challenges')).toBeLessThanOrEqual(11 * 12 + 1);
-    world.clock.advance(ANONYMOUS_SESSION_TTL_MS);
-    sweep(world.db, world.clock.now, world.config);
+    // Each write trims what expired: at most 10 minutes' worth at 12 per minute.
+    expect(peak).toBeLessThanOrEqual(10 * 12 + 1);
     expect(count(world.db, 'sessions')).toBe(0);
-    expect(count(world.db, 'challenges')).toBe(0);
+    world.clock.advance(ANONYMOUS_SESSION_TTL_MS);
+    world.pending.sweep(world.clock.now);
+    expect(world.pending.size).toEqual({ anonymousSessions: 0, ceremonies: 0 });
+  });
+
+  it('a flood of new browsers is capped: the oldest sessions and their challenges go first', async () => {
+    const world = createWorld();
+    const pending = new PendingStore({ sessions: 3, ceremonies: 100 });
+    const app = createApp({ config: world.config, db: world.db, now: () => world.clock.now, pending });
+    const { key } = await newUser(world, 'alice');
+    const first = new Client(app);
+    const firstOptions = await first.authenticationOptions();
+    for (let i = 0; i < 3; i += 1) await new Client(app).authenticationOptions();
+    expect(pending.size).toEqual({ anonymousSessions: 3, ceremonies: 3 });
+    // The first browser's session was pushed out: its answer finds no pending sign-in.
+    const reply = await first.verifyAuthentication(await key.authenticate(firstOptions));
+    expect((reply.json as { error: { code: string } }).error.code).toBe('challenge_missing');
   });
 
   it('a late verify within the session still hears challenge_expired', async () => {

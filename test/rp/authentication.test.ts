@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ErrorCode } from '../../src/shared/error-codes';
 import { sessionSchema, verifiedSchema } from '../../src/shared/schemas';
 import { type AuthenticateOverrides, type AuthenticatorOptions, createAuthenticator } from '../soft-authenticator';
-import { count, createWorld, credentialRow, expectError, expectSignedOut, SESSION_COOKIE, snapshot } from './helpers';
+import { createWorld, credentialRow, expectError, expectSignedOut, SESSION_COOKIE, snapshot } from './helpers';
 
 /** alice registers on her own client; tests sign in from fresh clients. */
 async function withAlice(settings: AuthenticatorOptions = {}) {
@@ -69,7 +69,7 @@ describe('authentication: happy paths', () => {
     expect(client.sessionId, 'session id regenerated at sign-in').not.toBe(anonymousSession);
     expect(credentialRow(world.db, alice.credential.id)).toMatchObject({ counter: 1 });
     expect(credentialRow(world.db, alice.credential.id)?.last_used_at).not.toBeNull();
-    expect(count(world.db, 'challenges')).toBe(0);
+    expect(world.pending.size.ceremonies).toBe(0);
 
     const session = await client.get('/api/session');
     expect(session.status, session.text).toBe(200);

@@ -32,9 +32,9 @@ describe('one transaction per ceremony', () => {
     expect(reply.status).not.toBe(200);
     expect(snapshot(world.db)).toEqual(before);
     expect(credentialRow(world.db, alice.credential.id)).toMatchObject({ counter: 0, last_used_at: null });
-    expect(count(world.db, 'challenges')).toBe(0);
+    expect(world.pending.size.ceremonies).toBe(0);
     // The browser keeps its anonymous session; the failed attempt is in the log.
-    expect(world.db.prepare('SELECT user_id FROM sessions WHERE id_hash = ?').get(hashSessionId(anonymous))).toEqual({ user_id: null });
+    expect(world.pending.findAnonymous(hashSessionId(anonymous), world.clock.now)).toMatchObject({ user_id: null });
     expect(logResults(world).at(-1)).toBe('internal_error');
   });
 
@@ -49,11 +49,11 @@ describe('one transaction per ceremony', () => {
     const reply = await client.verifyRegistration(await createAuthenticator().register(options));
     expect(reply.status).not.toBe(200);
     expect(snapshot(world.db)).toEqual(before);
-    expect(count(world.db, 'challenges')).toBe(0);
+    expect(world.pending.size.ceremonies).toBe(0);
     expect(logResults(world).at(-1)).toBe('internal_error');
   });
 
-  it('signing in renames the anonymous session: a fresh id, the old one dead, its other challenges gone, one row', async () => {
+  it('signing in replaces the anonymous session: a fresh id, the old one dead, its other challenges gone, one row', async () => {
     const world = createWorld();
     const authenticator = createAuthenticator();
     await world.client().register(authenticator, 'alice');
@@ -64,15 +64,15 @@ describe('one transaction per ceremony', () => {
     await client.registrationOptions({ username: 'someone-else' });
     const options = await client.authenticationOptions({});
     const anonymous = client.sessionId!;
-    expect(count(world.db, 'challenges')).toBe(2);
+    expect(world.pending.size.ceremonies).toBe(2);
     const reply = await client.verifyAuthentication(await authenticator.authenticate(options));
     expect(reply.status, reply.text).toBe(200);
 
     expect(client.sessionId).not.toBe(anonymous);
-    expect(world.db.prepare('SELECT 1 FROM sessions WHERE id_hash = ?').get(hashSessionId(anonymous))).toBeUndefined();
+    expect(world.pending.findAnonymous(hashSessionId(anonymous), world.clock.now)).toBeUndefined();
     expect(world.db.prepare('SELECT user_id, method FROM sessions WHERE id_hash = ?').get(hashSessionId(client.sessionId!))).toMatchObject({ method: 'passkey' });
     expect(count(world.db, 'sessions')).toBe(sessionsBefore + 1);
-    expect(count(world.db, 'challenges')).toBe(0);
+    expect(world.pending.size.ceremonies).toBe(0);
     expect((await client.get('/api/session')).status).toBe(200);
   });
 });

@@ -14,6 +14,7 @@ import { createApp } from '../../src/rp/app';
 import type { RpConfig } from '../../src/rp/config';
 import { SESSION_COOKIE } from '../../src/rp/http/session-cookie';
 import { openDatabase } from '../../src/rp/store/database';
+import { PendingStore } from '../../src/rp/store/pending';
 import { type ErrorCode, errorCodes } from '../../src/shared/error-codes';
 import { CHROMIUM_VIRTUAL_AUTHENTICATOR_AAGUID, type Fido2Policy, type Fido2PolicyPatchInput, MICROSOFT_AUTHENTICATOR_AAGUIDS } from '../../src/shared/policy';
 import { type CeremonyReport, type Verified, verifiedSchema } from '../../src/shared/schemas';
@@ -214,6 +215,8 @@ export class Client {
 export interface World {
   app: App;
   db: Db;
+  /** Anonymous sessions and pending ceremonies (the relying party keeps them in memory). */
+  pending: PendingStore;
   config: RpConfig;
   clock: { now: number; advance(ms: number): void };
   client(): Client;
@@ -227,8 +230,9 @@ export function createWorld(config: RpConfig = testConfig()): World {
       this.now += ms;
     },
   };
-  const app = createApp({ config, db, now: () => clock.now });
-  return { app, db, config, clock, client: () => new Client(app) };
+  const pending = new PendingStore();
+  const app = createApp({ config, db, now: () => clock.now, pending });
+  return { app, db, pending, config, clock, client: () => new Client(app) };
 }
 
 // ---- assertions -----------------------------------------------------------------------------
@@ -269,7 +273,6 @@ export type Table =
   | 'users'
   | 'credentials'
   | 'sessions'
-  | 'challenges'
   | 'groups'
   | 'group_members'
   | 'temporary_access_passes'

@@ -11,7 +11,7 @@ const POST_ENDPOINTS = ['/api/registration/options', '/api/registration/verify',
 function nothingPending(world: ReturnType<typeof createWorld>) {
   expect(count(world.db, 'users')).toBe(0);
   expect(count(world.db, 'credentials')).toBe(0);
-  expect(count(world.db, 'challenges')).toBe(0);
+  expect(world.pending.size.ceremonies).toBe(0);
 }
 
 describe('malformed and invalid bodies → 400 invalid_request', () => {

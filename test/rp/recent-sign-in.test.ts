@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createAuthenticator } from '../soft-authenticator';
-import { count, createTenant, createWorld, expectError, issueTap, newUser, signInWithTap, snapshot, testConfig } from './helpers';
+import { createTenant, createWorld, expectError, issueTap, newUser, signInWithTap, snapshot, testConfig } from './helpers';
 
 const FIVE_MINUTES = 5 * 60 * 1000;
 
@@ -21,12 +21,12 @@ describe('adding a passkey needs a recent strong sign-in', () => {
     const world = createWorld();
     const { client } = await newUser(world, 'ada');
     world.clock.advance(FIVE_MINUTES + 1);
-    const challengesBefore = count(world.db, 'challenges');
+    const challengesBefore = world.pending.size.ceremonies;
     const before = snapshot(world.db);
     const reply = await client.post('/api/registration/options', { username: 'ada' });
     expectError(reply, 403, 'recent_sign_in_required');
     expect((reply.json as { error: { message: string } }).error.message).toMatch(/5 minutes/);
-    expect(count(world.db, 'challenges')).toBe(challengesBefore);
+    expect(world.pending.size.ceremonies).toBe(challengesBefore);
     expect(snapshot(world.db)).toEqual(before);
     // The refusal is in the sign-in log, as a refused registration of that account.
     const logged = world.db.prepare("SELECT ceremony, username, result FROM sign_in_log WHERE result = 'recent_sign_in_required'").all();

@@ -33,7 +33,7 @@ describe('registration: happy path', () => {
 
     expect(count(world.db, 'users')).toBe(1);
     expect(count(world.db, 'credentials')).toBe(1);
-    expect(count(world.db, 'challenges'), 'the challenge is consumed').toBe(0);
+    expect(world.pending.size.ceremonies, 'the challenge is consumed').toBe(0);
     expect(client.sessionId, 'the session id is regenerated at sign-in').toBeTruthy();
     expect(client.sessionId).not.toBe(anonymousSession);
 
@@ -92,7 +92,7 @@ describe('registration: options', () => {
     expect(options.excludeCredentials ?? []).toEqual([]);
     expect(options.hints ?? []).toEqual([]);
     expect(options.authenticatorSelection?.authenticatorAttachment).toBeUndefined();
-    expect(count(world.db, 'challenges')).toBe(1);
+    expect(world.pending.size.ceremonies).toBe(1);
     expect(count(world.db, 'users'), 'no account before the registration verifies').toBe(0);
   });
 
@@ -215,7 +215,7 @@ describe('registration: refusals', () => {
     const reply = await stranger.post('/api/registration/options', { username: 'alice' });
     expectError(reply, 409, 'username_taken');
     expect(snapshot(world.db)).toEqual(before);
-    expect(count(world.db, 'challenges')).toBe(0);
+    expect(world.pending.size.ceremonies).toBe(0);
     await expectSignedOut(stranger);
   });
 

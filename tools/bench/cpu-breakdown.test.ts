@@ -9,7 +9,7 @@ describe('bucketShares', () => {
   it('files each sample under the first bucket its stack matches, leaf to root', () => {
     const script = [
       // SQLite called from lab code is SQLite.
-      sample('sqlite3VdbeExec', 'Statement::JS_run', 'JS:*takeChallenge file:///repo/src/rp/store/challenges.ts:1:10'),
+      sample('sqlite3VdbeExec', 'Statement::JS_run', 'JS:*findCredential file:///repo/src/rp/store/credentials.ts:1:10'),
       sample('deflate_slow', 'JS:^compressBody file:///repo/src/rp/http/compression.ts:1:980'),
       sample('__ecp_nistz256_mul_montx', 'node::crypto::CryptoJob<node::crypto::SignTraits>::DoThreadPoolWork'),
       // A finished crypto job resuming lab code is the lab's, not WebCrypto's.

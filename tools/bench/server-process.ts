@@ -16,6 +16,7 @@ import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { createApp } from '../../src/rp/app.js';
 import { loadConfig } from '../../src/rp/config.js';
+import { startSweeper } from '../../src/rp/maintenance/sweep.js';
 import { openDatabase } from '../../src/rp/store/database.js';
 import { createWebServer } from '../../src/rp/web-server.js';
 import { defaultBranding } from '../../src/shared/branding.js';
@@ -47,7 +48,10 @@ const server = serve({ fetch: (request) => app!.fetch(request), port: 0, hostnam
   const distDir = path.resolve('dist');
   const built = fs.existsSync(path.join(distDir, 'index.html'));
   app = built ? createWebServer({ config, db, branding: defaultBranding, distDir }) : createApp({ config, db });
+  // As `npm start` does (src/rp/server.ts): the timed sweep is part of the lab's cost.
+  const sweeper = startSweeper({ db, config });
   close = () => {
+    sweeper.stop();
     db.close();
     fs.rmSync(databaseDir, { recursive: true, force: true });
   };

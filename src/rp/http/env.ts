@@ -1,6 +1,7 @@
 import type { RpConfig } from '../config.js';
 import type { AuthenticatorDirectory } from '../metadata/directory.js';
 import type { Db } from '../store/database.js';
+import type { PendingStore } from '../store/pending.js';
 import type { SessionRow } from '../store/sessions.js';
 
 /** What every handler can reach: configuration, the database and the clock. */
@@ -13,6 +14,8 @@ export interface Deps {
   directory: AuthenticatorDirectory;
   /** What was wrong with the metadata files, if anything (logged at start-up). */
   metadataProblems: string[];
+  /** Anonymous sessions and pending ceremonies (memory only). */
+  pending: PendingStore;
 }
 
 export interface Env {

@@ -1,17 +1,24 @@
+import { randomBytes } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { deleteSession, extendAnonymousSession, findSession, insertSession, SESSION_TTL_MS, type SessionRow, type SignIn, signInSession } from '../store/sessions.js';
+import { deleteSession, findSession, hashSessionId, SESSION_TTL_MS, type SessionRow, type SignIn, signInSession } from '../store/sessions.js';
 import { findUserById, isAdmin, type UserRow } from '../store/users.js';
 import type { Env } from './env.js';
 import { RpError } from './rp-error.js';
 
 export const SESSION_COOKIE = 'passkey_lab_session';
 
-/** Loads the session named by the cookie (if any, and not expired) into `c.var.session`. */
+/**
+ * Loads the session named by the cookie (if any, and not expired) into `c.var.session`: an
+ * anonymous one from memory (store/pending.ts), a signed-in one from the database.
+ */
 export const loadSession: MiddlewareHandler<Env> = async (c, next) => {
   const id = getCookie(c, SESSION_COOKIE);
-  const { db, now } = c.var.deps;
-  c.set('session', id ? findSession(db, id, now()) : undefined);
+  const { db, now, pending } = c.var.deps;
+  if (id) {
+    const idHash = hashSessionId(id);
+    c.set('session', pending.findAnonymous(idHash, now()) ?? findSession(db, idHash, now()));
+  } else c.set('session', undefined);
   await next();
 };
 
@@ -30,34 +37,35 @@ function issueCookie(c: Context<Env>, id: string, signedIn: boolean) {
 }
 
 /**
- * The caller's session, created (anonymous, short-lived) when missing: challenges are bound to
- * it. Expired sessions are swept on a timer (maintenance/sweep.ts), not here.
+ * The caller's session, started (anonymous, short-lived, in memory) when missing: challenges
+ * and hand-offs are bound to it. An anonymous session in use again lives another 10 minutes.
  */
 export function ensureSession(c: Context<Env>): SessionRow {
-  const { db, now } = c.var.deps;
+  const { now, pending } = c.var.deps;
   const existing = c.var.session;
-  if (existing) {
-    if (existing.user_id === null) extendAnonymousSession(db, existing.id_hash, now());
-    return existing;
-  }
-  const { id, row } = insertSession(db, now());
+  if (existing?.user_id) return existing;
+  if (existing) return pending.touchAnonymous(existing.id_hash, now());
+  const id = randomBytes(32).toString('base64url');
+  const row = pending.touchAnonymous(hashSessionId(id), now());
   issueCookie(c, id, false);
   c.set('session', row);
   return row;
 }
 
 /**
- * Signs the caller in under a brand-new session id (the old id and its challenges go). Writes
- * only: run it inside the ceremony's transaction, then `issueSignedIn` once that committed.
+ * Signs the caller in under a brand-new session id. Writes only: run it inside the ceremony's
+ * transaction, then `issueSignedIn` once that committed (which lets the old id go).
  */
 export function writeSignedInSession(c: Context<Env>, signIn: SignIn): SignedInSession {
-  return signInSession(c.var.deps.db, c.var.session?.id_hash, c.var.deps.now(), signIn);
+  const previous = c.var.session;
+  return signInSession(c.var.deps.db, previous?.user_id ? previous.id_hash : undefined, c.var.deps.now(), signIn);
 }
 
 export type SignedInSession = { id: string; row: SessionRow };
 
-/** The new session's cookie, and the session for the rest of the request. */
+/** The new session's cookie, and the session for the rest of the request; the old id's pending state goes. */
 export function issueSignedIn(c: Context<Env>, { id, row }: SignedInSession): void {
+  if (c.var.session) c.var.deps.pending.forget(c.var.session.id_hash);
   issueCookie(c, id, true);
   c.set('session', row);
 }
@@ -68,7 +76,10 @@ export function startSignedInSession(c: Context<Env>, signIn: SignIn): void {
 }
 
 export function endSession(c: Context<Env>): void {
-  if (c.var.session) deleteSession(c.var.deps.db, c.var.session.id_hash);
+  if (c.var.session) {
+    c.var.deps.pending.forget(c.var.session.id_hash);
+    deleteSession(c.var.deps.db, c.var.session.id_hash);
+  }
   deleteCookie(c, SESSION_COOKIE, { path: '/', secure: c.var.deps.config.secureCookies });
   c.set('session', undefined);
 }

@@ -1,9 +1,9 @@
 /**
- * Housekeeping on a timer: expired sessions (their challenges go with them), challenges left
- * behind in long sessions, Temporary Access Pass failures once the rate limit's window has
- * passed (they count for nothing after it), hand-offs an hour after they expired, and the sign-in
- * log and the registration campaign's log beyond the log retention (the dashboard shows the last
- * 30 days of both). Every delete is a range on an index, so a sweep costs the rows it removes,
+ * Housekeeping on a timer: expired signed-in sessions, Temporary Access Pass failures once the
+ * rate limit's window has passed (they count for nothing after it), hand-offs an hour after they
+ * expired, and the sign-in log and the registration campaign's log beyond the log retention (the
+ * dashboard shows the last 30 days of both). Anonymous sessions and pending challenges are in
+ * memory and trim themselves (store/pending.ts). Every delete is a range on an index, so a sweep costs the rows it removes,
  * not the size of the table; requests never sweep.
  */
 import { DEFAULT_SIGN_IN_LOG_MAX_ENTRIES, DEFAULT_SIGN_IN_LOG_RETENTION_DAYS, type RpConfig } from '../config.js';
@@ -12,15 +12,12 @@ import { HANDOFF_RETENTION_MS } from '../store/handoffs.js';
 import { SESSION_SQL } from '../store/sessions.js';
 import { TAP_FAILURE_WINDOW_MS } from '../tenant/temporary-access-pass.js';
 
-/** An expired challenge still answers `challenge_expired` for a while before it goes. */
-const EXPIRED_CHALLENGE_GRACE_MS = 10 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 export const SWEEP_INTERVAL_MS = 60 * 1000;
 
 /** The sweep's statements (test/rp/abuse-sessions.test.ts checks that each uses an index). */
 export const SWEEP_SQL = {
   sessions: SESSION_SQL.deleteExpired,
-  challenges: 'DELETE FROM challenges WHERE expires_at <= ?',
   tapFailures: 'DELETE FROM tap_failures WHERE at <= ?',
   handoffs: 'DELETE FROM handoffs WHERE expires_at < ?',
   signInLogByAge: 'DELETE FROM sign_in_log WHERE at < ?',
@@ -31,7 +28,6 @@ export const SWEEP_SQL = {
 
 export interface SweepResult {
   sessions: number;
-  challenges: number;
   tapFailures: number;
   handoffs: number;
   signInLog: number;
@@ -45,7 +41,6 @@ export function sweep(db: Db, now: number, config: Pick<RpConfig, 'signInLogRete
   return db.transaction(
     (): SweepResult => ({
       sessions: db.prepare(SWEEP_SQL.sessions).run(now).changes,
-      challenges: db.prepare(SWEEP_SQL.challenges).run(now - EXPIRED_CHALLENGE_GRACE_MS).changes,
       tapFailures: db.prepare(SWEEP_SQL.tapFailures).run(now - TAP_FAILURE_WINDOW_MS).changes,
       handoffs: db.prepare(SWEEP_SQL.handoffs).run(now - HANDOFF_RETENTION_MS).changes,
       signInLog:

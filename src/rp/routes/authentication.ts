@@ -7,7 +7,6 @@ import { logAttempt } from '../http/log-attempt.js';
 import { clientAddress } from '../http/rate-limit.js';
 import { ensureSession, issueSignedIn, type SignedInSession, startSignedInSession, writeSignedInSession } from '../http/session-cookie.js';
 import { validJson } from '../http/validate.js';
-import { saveChallenge, takeChallenge } from '../store/challenges.js';
 import { toCredential } from '../store/credentials.js';
 import { toUser } from '../store/users.js';
 import { redeemTap } from '../tenant/temporary-access-pass.js';
@@ -17,15 +16,14 @@ export const authenticationRoutes = new Hono<Env>()
   .post('/options', validJson(authenticationOptionsRequest), async (c) => {
     const { deps } = c.var;
     const { options, payload, expiresAt } = await createAuthenticationOptions(deps, c.req.valid('json'));
-    // The anonymous session (when new) and its challenge: one commit.
-    deps.db.transaction(() => saveChallenge(deps.db, ensureSession(c).id_hash, 'authentication', { challenge: options.challenge, payload, expiresAt }))();
+    deps.pending.saveChallenge(ensureSession(c).id_hash, 'authentication', { challenge: options.challenge, payload, expiresAt }, deps.now());
     return c.json({ options } satisfies AuthenticationOptions);
   })
   .post('/verify', validJson(authenticationVerifyRequest), async (c) => {
     const { deps, session } = c.var;
-    const pending = session ? takeChallenge<AuthenticationPayload>(deps.db, session.id_hash, 'authentication') : undefined;
-    // The challenge is spent above, on its own (right or wrong, it is gone); everything a
-    // successful sign-in writes — counter, new session, log entry — is one transaction.
+    const pending = session ? deps.pending.takeChallenge<AuthenticationPayload>(session.id_hash, 'authentication') : undefined;
+    // The challenge is spent above (right or wrong, it is gone); everything a successful
+    // sign-in writes — counter, new session, log entry — is one transaction.
     let signedIn: SignedInSession | undefined;
     const { user, credential, report } = await logAttempt(c, { ceremony: 'authentication', method: 'passkey' }, (subject, log) =>
       verifyAuthentication(deps, pending, c.req.valid('json').response, Object.assign(subject, { claimedSimulated: c.req.valid('json').device?.simulated === true }), (writes) =>

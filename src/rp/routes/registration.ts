@@ -6,7 +6,6 @@ import { appendAttempt, logAttempt } from '../http/log-attempt.js';
 import { RpError } from '../http/rp-error.js';
 import { ensureSession, issueSignedIn, type SignedInSession, writeSignedInSession } from '../http/session-cookie.js';
 import { validJson } from '../http/validate.js';
-import { saveChallenge, takeChallenge } from '../store/challenges.js';
 import { toCredential } from '../store/credentials.js';
 import { findUserById, toUser, usernameConflict } from '../store/users.js';
 import { recentSignInRefusal } from '../tenant/recent-sign-in.js';
@@ -40,15 +39,14 @@ export const registrationRoutes = new Hono<Env>()
         throw error;
       },
     );
-    // The anonymous session (when new) and its challenge: one commit.
-    deps.db.transaction(() => saveChallenge(deps.db, ensureSession(c).id_hash, 'registration', { challenge: options.challenge, payload, expiresAt }))();
+    deps.pending.saveChallenge(ensureSession(c).id_hash, 'registration', { challenge: options.challenge, payload, expiresAt }, deps.now());
     return c.json({ options } satisfies RegistrationOptions);
   })
   .post('/verify', validJson(registrationVerifyRequest), async (c) => {
     const { deps, session } = c.var;
     // `device`: practice mode's claim that a simulated device answered (a label only, never trust).
     const { response, nickname, device } = c.req.valid('json');
-    const pending = session ? takeChallenge<RegistrationPayload>(deps.db, session.id_hash, 'registration') : undefined;
+    const pending = session ? deps.pending.takeChallenge<RegistrationPayload>(session.id_hash, 'registration') : undefined;
     // The account, the passkey, the new session and the log entry: one transaction.
     let signedIn: SignedInSession | undefined;
     const { user, credential, report } = await logAttempt(c, { ceremony: 'registration', method: 'passkey' }, (subject, log) =>
