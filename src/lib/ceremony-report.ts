@@ -17,6 +17,7 @@ export const checkNames: Record<CheckId, string> = {
   rpIdHash: 'Site (RP ID hash)',
   userPresence: 'User presence',
   userVerification: 'User verification (PIN or biometric)',
+  backupFlags: 'Backup flags (backed up only if eligible)',
   attestation: 'Attestation',
   publicKey: 'Valid public key',
   signature: 'Signature',

@@ -13,6 +13,7 @@ export const checkIds = [
   'rpIdHash',
   'userPresence',
   'userVerification',
+  'backupFlags',
   'attestation',
   'publicKey',
   'signature',

@@ -37,6 +37,7 @@ describe('ceremony report', () => {
       'rpIdHash',
       'userPresence',
       'userVerification',
+      'backupFlags',
       'signature',
       'counter',
       'policy',
@@ -47,6 +48,7 @@ describe('ceremony report', () => {
   it.each([
     ['origin', { origin: 'https://phish.example' }, 'origin_mismatch'],
     ['userVerification', { flags: { uv: false } }, 'user_verification_required'],
+    ['backupFlags', { flags: { be: false, bs: true } }, 'invalid_request'],
     ['signature', { badSignature: true }, 'signature_invalid'],
     ['counter', { counter: 0 }, 'counter_regression'],
   ] as const)('a refused sign-in explains itself: the last check is the failed %s', async (id, overrides, code) => {

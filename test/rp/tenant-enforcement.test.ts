@@ -97,7 +97,7 @@ async function refusedSignIn(world: World, key: SoftAuthenticator, username: str
   const row = credentialRow(world.db, credentialId);
   const reply = await client.verifyAuthentication(await key.authenticate(options));
   const report = expectPolicyRefusal(reply, code);
-  expect(report.checks.map((check) => check.id)).toEqual(['challenge', 'origin', 'type', 'credential', 'userHandle', 'rpIdHash', 'userPresence', 'userVerification', 'signature', 'counter', 'policy']);
+  expect(report.checks.map((check) => check.id)).toEqual(['challenge', 'origin', 'type', 'credential', 'userHandle', 'rpIdHash', 'userPresence', 'userVerification', 'backupFlags', 'signature', 'counter', 'policy']);
   expect(credentialRow(world.db, credentialId)).toEqual(row);
   expect(snapshot(world.db)).toEqual(before);
   await expectSignedOut(client);

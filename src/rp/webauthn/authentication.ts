@@ -1,9 +1,4 @@
-import {
-  type AuthenticationResponseJSON,
-  generateAuthenticationOptions,
-  type PublicKeyCredentialRequestOptionsJSON,
-  verifyAuthenticationResponse,
-} from '@simplewebauthn/server';
+import { type AuthenticationResponseJSON, generateAuthenticationOptions, type PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';
 import type { AuthenticationDecoded, JsonRecord } from '../../shared/decoded.js';
 import type { Hint, Transport } from '../../shared/schemas.js';
 import type { CeremonyReport } from '../../shared/schemas.js';
@@ -13,10 +8,12 @@ import { type CredentialRow, findCredential, listCredentials, parseTransports, r
 import type { LogSubject } from '../store/sign-in-log.js';
 import { findUserById, findUserByUsername, type UserRow } from '../store/users.js';
 import { policyCheck } from '../tenant/policy-enforcement.js';
+import { verifyAssertionSignature } from './assertion-signature.js';
 import { CheckRun, originMembers, refuseDeepClientData } from './check-run.js';
-import { checkChallenge, checkOrigin, checkRpIdHash, checkSignCount, checkType, checkUserPresence, checkUserVerification, failed, passed } from './checks.js';
+import { checkBackupFlags, checkChallenge, checkOrigin, checkRpIdHash, checkSignCount, checkType, checkUserPresence, checkUserVerification, failed, passed } from './checks.js';
 import { CHALLENGE_TTL_MS } from './constants.js';
 import { decodeAuthenticatorData } from './decode/authenticator-data.js';
+import { base64urlBytes } from './decode/bytes.js';
 import { decodeClientData } from './decode/client-data.js';
 import { decodeSignature } from './decode/signature.js';
 import { decodeUserHandle } from './decode/user-handle.js';
@@ -69,7 +66,8 @@ export async function createAuthenticationOptions(
 /**
  * Verifies an assertion against the pending challenge (already spent) and records the use.
  * Order: challenge → origin → type → credential → account → authenticator data → signature
- * → counter → tenant policy. `subject` learns who and which passkey as the checks find out
+ * → counter → tenant policy. Every step of WebAuthn §7.2 is one of these checks, made on the
+ * response as decoded once; the signature with Node's crypto (./assertion-signature.ts). `subject` learns who and which passkey as the checks find out
  * (for the sign-in log, also when refused). Every check is recorded in the report; nothing is written unless all pass.
  * `commit` runs the counter update in the caller's transaction (with its session and log writes).
  */
@@ -83,6 +81,8 @@ export async function verifyAuthentication(
   const run: CheckRun<'authentication'> = new CheckRun('authentication', pending?.payload.options ?? null);
   subject.credentialId = response.id;
   return run.around(async () => {
+    // The library used to refuse these (as a bad signature); §7.2 names the credential by its id.
+    if (response.id !== response.rawId) run.refuse(failed('credentialId', 'credential_id_invalid', 'The response id and rawId name different credentials.'));
     refuseDeepClientData(response.response.clientDataJSON, 'response.clientDataJSON');
     const clientData = decodeClientData(response.response.clientDataJSON, 'response.clientDataJSON');
     const authData = decodeAuthenticatorData(response.response.authenticatorData, { directory, field: 'response.authenticatorData' });
@@ -97,7 +97,7 @@ export async function verifyAuthentication(
     run.require(checkChallenge(pending, clientData, now()), pending);
     run.require(checkOrigin(originMembers(clientData), config.origins));
     run.require(checkType(clientData, 'webauthn.get'));
-    const { challenge, payload } = pending;
+    const { payload } = pending;
 
     const stored = findCredential(db, response.id);
     const user = stored && findUserById(db, stored.user_id);
@@ -121,34 +121,28 @@ export async function verifyAuthentication(
     run.require(checkRpIdHash(authData.rpIdHash, config.rpId));
     run.require(checkUserPresence(authData.flags));
     run.require(checkUserVerification(authData.flags));
+    run.require(checkBackupFlags(authData.flags));
 
-    let info;
-    try {
-      const result = await verifyAuthenticationResponse({
-        response,
-        expectedChallenge: challenge,
-        expectedOrigin: config.origins,
-        expectedRPID: config.rpId,
-        requireUserVerification: true,
-        // The counter rule is ours (checkSignCount) so that it gets its own error code.
-        credential: { id: stored.id, publicKey: new Uint8Array(stored.public_key), counter: 0, transports: parseTransports(stored.transports) },
-      });
-      if (!result.verified) throw new Error('not verified');
-      info = result.authenticationInfo;
-    } catch {
-      run.refuse(failed('signature', 'signature_invalid', 'The signature over authenticatorData and the clientDataJSON hash does not verify with the stored public key.'));
-    }
+    const { authenticatorData, clientDataJSON, signature } = response.response;
+    const signed = verifyAssertionSignature(
+      stored.public_key,
+      base64urlBytes(authenticatorData, 'authenticatorData', 'response.authenticatorData'),
+      base64urlBytes(clientDataJSON, 'clientDataJSON', 'response.clientDataJSON'),
+      base64urlBytes(signature, 'signature', 'response.signature'),
+    );
+    if (!signed) run.refuse(failed('signature', 'signature_invalid', 'The signature over authenticatorData and the clientDataJSON hash does not verify with the stored public key.'));
     run.require(passed('signature', 'The signature verifies with the stored public key.'));
-    run.require(checkSignCount(stored.counter, info.newCounter));
+    run.require(checkSignCount(stored.counter, authData.signCount));
     run.require(policyCheck(db, now(), user.id, { aaguid: stored.aaguid, backupEligible: stored.device_type === 'multiDevice', attested: stored.attested === 1 }, 'authentication'));
 
     // The answer echoes what the client sent: make sure it serialises before the counter is stored.
     run.requireEchoable();
     const usedAt = new Date(now()).toISOString();
-    const credential = { ...stored, counter: info.newCounter, backed_up: info.credentialBackedUp ? 1 : 0, last_used_at: usedAt };
+    const use = { counter: authData.signCount, backedUp: authData.flags.bs, usedAt };
+    const credential = { ...stored, counter: use.counter, backed_up: use.backedUp ? 1 : 0, last_used_at: usedAt };
     const verified = commit(() => {
-      recordCredentialUse(db, stored.id, { counter: info.newCounter, backedUp: info.credentialBackedUp, usedAt });
-      return { user, credential, userVerified: info.userVerified };
+      recordCredentialUse(db, stored.id, use);
+      return { user, credential, userVerified: authData.flags.uv };
     });
     return { ...verified, report: run.report() };
   });

@@ -81,6 +81,13 @@ export function checkUserVerification(flags: { uv: boolean }): Check {
     : failed('userVerification', 'user_verification_required', 'UV flag missing: the person was not verified.');
 }
 
+/** WebAuthn §6.1.3: a credential that is not backup eligible (BE) cannot be backed up (BS). */
+export function checkBackupFlags(flags: { be: boolean; bs: boolean }): Check {
+  return flags.bs && !flags.be
+    ? failed('backupFlags', 'invalid_request', 'BS (backed up) is set but BE (backup eligible) is not, which WebAuthn §6.1.3 rules out.')
+    : passed('backupFlags', flags.be ? `Backup eligible, ${flags.bs ? '' : 'not '}backed up now.` : 'Not backup eligible (device-bound), not backed up.');
+}
+
 /**
  * WebAuthn §7.2 step 22: when either counter is non-zero the new one must be greater than
  * the stored one; otherwise the authenticator may have been cloned. 0 → 0 is allowed
