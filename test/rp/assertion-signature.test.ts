@@ -41,22 +41,22 @@ describe('verifyAssertionSignature', () => {
     const { publicKey, privateKey } = generate();
     const cose = coseKey(alg, publicKey);
     const signature = new Uint8Array(sign(hash, signed, { key: privateKey, ...padding }));
-    expect(verifyAssertionSignature(cose, authenticatorData, clientDataJSON, signature)).toBe(true);
+    expect(await verifyAssertionSignature(cose, authenticatorData, clientDataJSON, signature)).toBe(true);
     expect(await verifySignature({ signature, data: new Uint8Array(signed), credentialPublicKey: cose })).toBe(true);
 
     const flipped = (value: Uint8Array, at: number) => Uint8Array.from(value, (byte, index) => (index === at ? byte ^ 1 : byte));
-    expect(verifyAssertionSignature(cose, flipped(authenticatorData, 33), clientDataJSON, signature)).toBe(false);
-    expect(verifyAssertionSignature(cose, authenticatorData, flipped(clientDataJSON, 10), signature)).toBe(false);
-    expect(verifyAssertionSignature(cose, authenticatorData, clientDataJSON, flipped(signature, signature.length - 1))).toBe(false);
-    expect(verifyAssertionSignature(coseKey(alg, generate().publicKey), authenticatorData, clientDataJSON, signature)).toBe(false);
+    expect(await verifyAssertionSignature(cose, flipped(authenticatorData, 33), clientDataJSON, signature)).toBe(false);
+    expect(await verifyAssertionSignature(cose, authenticatorData, flipped(clientDataJSON, 10), signature)).toBe(false);
+    expect(await verifyAssertionSignature(cose, authenticatorData, clientDataJSON, flipped(signature, signature.length - 1))).toBe(false);
+    expect(await verifyAssertionSignature(coseKey(alg, generate().publicKey), authenticatorData, clientDataJSON, signature)).toBe(false);
   });
 
-  it('refuses a key it cannot use: an algorithm that does not go with the key, or another key type', () => {
+  it('refuses a key it cannot use: an algorithm that does not go with the key, or another key type', async () => {
     const { publicKey, privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
     const signature = new Uint8Array(sign('sha256', signed, privateKey));
-    expect(verifyAssertionSignature(coseKey(-35, publicKey), authenticatorData, clientDataJSON, signature)).toBe(false);
-    expect(verifyAssertionSignature(isoCBOR.encode(new Map<number, number | Uint8Array>([[1, 4], [3, -7], [-1, new Uint8Array(32)]])), authenticatorData, clientDataJSON, signature)).toBe(false);
-    expect(verifyAssertionSignature(new Uint8Array([1, 2, 3]), authenticatorData, clientDataJSON, signature)).toBe(false);
+    expect(await verifyAssertionSignature(coseKey(-35, publicKey), authenticatorData, clientDataJSON, signature)).toBe(false);
+    expect(await verifyAssertionSignature(isoCBOR.encode(new Map<number, number | Uint8Array>([[1, 4], [3, -7], [-1, new Uint8Array(32)]])), authenticatorData, clientDataJSON, signature)).toBe(false);
+    expect(await verifyAssertionSignature(new Uint8Array([1, 2, 3]), authenticatorData, clientDataJSON, signature)).toBe(false);
   });
 });
 

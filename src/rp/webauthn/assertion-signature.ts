@@ -72,13 +72,17 @@ function cachedVerifier(cosePublicKey: Uint8Array): Verifier {
   return verifier;
 }
 
-/** True when `signature` verifies; false when it does not, or the key cannot verify anything. */
-export function verifyAssertionSignature(cosePublicKey: Uint8Array, authenticatorData: Uint8Array, clientDataJSON: Uint8Array, signature: Uint8Array): boolean {
+/**
+ * True when `signature` verifies; false when it does not, or the key cannot verify anything.
+ * The verification itself runs on libuv's thread pool (crypto.verify with a callback), as
+ * WebCrypto's would: under load the event loop goes on with other requests meanwhile.
+ */
+export async function verifyAssertionSignature(cosePublicKey: Uint8Array, authenticatorData: Uint8Array, clientDataJSON: Uint8Array, signature: Uint8Array): Promise<boolean> {
   try {
     const { key, hash, pssSalt } = cachedVerifier(cosePublicKey);
     const signed = Buffer.concat([authenticatorData, createHash('sha256').update(clientDataJSON).digest()]);
     const keyInput = pssSalt === undefined ? key : { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: pssSalt };
-    return verify(hash, signed, keyInput, signature);
+    return await new Promise<boolean>((resolve) => verify(hash, signed, keyInput, signature, (error, valid) => resolve(!error && valid)));
   } catch {
     return false;
   }

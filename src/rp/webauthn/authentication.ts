@@ -124,7 +124,7 @@ export async function verifyAuthentication(
     run.require(checkBackupFlags(authData.flags));
 
     const { authenticatorData, clientDataJSON, signature } = response.response;
-    const signed = verifyAssertionSignature(
+    const signed = await verifyAssertionSignature(
       stored.public_key,
       base64urlBytes(authenticatorData, 'authenticatorData', 'response.authenticatorData'),
       base64urlBytes(clientDataJSON, 'clientDataJSON', 'response.clientDataJSON'),
