@@ -31,6 +31,7 @@ export const authenticationChecks: readonly CheckId[] = [
   'rpIdHash',
   'userPresence',
   'userVerification',
+  'backupFlags',
   'signature',
   'counter',
   'policy',
