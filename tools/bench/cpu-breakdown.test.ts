@@ -12,7 +12,7 @@ describe('bucketShares', () => {
       sample('sqlite3VdbeExec', 'Statement::JS_run', 'JS:*findCredential file:///repo/src/rp/store/credentials.ts:1:10'),
       sample('deflate_slow', 'JS:^compressBody file:///repo/src/rp/http/compression.ts:1:980'),
       sample('__ecp_nistz256_mul_montx', 'node::crypto::CryptoJob<node::crypto::SignTraits>::DoThreadPoolWork'),
-      // A finished crypto job resuming lab code is the lab's, not WebCrypto's.
+      // A finished crypto job resuming lab code is the lab's, not crypto's.
       sample('JS:*checkRpIdHash file:///repo/src/rp/webauthn/checks.ts:1:2346', 'node::crypto::CryptoJob<node::crypto::HashTraits>::AfterThreadPoolWork'),
       sample('JS:*verifyAuthenticationResponse file:///repo/node_modules/@simplewebauthn/server/esm/authentication/x.js:26:1', 'JS:* file:///repo/src/rp/webauthn/authentication.ts:1:2089'),
       sample('v8::internal::Heap::CollectGarbage', 'Builtins_RunMicrotasks'),
@@ -23,7 +23,7 @@ describe('bucketShares', () => {
     expect(Object.fromEntries(shares)).toEqual({
       'SQLite: statements, commits, WAL writes': 1 / 8,
       'compressing answers': 1 / 8,
-      'WebCrypto: key import, signature, hashes': 1 / 8,
+      'crypto: key import, signature, hashes': 1 / 8,
       '@simplewebauthn/server: decoding and checks': 1 / 8,
       "the lab's own code": 1 / 8,
       'JIT compiler and garbage collector': 1 / 8,

@@ -25,7 +25,7 @@ export const BUCKETS: readonly { name: string; pattern: RegExp }[] = [
   { name: 'SQLite: statements, commits, WAL writes', pattern: /sqlite3|better_sqlite3|Statement::JS_/ },
   { name: 'compressing answers', pattern: /deflate|Zlib|compressBody|brotli/i },
   // The crypto itself (worker threads, key import), not the JavaScript a finished job resumes.
-  { name: 'WebCrypto: key import, signature, hashes', pattern: /DoThreadPoolWork|JS:\S*(?:importKey|ecImportKey|importJWKKey|signVerify|asyncDigest) |nistz256|EVP_|ossl_|BN_|sha256_block/ },
+  { name: 'crypto: key import, signature, hashes', pattern: /DoThreadPoolWork|JS:\S*(?:importKey|ecImportKey|importJWKKey|signVerify|asyncDigest) |nistz256|EVP_|ossl_|BN_|sha256_block/ },
   { name: '@simplewebauthn/server: decoding and checks', pattern: /simplewebauthn/ },
   { name: "the lab's own code", pattern: /\/src\/rp\/|\/src\/shared\// },
   { name: 'JIT compiler and garbage collector', pattern: /OptimizingCompileDispatcher|compiler::Pipeline|Compiler::|v8::internal::Heap::|Scavenge|MarkCompact|ConcurrentMarking/ },
