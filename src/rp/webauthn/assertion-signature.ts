@@ -2,10 +2,11 @@
  * WebAuthn §7.2 step 21: an assertion's signature, over authenticatorData ‖ SHA-256(clientDataJSON),
  * verified with the passkey's stored public key by Node's crypto (OpenSSL).
  *
- * Why not @simplewebauthn/server's verifyAuthenticationResponse, as registration uses: the lab
- * decodes every response once for its own checks and report (each check with its own error
- * code), so the library would only decode it again and import the key again, on every sign-in:
- * about 0.4 ms of CPU, an eighth of a sign-in. Here a passkey's key is imported once and kept.
+ * Why not @simplewebauthn/server's verifyAuthenticationResponse (registrations still go through
+ * its verifyRegistrationResponse, for the attestation formats): the lab decodes every response
+ * once for its own checks and report (each check with its own error code), so the library would
+ * only decode it again and import the key again, on every sign-in, for the one check the lab
+ * did not make itself. Here a passkey's key is imported once and kept.
  * Signature formats: WebAuthn §6.5.5 (ECDSA as ASN.1 DER; EdDSA and RSA as raw bytes);
  * algorithms: RFC 9053 (ES*, EdDSA), RFC 8812 (RS*), RFC 8230 (PS*, salt as long as the hash).
  * Each is tested against the library's own verifySignature (test/rp/assertion-signature.test.ts).

@@ -67,8 +67,9 @@ export async function createAuthenticationOptions(
  * Verifies an assertion against the pending challenge (already spent) and records the use.
  * Order: challenge → origin → type → credential → account → authenticator data → signature
  * → counter → tenant policy. Every step of WebAuthn §7.2 is one of these checks, made on the
- * response as decoded once; the signature with Node's crypto (./assertion-signature.ts). `subject` learns who and which passkey as the checks find out
- * (for the sign-in log, also when refused). Every check is recorded in the report; nothing is written unless all pass.
+ * response as decoded once; the signature with Node's crypto (./assertion-signature.ts).
+ * `subject` learns who and which passkey as the checks find out (for the sign-in log, also
+ * when refused). Every check is recorded in the report; nothing is written unless all pass.
  * `commit` runs the counter update in the caller's transaction (with its session and log writes).
  */
 export async function verifyAuthentication(
