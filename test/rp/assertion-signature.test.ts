@@ -23,13 +23,18 @@ function coseKey(alg: number, publicKey: KeyObject): Uint8Array<ArrayBuffer> {
   return new Uint8Array(isoCBOR.encode(new Map<number, number | Uint8Array>(entries)));
 }
 
+const rsa = () => generateKeyPairSync('rsa', { modulusLength: 2048 });
 const algorithms = [
   ['ES256', -7, () => generateKeyPairSync('ec', { namedCurve: 'P-256' }), 'sha256', {}],
   ['ES384', -35, () => generateKeyPairSync('ec', { namedCurve: 'P-384' }), 'sha384', {}],
   ['ES512', -36, () => generateKeyPairSync('ec', { namedCurve: 'P-521' }), 'sha512', {}],
   ['EdDSA', -8, () => generateKeyPairSync('ed25519'), null, {}],
-  ['RS256', -257, () => generateKeyPairSync('rsa', { modulusLength: 2048 }), 'sha256', {}],
-  ['PS256', -37, () => generateKeyPairSync('rsa', { modulusLength: 2048 }), 'sha256', { padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 32 }],
+  ['RS256', -257, rsa, 'sha256', {}],
+  ['RS384', -258, rsa, 'sha384', {}],
+  ['RS512', -259, rsa, 'sha512', {}],
+  ['PS256', -37, rsa, 'sha256', { padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 32 }],
+  ['PS384', -38, rsa, 'sha384', { padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 48 }],
+  ['PS512', -39, rsa, 'sha512', { padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 64 }],
 ] as const;
 
 describe('verifyAssertionSignature', () => {
@@ -53,8 +58,10 @@ describe('verifyAssertionSignature', () => {
 
   it('refuses a key it cannot use: an algorithm that does not go with the key, or another key type', async () => {
     const { publicKey, privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    // ES384 names P-384: a P-256 key labelled -35 is refused, even with a good SHA-384 signature.
+    const sha384 = new Uint8Array(sign('sha384', signed, privateKey));
+    expect(await verifyAssertionSignature(coseKey(-35, publicKey), authenticatorData, clientDataJSON, sha384)).toBe(false);
     const signature = new Uint8Array(sign('sha256', signed, privateKey));
-    expect(await verifyAssertionSignature(coseKey(-35, publicKey), authenticatorData, clientDataJSON, signature)).toBe(false);
     expect(await verifyAssertionSignature(isoCBOR.encode(new Map<number, number | Uint8Array>([[1, 4], [3, -7], [-1, new Uint8Array(32)]])), authenticatorData, clientDataJSON, signature)).toBe(false);
     expect(await verifyAssertionSignature(new Uint8Array([1, 2, 3]), authenticatorData, clientDataJSON, signature)).toBe(false);
   });

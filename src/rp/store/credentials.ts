@@ -79,8 +79,17 @@ export function insertCredential(db: Db, row: CredentialRow): void {
   ).run({ ...row, simulated_by: row.simulated_by ?? (row.simulated === 1 ? 'attestation' : null) });
 }
 
-export function recordCredentialUse(db: Db, id: string, use: { counter: number; backedUp: boolean; usedAt: string }): void {
-  statement(db, 'UPDATE credentials SET counter = ?, backed_up = ?, last_used_at = ? WHERE id = ?').run(use.counter, use.backedUp ? 1 : 0, use.usedAt, id);
+/**
+ * Stores a sign-in's counter, backup state and time, only while WebAuthn §7.2's counter rule
+ * still holds against the row as it is now (a parallel sign-in may have raised the counter
+ * since it was read): false when it no longer does, or the passkey is gone.
+ */
+export function recordCredentialUse(db: Db, id: string, use: { counter: number; backedUp: boolean; usedAt: string }): boolean {
+  return (
+    statement(db, 'UPDATE credentials SET counter = ?, backed_up = ?, last_used_at = ? WHERE id = ? AND (counter < ? OR (counter = 0 AND ? = 0))').run(
+      use.counter, use.backedUp ? 1 : 0, use.usedAt, id, use.counter, use.counter,
+    ).changes === 1
+  );
 }
 
 export function renameCredential(db: Db, id: string, userId: string, nickname: string): boolean {

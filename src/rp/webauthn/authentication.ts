@@ -68,6 +68,7 @@ export async function createAuthenticationOptions(
  * Order: challenge → origin → type → credential → account → authenticator data → signature
  * → counter → tenant policy. Every step of WebAuthn §7.2 is one of these checks, made on the
  * response as decoded once; the signature with Node's crypto (./assertion-signature.ts).
+ * Token Binding (Level 2's step 14) is not checked: Level 3 removed it, and no browser sends it.
  * `subject` learns who and which passkey as the checks find out (for the sign-in log, also
  * when refused). Every check is recorded in the report; nothing is written unless all pass.
  * `commit` runs the counter update in the caller's transaction (with its session and log writes).
@@ -142,7 +143,15 @@ export async function verifyAuthentication(
     const use = { counter: authData.signCount, backedUp: authData.flags.bs, usedAt };
     const credential = { ...stored, counter: use.counter, backed_up: use.backedUp ? 1 : 0, last_used_at: usedAt };
     const verified = commit(() => {
-      recordCredentialUse(db, stored.id, use);
+      // Checked again where it holds: two assertions of a cloned authenticator, sent at once,
+      // both passed checkSignCount against the counter read before the signature was awaited.
+      if (!recordCredentialUse(db, stored.id, use)) {
+        run.refuse(
+          findCredential(db, stored.id)
+            ? failed('counter', 'counter_regression', 'Another sign-in with this passkey raised its counter meanwhile: possible cloned authenticator.')
+            : failed('credential', 'credential_not_found', 'The passkey was deleted meanwhile.'),
+        );
+      }
       return { user, credential, userVerified: authData.flags.uv };
     });
     return { ...verified, report: run.report() };
