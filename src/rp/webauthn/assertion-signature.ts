@@ -13,6 +13,7 @@
  */
 import { constants, createHash, createPublicKey, type KeyObject, verify } from 'node:crypto';
 import { decodeCredentialPublicKey } from '@simplewebauthn/server/helpers';
+import { COSE, EC2_CURVES, EDDSA_ALGS, KTY, OKP_ED25519, RSA_ALGS } from './checks.js';
 
 interface Verifier {
   key: KeyObject;
@@ -22,19 +23,6 @@ interface Verifier {
   pssSalt?: number;
 }
 
-const EC2 = { 1: 'P-256', 2: 'P-384', 3: 'P-521' } as const;
-const EC2_ALGS: Record<number, { crv: keyof typeof EC2; hash: Verifier['hash'] }> = { [-7]: { crv: 1, hash: 'sha256' }, [-35]: { crv: 2, hash: 'sha384' }, [-36]: { crv: 3, hash: 'sha512' } };
-const RSA_ALGS: Record<number, { hash: NonNullable<Verifier['hash']>; pssSalt?: number }> = {
-  [-257]: { hash: 'sha256' },
-  [-258]: { hash: 'sha384' },
-  [-259]: { hash: 'sha512' },
-  [-37]: { hash: 'sha256', pssSalt: 32 },
-  [-38]: { hash: 'sha384', pssSalt: 48 },
-  [-39]: { hash: 'sha512', pssSalt: 64 },
-};
-const OKP_ED25519 = 6;
-const EDDSA_ALGS = new Set([-8, -19]);
-
 const b64url = (value: unknown): string => {
   if (!(value instanceof Uint8Array)) throw new Error('a COSE key parameter is not a byte string');
   return Buffer.from(value).toString('base64url');
@@ -43,17 +31,18 @@ const b64url = (value: unknown): string => {
 /** The key and parameters a COSE public key (RFC 9052 §7) verifies with; throws for a key this lab cannot use. */
 export function verifierFor(cosePublicKey: Uint8Array): Verifier {
   const key = decodeCredentialPublicKey(Uint8Array.from(cosePublicKey)) as unknown as Map<number, unknown>;
-  const [kty, alg] = [key.get(1), key.get(3)];
+  const [kty, alg] = [key.get(COSE.kty), key.get(COSE.alg)];
   if (typeof alg !== 'number') throw new Error('the public key has no numeric algorithm');
-  if (kty === 2 && EC2_ALGS[alg] && key.get(-1) === EC2_ALGS[alg].crv) {
-    const jwk = { kty: 'EC', crv: EC2[EC2_ALGS[alg].crv], x: b64url(key.get(-2)), y: b64url(key.get(-3)) };
-    return { key: createPublicKey({ key: jwk, format: 'jwk' }), hash: EC2_ALGS[alg].hash };
+  const curve = EC2_CURVES[key.get(COSE.crv) as number];
+  if (kty === KTY.EC2 && curve?.alg === alg) {
+    const jwk = { kty: 'EC', crv: curve.name, x: b64url(key.get(COSE.x)), y: b64url(key.get(COSE.y)) };
+    return { key: createPublicKey({ key: jwk, format: 'jwk' }), hash: curve.hash };
   }
-  if (kty === 1 && EDDSA_ALGS.has(alg) && key.get(-1) === OKP_ED25519) {
-    return { key: createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: b64url(key.get(-2)) }, format: 'jwk' }), hash: null };
+  if (kty === KTY.OKP && EDDSA_ALGS.has(alg) && key.get(COSE.crv) === OKP_ED25519) {
+    return { key: createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: b64url(key.get(COSE.x)) }, format: 'jwk' }), hash: null };
   }
-  if (kty === 3 && RSA_ALGS[alg]) {
-    return { key: createPublicKey({ key: { kty: 'RSA', n: b64url(key.get(-1)), e: b64url(key.get(-2)) }, format: 'jwk' }), ...RSA_ALGS[alg] };
+  if (kty === KTY.RSA && RSA_ALGS[alg]) {
+    return { key: createPublicKey({ key: { kty: 'RSA', n: b64url(key.get(COSE.n)), e: b64url(key.get(COSE.e)) }, format: 'jwk' }), ...RSA_ALGS[alg] };
   }
   throw new Error(`COSE key type ${String(kty)} with algorithm ${alg} is not one this lab verifies`);
 }

@@ -117,21 +117,23 @@ export function checkCredentialId(fromAuthenticatorData: string, id: string, raw
   return passed('credentialId', `The credential id (${bytes} bytes) is the one in the authenticator data.`);
 }
 
-// COSE key parameters (RFC 9052 §7, RFC 9053 §7.1–7.2, RFC 8230 §4).
-const COSE = { kty: 1, alg: 3, crv: -1, x: -2, y: -3, n: -1, e: -2 } as const;
-const KTY = { OKP: 1, EC2: 2, RSA: 3 } as const;
+// COSE key parameters (RFC 9052 §7, RFC 9053 §7.1–7.2, RFC 8230 §4); also what
+// assertion-signature.ts verifies sign-ins with.
+export const COSE = { kty: 1, alg: 3, crv: -1, x: -2, y: -3, n: -1, e: -2 } as const;
+export const KTY = { OKP: 1, EC2: 2, RSA: 3 } as const;
 /**
  * The NIST curves WebAuthn uses (COSE crv 1–3): coordinate length, the COSE algorithm that goes
- * with each (RFC 9053 §2.1), and y² = x³ − 3x + b over the prime p, the domain
+ * with each and its hash (RFC 9053 §2.1), and y² = x³ − 3x + b over the prime p, the domain
  * parameters of SEC 2 v2 §2.4.2, §2.5.1, §2.6.1 (secp256r1, secp384r1, secp521r1; also NIST
  * SP 800-186 §3.2.1). Each has cofactor 1, so an affine point on the curve is in its group.
  */
-export const EC2_CURVES: Record<number, { name: 'P-256' | 'P-384' | 'P-521'; bytes: number; alg: number; p: bigint; b: bigint }> = {
-  1: { name: 'P-256', bytes: 32, alg: -7, p: (1n << 256n) - (1n << 224n) + (1n << 192n) + (1n << 96n) - 1n, b: 0x5ac635d8aa3a93e7b3ebbd55769886bc651d06b0cc53b0f63bce3c3e27d2604bn },
+export const EC2_CURVES: Record<number, { name: 'P-256' | 'P-384' | 'P-521'; bytes: number; alg: number; hash: 'sha256' | 'sha384' | 'sha512'; p: bigint; b: bigint }> = {
+  1: { name: 'P-256', bytes: 32, alg: -7, hash: 'sha256', p: (1n << 256n) - (1n << 224n) + (1n << 192n) + (1n << 96n) - 1n, b: 0x5ac635d8aa3a93e7b3ebbd55769886bc651d06b0cc53b0f63bce3c3e27d2604bn },
   2: {
     name: 'P-384',
     bytes: 48,
     alg: -35,
+    hash: 'sha384',
     p: (1n << 384n) - (1n << 128n) - (1n << 96n) + (1n << 32n) - 1n,
     b: 0xb3312fa7e23ee7e4988e056be3f82d19181d9c6efe8141120314088f5013875ac656398d8a2ed19d2a85c8edd3ec2aefn,
   },
@@ -139,6 +141,7 @@ export const EC2_CURVES: Record<number, { name: 'P-256' | 'P-384' | 'P-521'; byt
     name: 'P-521',
     bytes: 66,
     alg: -36,
+    hash: 'sha512',
     p: (1n << 521n) - 1n,
     b: 0x0051953eb9618e1c9a1f929a21a0b68540eea2da725b99b315f3b8b489918ef109e156193951ec7e937b1652c0bd3bb1bf073573df883d2c34f1ef451fd46b503f00n,
   },
@@ -155,9 +158,17 @@ export function isEcPoint({ p, b }: { p: bigint; b: bigint }, xBytes: Uint8Array
   if (x >= p || y >= p) return false;
   return (y * y - (x * x * x - 3n * x + b)) % p === 0n;
 }
-const OKP_ED25519 = 6;
-const EDDSA_ALGS = new Set([-8, -19]); // EdDSA, Ed25519 (RFC 9864)
-const RSA_ALGS = new Set([-257, -258, -259, -37, -38, -39]); // RS256..512, PS256..512
+export const OKP_ED25519 = 6;
+export const EDDSA_ALGS = new Set([-8, -19]); // EdDSA, Ed25519 (RFC 9864)
+/** RS256..512 (RFC 8812 §2) and PS256..512 (RFC 8230 §2: the salt is as long as the hash). */
+export const RSA_ALGS: Record<number, { hash: 'sha256' | 'sha384' | 'sha512'; pssSalt?: number }> = {
+  [-257]: { hash: 'sha256' },
+  [-258]: { hash: 'sha384' },
+  [-259]: { hash: 'sha512' },
+  [-37]: { hash: 'sha256', pssSalt: 32 },
+  [-38]: { hash: 'sha384', pssSalt: 48 },
+  [-39]: { hash: 'sha512', pssSalt: 64 },
+};
 const MIN_RSA_BITS = 2048;
 const MAX_RSA_BITS = 16384;
 
@@ -210,7 +221,7 @@ function publicKeyProblem(key: Map<number, unknown>): string | null {
     return isEd25519Point(x) ? null : 'The bytes are not an Ed25519 point.';
   }
   if (kty === KTY.RSA) {
-    if (!RSA_ALGS.has(alg as number)) return `COSE algorithm ${String(alg)} is not an RSA algorithm.`;
+    if (!RSA_ALGS[alg as number]) return `COSE algorithm ${String(alg)} is not an RSA algorithm.`;
     const n = bytesOf(key.get(COSE.n));
     const e = bytesOf(key.get(COSE.e));
     if (!n || !e) return 'The RSA key has no modulus or exponent.';
