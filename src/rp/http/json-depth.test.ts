@@ -26,4 +26,13 @@ describe('nestsTooDeep', () => {
     expect(nestsTooDeep(nested(MAX_JSON_DEPTH + 1))).toBe(true);
   });
   it('refuses 5,000 levels of objects', () => expect(nestsTooDeep('{"a":'.repeat(5000) + '1' + '}'.repeat(5000))).toBe(true));
+  it('counts objects and arrays together: the limit reached with both kinds is still refused one level further', () => {
+    const half = MAX_JSON_DEPTH / 2;
+    expect(nestsTooDeep('{"a":'.repeat(half) + '['.repeat(half + 1) + ']'.repeat(half + 1) + '}'.repeat(half))).toBe(true);
+    expect(nestsTooDeep('{"a":'.repeat(half) + '['.repeat(half) + ']'.repeat(half) + '}'.repeat(half))).toBe(false);
+  });
+  it('allows many brackets side by side, and brackets inside strings, however many', () => {
+    expect(nestsTooDeep(JSON.stringify(Array.from({ length: 500 }, (_, i) => ({ i, list: [i] }))))).toBe(false);
+    expect(nestsTooDeep(JSON.stringify({ text: '[{'.repeat(1000) }))).toBe(false);
+  });
 });

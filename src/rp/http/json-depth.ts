@@ -47,7 +47,21 @@ export function jsonNestingDepth(text: string, stopAbove = Number.POSITIVE_INFIN
   return deepest;
 }
 
-/** True when `text` nests objects and arrays deeper than `limit`. */
+/** How many `{` and `[` `text` holds (strings included), counting no further than `stopAbove` + 1. */
+function openingBrackets(text: string, stopAbove: number): number {
+  let count = 0;
+  for (const char of ['{', '[']) {
+    // indexOf skips ahead far faster than a loop over every character.
+    for (let at = text.indexOf(char); at !== -1 && count <= stopAbove; at = text.indexOf(char, at + 1)) count += 1;
+  }
+  return count;
+}
+
+/**
+ * True when `text` nests objects and arrays deeper than `limit`. A text with no more than
+ * `limit` opening brackets in all cannot, which spares the character scan for almost every
+ * request: a WebAuthn response is long base64url strings around a handful of braces.
+ */
 export function nestsTooDeep(text: string, limit = MAX_JSON_DEPTH): boolean {
-  return jsonNestingDepth(text, limit) > limit;
+  return openingBrackets(text, limit) > limit && jsonNestingDepth(text, limit) > limit;
 }
