@@ -14,6 +14,7 @@ export const registrationChecks: readonly CheckId[] = [
   'rpIdHash',
   'userPresence',
   'userVerification',
+  'backupFlags',
   'credentialId',
   'attestation',
   'publicKey',

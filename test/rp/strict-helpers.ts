@@ -84,7 +84,12 @@ export function offCurveP256(): Buffer {
  */
 export function handMadeRegistration(
   options: PublicKeyCredentialCreationOptionsJSON,
-  { cosePublicKey, credentialId = randomBytes(32), origin = 'http://localhost:3000' }: { cosePublicKey: Uint8Array; credentialId?: Uint8Array; origin?: string },
+  {
+    cosePublicKey,
+    credentialId = randomBytes(32),
+    origin = 'http://localhost:3000',
+    attStmt = new Map(),
+  }: { cosePublicKey: Uint8Array; credentialId?: Uint8Array; origin?: string; attStmt?: Map<string, CborValue> },
 ): RegistrationResponseJSON {
   const clientData = Buffer.from(JSON.stringify({ type: 'webauthn.create', challenge: options.challenge, origin, crossOrigin: false }));
   // Built here, byte by byte (rpIdHash | flags UP UV AT | signCount 0 | AAGUID 0 | id length | id | key):
@@ -100,5 +105,5 @@ export function handMadeRegistration(
     Buffer.from(credentialId),
     Buffer.from(cosePublicKey),
   ]);
-  return registrationResponse({ credentialId, clientData, authData, fmt: 'none', attStmt: new Map(), transports: ['internal'] });
+  return registrationResponse({ credentialId, clientData, authData, fmt: 'none', attStmt, transports: ['internal'] });
 }

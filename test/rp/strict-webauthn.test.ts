@@ -84,6 +84,43 @@ describe('registration: the public key must be a valid key of its type', () => {
   });
 });
 
+describe('registration: what the library used to check, now checked by the lab once', () => {
+  it('refuses a real ES384 key, which the options did not offer (§7.1 step 20): 400 public_key_invalid, nothing stored', async () => {
+    const { world, client, options, before } = await registrationStart();
+    expect(options.pubKeyCredParams.map((param) => param.alg)).not.toContain(-35);
+    const reply = await client.verifyRegistration(handMadeRegistration(options, { cosePublicKey: p384WithAlg(-35) }));
+    expectRefusedBy(reply, 400, 'public_key_invalid', 'publicKey');
+    expect((reply.json as { report: CeremonyReport }).report.checks.at(-1)!.message).toMatch(/ES384 \(-35\) is not one this relying party offered: EdDSA \(-8\), ES256 \(-7\), RS256 \(-257\)/);
+    expect(snapshot(world.db)).toEqual(before);
+  });
+
+  it('refuses attestation "none" with a statement in it (§8.7: attStmt is empty): 400 attestation_invalid, nothing stored', async () => {
+    const { world, client, options, before } = await registrationStart();
+    const reply = await client.verifyRegistration(handMadeRegistration(options, { cosePublicKey: realCoseKey('P-256'), attStmt: new Map([['sig', randomBytes(64)]]) }));
+    expectRefusedBy(reply, 400, 'attestation_invalid', 'attestation');
+    expect(snapshot(world.db)).toEqual(before);
+  });
+
+  it('refuses BS (backed up) without BE (backup eligible) at registration too (§6.1.3): 400 invalid_request, nothing stored', async () => {
+    const { world, client, options, before } = await registrationStart();
+    const reply = await client.verifyRegistration(await createAuthenticator().register(options, { flags: { be: false, bs: true } }));
+    expectRefusedBy(reply, 400, 'invalid_request', 'backupFlags');
+    expect(snapshot(world.db)).toEqual(before);
+  });
+
+  it('stores the COSE key the authenticator data carries, and signs in with it', async () => {
+    const world = createWorld();
+    const client = world.client();
+    const key = createAuthenticator();
+    const registered = await client.register(key, 'stored');
+    const [stored] = await key.credentials();
+    const row = world.db.prepare('SELECT public_key FROM credentials WHERE id = ?').get(registered.credential.id) as { public_key: Buffer };
+    expect(b64url(row.public_key)).toBe(stored!.publicKeyCose);
+    await client.signOut();
+    expect((await client.signIn(key)).user.username).toBe('stored');
+  });
+});
+
 describe('crossOrigin and topOrigin (§7.1 steps 9–10, §7.2 steps 13–14)', () => {
   async function signInStart() {
     const world = createWorld();

@@ -11,7 +11,7 @@ import type { DecodedClientData, InspectedAuthentication, InspectedRegistration,
 import { RpError } from '../http/rp-error.js';
 import { type AuthenticatorDirectory, builtInDirectory } from '../metadata/directory.js';
 import { type AttestationTrustAnchor, verifyAttestation } from '../webauthn/attestation-trust.js';
-import { decodeAttestationObject, tryAttestationMap, x5cOf } from '../webauthn/decode/attestation-object.js';
+import { decodeAttestationObject, decodeAttestationParts, tryAttestationMap } from '../webauthn/decode/attestation-object.js';
 import { decodeAuthenticatorData } from '../webauthn/decode/authenticator-data.js';
 import { base64urlBytes } from '../webauthn/decode/bytes.js';
 import { decodeClientData, tryClientData } from '../webauthn/decode/client-data.js';
@@ -128,7 +128,7 @@ async function inspectObject(value: unknown, path: string, directory: Authentica
     const clientDataBytes = base64urlBytes(response.clientDataJSON, 'clientDataJSON', clientDataField);
     const field = `${responsePath}.attestationObject`;
     const attestationBytes = base64urlBytes(response.attestationObject, 'attestationObject', field);
-    const attestationObject = decodeAttestationObject(attestationBytes, { directory, field });
+    const { decoded: attestationObject, x5c } = decodeAttestationParts(attestationBytes, { directory, field });
     const credentialId = attestationObject.authenticatorData.attestedCredentialData?.credentialId ?? null;
     const id = typeof credential.id === 'string' ? credential.id : credentialId;
     const transports = Array.isArray(response.transports) ? response.transports.filter((t): t is string => typeof t === 'string') : undefined;
@@ -145,12 +145,7 @@ async function inspectObject(value: unknown, path: string, directory: Authentica
         ...(transports ? { transports } : {}),
       },
     } as RegistrationResponseJSON;
-    const verification = await verifyAttestation(
-      forLibrary,
-      { origin: clientData.origin, attestationObject, x5c: x5cOf(attestationBytes) },
-      directory,
-      simulator,
-    );
+    const { verification } = await verifyAttestation(forLibrary, { origin: clientData.origin, attestationObject, x5c }, directory, simulator);
     const decoded: InspectedRegistration = {
       ...summary(clientData, attestationObject.authenticatorData.rpIdHash),
       attestationObject,

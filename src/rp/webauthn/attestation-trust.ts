@@ -89,23 +89,34 @@ function failureReason(error: unknown): string {
     : reason;
 }
 
+/** What verifyAttestation found; `statementFailed` when the statement itself did not verify (not only its chain). */
+export interface AttestationOutcome {
+  verification: AttestationVerification;
+  statementFailed: boolean;
+}
+
+/** Attestation "none" (an empty statement, WebAuthn §8.7): nothing to verify or trust. */
+export const NO_ATTESTATION: AttestationVerification = { verified: true, message: 'nothing to verify: no attestation', trust: 'not applicable' };
+
 /**
  * Verifies a registration response's attestation statement without the original challenge:
  * any challenge is accepted, the expected origin is the response's own, no RP ID is checked
- * and neither UP nor UV is required. Certificate validity is judged at the current time, so an
- * old response's chain may have expired. Makes no network request and never throws.
+ * and neither UP nor UV is required (a registration checks those itself, before). Then judges
+ * how far it can be trusted. Certificate validity is judged at the current time, so an old
+ * response's chain may have expired. Makes no network request and never throws.
  */
 export async function verifyAttestation(
   response: RegistrationResponseJSON,
   decoded: AttestationToCheck,
   directory: AuthenticatorDirectory,
   simulator?: AttestationTrustAnchor,
-): Promise<AttestationVerification> {
+): Promise<AttestationOutcome> {
   try {
     const { value, refused } = await withoutNetwork(() => verifyOffline(response, decoded, directory, simulator));
-    return value.verified && value.trust === 'trusted' ? { ...value, message: `${value.message}${revocationNote(refused)}` } : value;
+    const { verification } = value;
+    return verification.verified && verification.trust === 'trusted' ? { ...value, verification: { ...verification, message: `${verification.message}${revocationNote(refused)}` } } : value;
   } catch (error) {
-    return { verified: false, message: `the attestation could not be checked: ${shortReason(error)}`, trust: 'untrusted' };
+    return { verification: { verified: false, message: `the attestation could not be checked: ${shortReason(error)}`, trust: 'untrusted' }, statementFailed: true };
   }
 }
 
@@ -126,17 +137,11 @@ async function verifyStatement(response: RegistrationResponseJSON, origin: strin
   }
 }
 
-/**
- * `statementVerified`: the caller's own verifyRegistrationResponse (its challenge, origin, RP ID
- * and UV: stricter than the check below) already passed for this response. Without
- * certificates the check below would then only repeat it, so it is skipped; with certificates
- * it runs, because the revocation lists it could not download are named in the message.
- */
+/** The decoded attestation object and its certificates (DER, leaf first: AttestationParts.x5c). */
 export interface AttestationToCheck {
   origin: string;
   attestationObject: DecodedAttestationObject;
   x5c: Uint8Array[];
-  statementVerified?: boolean;
 }
 
 async function verifyOffline(
@@ -144,13 +149,17 @@ async function verifyOffline(
   decoded: AttestationToCheck,
   directory: AuthenticatorDirectory,
   simulator: AttestationTrustAnchor | undefined,
-): Promise<AttestationVerification> {
-  const { fmt, statementKind } = decoded.attestationObject;
-  const verified = (decoded.statementVerified === true && decoded.x5c.length === 0) || (await verifyStatement(response, decoded.origin));
-  if (typeof verified === 'string') return { verified: false, message: `the attestation did not verify: ${verified}`, trust: 'untrusted' };
-  if (!verified) return { verified: false, message: 'the attestation signature did not verify', trust: 'untrusted' };
+): Promise<AttestationOutcome> {
+  const verified = await verifyStatement(response, decoded.origin);
+  if (typeof verified === 'string') return { verification: { verified: false, message: `the attestation did not verify: ${verified}`, trust: 'untrusted' }, statementFailed: true };
+  if (!verified) return { verification: { verified: false, message: 'the attestation signature did not verify', trust: 'untrusted' }, statementFailed: true };
+  return { verification: await trustOf(decoded, directory, simulator), statementFailed: false };
+}
 
-  if (fmt === 'none') return { verified: true, message: 'nothing to verify: no attestation', trust: 'not applicable' };
+/** How far a statement that verified can be trusted: its kind, then its chain. */
+async function trustOf(decoded: AttestationToCheck, directory: AuthenticatorDirectory, simulator: AttestationTrustAnchor | undefined): Promise<AttestationVerification> {
+  const { fmt, statementKind } = decoded.attestationObject;
+  if (fmt === 'none') return NO_ATTESTATION;
   if (statementKind === 'self') {
     return {
       verified: true,

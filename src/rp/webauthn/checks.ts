@@ -9,6 +9,7 @@ import { decodeCredentialPublicKey } from '@simplewebauthn/server/helpers';
 import type { ErrorCode } from '../../shared/error-codes.js';
 import type { CheckId } from '../../shared/report.js';
 import type { Check } from '../../shared/schemas.js';
+import { coseAlgorithmNames } from './decode/cose-names.js';
 
 export interface ClientData {
   type: string;
@@ -177,9 +178,10 @@ const MAX_RSA_BITS = 16384;
  * signatures later; a key that is not a point of its curve gives an account whose passkey can
  * never sign in. EC2 points are checked against their curve's equation (isEcPoint); Ed25519
  * points are decompressed as RFC 8032 §5.1.3 says (Node would import any 32 bytes); RSA keys get
- * a sanity check (size, odd modulus and exponent) and an import.
+ * a sanity check (size, odd modulus and exponent) and an import. With `offered` (the options'
+ * pubKeyCredParams), the key's algorithm must also be one of them (WebAuthn §7.1 step 20).
  */
-export function checkPublicKey(cosePublicKey: Uint8Array): Check {
+export function checkPublicKey(cosePublicKey: Uint8Array, offered?: readonly number[]): Check {
   let key: Map<number, unknown>;
   try {
     key = decodeCredentialPublicKey(Uint8Array.from(cosePublicKey)) as unknown as Map<number, unknown>;
@@ -187,8 +189,14 @@ export function checkPublicKey(cosePublicKey: Uint8Array): Check {
     return failed('publicKey', 'public_key_invalid', 'The credential public key is not a COSE key.');
   }
   if (!(key instanceof Map)) return failed('publicKey', 'public_key_invalid', 'The credential public key is not a COSE key map.');
-  const problem = publicKeyProblem(key);
+  const problem = publicKeyProblem(key) ?? (offered ? algorithmNotOffered(key.get(COSE.alg) as number, offered) : null);
   return problem ? failed('publicKey', 'public_key_invalid', problem) : passed('publicKey', describeKey(key));
+}
+
+const algorithmName = (alg: number) => `${coseAlgorithmNames[alg] ?? 'COSE'} (${alg})`;
+
+function algorithmNotOffered(alg: number, offered: readonly number[]): string | null {
+  return offered.includes(alg) ? null : `The key's algorithm ${algorithmName(alg)} is not one this relying party offered: ${offered.map(algorithmName).join(', ')}.`;
 }
 
 const bytesOf = (value: unknown): Buffer | null => (value instanceof Uint8Array ? Buffer.from(value) : null);

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { generateRegistrationOptions, type PublicKeyCredentialCreationOptionsJSON, type RegistrationResponseJSON, verifyRegistrationResponse } from '@simplewebauthn/server';
+import { generateRegistrationOptions, type PublicKeyCredentialCreationOptionsJSON, type RegistrationResponseJSON } from '@simplewebauthn/server';
 import { isoBase64URL } from '@simplewebauthn/server/helpers';
 import type { JsonRecord, RegistrationDecoded } from '../../shared/decoded.js';
 import type { Hint } from '../../shared/schemas.js';
@@ -16,12 +16,12 @@ import type { LogSubject } from '../store/sign-in-log.js';
 import { readPolicy } from '../store/tenant-settings.js';
 import { findUserById, findUserByUsername, insertUser, usernameConflict, type UserRow } from '../store/users.js';
 import { gateCheck, policyCheck } from '../tenant/policy-enforcement.js';
-import { verifyAttestation } from './attestation-trust.js';
+import { type AttestationOutcome, NO_ATTESTATION, verifyAttestation } from './attestation-trust.js';
 import type { Commit, VerifiedCeremony } from './authentication.js';
 import { CheckRun, originMembers, refuseDeepClientData } from './check-run.js';
-import { checkChallenge, checkCredentialId, checkOrigin, checkPublicKey, checkRpIdHash, checkType, checkUserPresence, checkUserVerification, failed, passed } from './checks.js';
+import { checkBackupFlags, checkChallenge, checkCredentialId, checkOrigin, checkPublicKey, checkRpIdHash, checkType, checkUserPresence, checkUserVerification, failed, passed } from './checks.js';
 import { CHALLENGE_TTL_MS, SUPPORTED_ALGORITHMS } from './constants.js';
-import { decodeAttestationObject, x5cOf } from './decode/attestation-object.js';
+import { type AttestationParts, decodeAttestationParts } from './decode/attestation-object.js';
 import { decodeClientData } from './decode/client-data.js';
 
 /** What the options promised, kept with the challenge until the response comes back. */
@@ -99,59 +99,38 @@ export async function verifyRegistration(
   return run.around(async () => {
     refuseDeepClientData(response.response.clientDataJSON, 'response.clientDataJSON');
     const clientData = decodeClientData(response.response.clientDataJSON, 'response.clientDataJSON');
-    const attestation = decodeAttestationObject(response.response.attestationObject, { directory, field: 'response.attestationObject' });
+    const parts = decodeAttestationParts(response.response.attestationObject, { directory, field: 'response.attestationObject' });
+    const attestation = parts.decoded;
     const authData = attestation.authenticatorData;
     if (authData.attestedCredentialData) Object.assign(subject, { credentialId: response.id, aaguid: authData.attestedCredentialData.aaguid });
     // clientExtensionResults was parsed from the JSON body, so it holds JSON values.
     const extensions = response.clientExtensionResults as JsonRecord;
     Object.assign(run.decoded, { clientData, attestation, extensions, transports: response.response.transports ?? [] } satisfies RegistrationDecoded);
-    if (!authData.attestedCredentialData) {
+    if (!authData.attestedCredentialData || !parts.credentialPublicKey) {
       throw new RpError('invalid_request', 'The attestation object carries no credential (AT flag missing).', 'response.attestationObject');
     }
+    const { aaguid, credentialId, publicKey } = authData.attestedCredentialData;
     run.require(checkChallenge(pending, clientData, now()), pending);
     run.require(checkOrigin(originMembers(clientData), config.origins));
     run.require(checkType(clientData, 'webauthn.create'));
     run.require(checkRpIdHash(authData.rpIdHash, config.rpId));
     run.require(checkUserPresence(authData.flags));
     run.require(checkUserVerification(authData.flags));
-    run.require(checkCredentialId(authData.attestedCredentialData.credentialId, response.id, response.rawId));
-    const { challenge, payload } = pending;
+    run.require(checkBackupFlags(authData.flags));
+    run.require(checkCredentialId(credentialId, response.id, response.rawId));
+    const { payload } = pending;
 
-    let info;
-    try {
-      const result = await verifyRegistrationResponse({
-        response,
-        expectedChallenge: challenge,
-        expectedOrigin: config.origins,
-        expectedRPID: config.rpId,
-        requireUserVerification: true,
-        supportedAlgorithmIDs: [...SUPPORTED_ALGORITHMS],
-      });
-      if (!result.verified) throw new Error('not verified');
-      info = result.registrationInfo;
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : 'unknown reason';
-      run.refuse(failed('attestation', /signature/i.test(reason) ? 'signature_invalid' : 'attestation_invalid', `The attestation did not verify: ${reason}`));
-    }
-    const algorithm = authData.attestedCredentialData.publicKey.algName ?? `COSE ${authData.attestedCredentialData.publicKey.alg}`;
-    run.require(passed('attestation', `Attestation "${info.fmt}" verified; ${algorithm} public key accepted.`));
-    run.require(checkPublicKey(info.credential.publicKey));
+    // Every check above is made once, here; the statement is all that is left to verify.
+    const outcome = await verifyStatement(deps, response, parts, clientData.origin);
+    if (outcome.statementFailed) run.refuse(failed('attestation', 'attestation_invalid', sentence(outcome.verification.message)));
+    run.require(passed('attestation', `Attestation "${attestation.fmt}" verified; ${publicKey.algName ?? `COSE ${publicKey.alg}`} public key accepted.`));
+    run.require(checkPublicKey(parts.credentialPublicKey, offeredAlgorithms(payload.options)));
     run.require(
-      findCredential(db, info.credential.id)
+      findCredential(db, credentialId)
         ? failed('credentialUnique', 'credential_already_registered', 'This credential id is already registered.')
         : passed('credentialUnique', 'The credential id is new.'),
     );
-    // Attested: the statement verified and its chain leads to a known root (not none, not self),
-    // or to this lab's simulator root while simulated devices are on (trust `simulated`).
-    // Decoded once above: without certificates there is nothing to parse again, and the
-    // statement itself verified just now (verifyRegistrationResponse, stricter than the trust check's).
-    const x5c = attestation.certificates.length === 0 && attestation.fmt !== 'android-safetynet' ? [] : x5cOf(isoBase64URL.toBuffer(response.response.attestationObject));
-    const trust = await verifyAttestation(
-      response,
-      { origin: clientData.origin, attestationObject: attestation, x5c, statementVerified: true },
-      directory,
-      simulatorTrustAnchor(deps),
-    );
+    const trust = outcome.verification;
     const attested = trust.verified && (trust.trust === 'trusted' || trust.trust === 'simulated');
     // The SPA's claim (`device.simulated`) adds the label only: `attested` and the policy
     // checks below never read it (src/rp/simulator/claim.ts).
@@ -160,27 +139,27 @@ export async function verifyRegistration(
       trust: trust.trust,
       message: trust.message,
       ...(simulated.simulatedBy
-        ? { simulated: true, simulatedBy: simulated.simulatedBy, label: simulatedLabelOf({ ...simulated, aaguid: info.aaguid, attestationTrust: trust.trust })! }
+        ? { simulated: true, simulatedBy: simulated.simulatedBy, label: simulatedLabelOf({ ...simulated, aaguid, attestationTrust: trust.trust })! }
         : {}),
     };
     Object.assign(subject, simulated);
     run.require(
-      policyCheck(db, now(), payload.existingUser ? payload.userId : null, { aaguid: info.aaguid.toLowerCase(), backupEligible: info.credentialDeviceType === 'multiDevice', attested }, 'registration', {
+      policyCheck(db, now(), payload.existingUser ? payload.userId : null, { aaguid, backupEligible: authData.flags.be, attested }, 'registration', {
         startedWithTap,
       }),
     );
     const createdAt = new Date(now()).toISOString();
     const credential: CredentialRow = {
-      id: info.credential.id,
+      id: credentialId,
       user_id: payload.userId,
-      public_key: Buffer.from(info.credential.publicKey),
-      counter: info.credential.counter,
+      public_key: Buffer.from(parts.credentialPublicKey),
+      counter: authData.signCount,
       transports: JSON.stringify(knownTransportsOf(response.response.transports)),
-      device_type: info.credentialDeviceType,
-      backed_up: info.credentialBackedUp ? 1 : 0,
-      aaguid: info.aaguid.toLowerCase(),
-      attestation_format: info.fmt,
-      nickname: nickname || directory.lookup(info.aaguid).name || 'Passkey',
+      device_type: authData.flags.be ? 'multiDevice' : 'singleDevice',
+      backed_up: authData.flags.bs ? 1 : 0,
+      aaguid,
+      attestation_format: attestation.fmt,
+      nickname: nickname || directory.lookup(aaguid).name || 'Passkey',
       created_at: createdAt,
       last_used_at: null,
       attested: attested ? 1 : 0,
@@ -219,8 +198,31 @@ export async function verifyRegistration(
       const user = store();
       // The sign-in log names the account, also one this registration just created.
       subject.userId = user.id;
-      return { user, credential, userVerified: info.userVerified };
+      return { user, credential, userVerified: authData.flags.uv };
     });
     return { ...verified, report: run.report() };
   });
 }
+
+/** The COSE algorithms the options offered (pubKeyCredParams): WebAuthn §7.1 step 20 accepts a key only in one of them. */
+function offeredAlgorithms(options: PublicKeyCredentialCreationOptionsJSON | undefined): readonly number[] {
+  return options ? options.pubKeyCredParams.map((param) => param.alg) : SUPPORTED_ALGORITHMS;
+}
+
+/**
+ * The attestation statement. "none" must be empty (WebAuthn §8.7) and has nothing else to
+ * verify, so it needs no second decoding; any other format is verified, and its trust judged,
+ * by verifyAttestation, offline. Everything else the library would check, the caller already has.
+ */
+async function verifyStatement(deps: Deps, response: RegistrationResponseJSON, parts: AttestationParts, origin: string): Promise<AttestationOutcome> {
+  const { decoded, x5c } = parts;
+  if (decoded.fmt === 'none') {
+    return parts.attStmt.size === 0
+      ? { verification: NO_ATTESTATION, statementFailed: false }
+      : { verification: { verified: false, message: 'an attestation of format "none" must have an empty statement (attStmt)', trust: 'untrusted' }, statementFailed: true };
+  }
+  return verifyAttestation(response, { origin, attestationObject: decoded, x5c }, deps.directory, simulatorTrustAnchor(deps));
+}
+
+/** A verification message as a sentence: capital first letter, full stop. */
+const sentence = (message: string) => `${message.charAt(0).toUpperCase()}${message.slice(1)}${message.endsWith('.') ? '' : '.'}`;

@@ -4,7 +4,7 @@
  */
 import { decodeAttestationObject as decodeAttestationCbor } from '@simplewebauthn/server/helpers';
 import type { DecodedAttestationObject, StatementKind } from '../../../shared/decoded.js';
-import { decodeAuthenticatorData, type DecodeOptions } from './authenticator-data.js';
+import { decodeAuthenticatorDataParts, type DecodeOptions } from './authenticator-data.js';
 import { base64urlBytes } from './bytes.js';
 import { cborItemEnd } from './cbor.js';
 import { coseAlgorithmNames } from './cose-names.js';
@@ -45,15 +45,32 @@ export function tryAttestationMap(bytes: Uint8Array): Map<string, unknown> | nul
   return null;
 }
 
+/**
+ * An attestation object decoded once for both its readers: `decoded` for the report, and the
+ * raw parts that verification needs (the statement map, its certificates as DER, and the
+ * credential public key's COSE bytes when the authenticator data carries one).
+ */
+export interface AttestationParts {
+  decoded: DecodedAttestationObject;
+  attStmt: Map<unknown, unknown>;
+  x5c: Uint8Array[];
+  credentialPublicKey?: Uint8Array;
+}
+
 /** Decodes a base64url attestation object: format, statement kind, certificates and authenticator data. */
 export function decodeAttestationObject(input: string | Uint8Array, options: DecodeOptions = {}): DecodedAttestationObject {
+  return decodeAttestationParts(input, options).decoded;
+}
+
+/** decodeAttestationObject, with the raw parts verification needs (AttestationParts). */
+export function decodeAttestationParts(input: string | Uint8Array, options: DecodeOptions = {}): AttestationParts {
   const field = options.field ?? 'attestationObject';
   const bytes = typeof input === 'string' ? base64urlBytes(input, 'attestationObject', field) : input;
   const map = tryAttestationMap(bytes);
   if (!map) throw decodeError('attestationObject', 'it is not a CBOR map with fmt, attStmt and authData', field);
   const fmt = map.get('fmt') as string;
   const attStmt = map.get('attStmt') as Map<unknown, unknown>;
-  const authenticatorData = decodeAuthenticatorData(map.get('authData') as Uint8Array, {
+  const { decoded: authenticatorData, credentialPublicKey } = decodeAuthenticatorDataParts(map.get('authData') as Uint8Array, {
     ...options,
     field,
     part: 'attestationObject.authData',
@@ -63,9 +80,10 @@ export function decodeAttestationObject(input: string | Uint8Array, options: Dec
   if (x5c !== undefined && (!Array.isArray(x5c) || !x5c.every((cert) => cert instanceof Uint8Array))) {
     throw decodeError('attestationObject', 'attStmt.x5c is not an array of certificates', field);
   }
-  let certificates = (x5c ?? []).map((der: Uint8Array, index: number) => {
+  let der: Uint8Array[] = x5c ?? [];
+  let certificates = der.map((cert, index) => {
     try {
-      return summariseCertificate(der);
+      return summariseCertificate(cert);
     } catch {
       throw decodeError('attestationObject', `attStmt.x5c[${index}] is not an X.509 certificate`, field);
     }
@@ -73,6 +91,7 @@ export function decodeAttestationObject(input: string | Uint8Array, options: Dec
   const jws = fmt === 'android-safetynet' ? safetyNetJws(attStmt.get('response')) : null;
   if (jws && certificates.length === 0) {
     // Best effort: a broken JWS is for the verification to report, not a reason to refuse the rest.
+    der = jws.x5c;
     try {
       certificates = jws.x5c.map(summariseCertificate);
     } catch {
@@ -95,15 +114,5 @@ export function decodeAttestationObject(input: string | Uint8Array, options: Dec
     decoded.alg = alg;
     decoded.algName = coseAlgorithmNames[alg] ?? null;
   }
-  return decoded;
-}
-
-/** The raw certificates of an attestation object (for chain checks): attStmt.x5c, or the SafetyNet JWS header's. */
-export function x5cOf(attestationObject: Uint8Array): Uint8Array[] {
-  const map = tryAttestationMap(attestationObject);
-  const attStmt = map?.get('attStmt');
-  if (!(attStmt instanceof Map)) return [];
-  const list = attStmt.get('x5c');
-  if (Array.isArray(list)) return list.filter((cert): cert is Uint8Array => cert instanceof Uint8Array);
-  return map?.get('fmt') === 'android-safetynet' ? (safetyNetJws(attStmt.get('response'))?.x5c ?? []) : [];
+  return { decoded, attStmt, x5c: der, ...(credentialPublicKey ? { credentialPublicKey } : {}) };
 }

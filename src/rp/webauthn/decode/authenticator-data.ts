@@ -35,10 +35,15 @@ function assertAuthenticatorDataComplete(bytes: Uint8Array): void {
 }
 
 /** Decodes authenticator data (bytes or base64url), naming the AAGUID's provider when known. */
-export function decodeAuthenticatorData(
+export function decodeAuthenticatorData(input: Uint8Array | string, options: DecodeOptions & { part?: string } = {}): DecodedAuthenticatorData {
+  return decodeAuthenticatorDataParts(input, options).decoded;
+}
+
+/** decodeAuthenticatorData, with the attested credential's COSE public key as bytes (for storing and checking it). */
+export function decodeAuthenticatorDataParts(
   input: Uint8Array | string,
   options: DecodeOptions & { part?: string } = {},
-): DecodedAuthenticatorData {
+): { decoded: DecodedAuthenticatorData; credentialPublicKey?: Uint8Array } {
   const part = options.part ?? 'authenticatorData';
   const field = options.field ?? 'authenticatorData';
   const bytes = typeof input === 'string' ? base64urlBytes(input, part, field) : input;
@@ -63,7 +68,7 @@ export function decodeAuthenticatorData(
       };
     }
     if (parsed.extensionsData !== undefined) decoded.extensions = toJsonSafe(parsed.extensionsData) as JsonRecord;
-    return decoded;
+    return { decoded, ...(decoded.attestedCredentialData ? { credentialPublicKey: parsed.credentialPublicKey } : {}) };
   } catch (error) {
     if (error instanceof RpError) throw error;
     throw decodeError(part, shortReason(error), field);
