@@ -26,7 +26,7 @@ export function createWebServer({ config, db, branding, distDir, now }: { config
     new Hono()
       .use(securityHeaders(pageCsp(brandStyle === null ? [] : [styleHash(brandStyle)])))
       .use(answerAnyThrow)
-      // JSON answers and the HTML shell of 1 KB or more, compressed as the client accepts (docs/api.md).
+      // JSON answers and the HTML shell of 4 KB or more, compressed as the client accepts (docs/api.md).
       .use(compressResponses())
       .route('/', createApp({ config, db, ...(now ? { now } : {}) }))
       // Hashed file names never change content: cache them for good. (Set on the way out:

@@ -19,8 +19,8 @@ const script = `export const words = ${JSON.stringify(Array.from({ length: 400 }
 
 function server() {
   const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'passkey-lab-dist-'));
-  // An index.html past the threshold, like the real one.
-  fs.writeFileSync(path.join(dist, 'index.html'), `<html><head><title>Passkey Lab</title></head><body><div id="root"></div><!-- ${'x'.repeat(2000)} --></body></html>`);
+  // An index.html past the threshold (the real one, about 1 KB, is not).
+  fs.writeFileSync(path.join(dist, 'index.html'), `<html><head><title>Passkey Lab</title></head><body><div id="root"></div><!-- ${'x'.repeat(COMPRESSION_THRESHOLD_BYTES)} --></body></html>`);
   fs.mkdirSync(path.join(dist, 'assets'));
   fs.writeFileSync(path.join(dist, 'assets', 'app.js'), script);
   fs.writeFileSync(path.join(dist, 'assets', 'app.js.br'), brotliCompressSync(script));
@@ -86,16 +86,30 @@ describe('dynamic answers', () => {
     expect(brotliDecompressSync(await body(response)).toString()).toContain('<div id="root">');
   });
 
-  it('a ceremony answer (JSON over the threshold) is compressed, and its cookie still set', async () => {
+  async function registrationAnswer(username: string, extensionOutputs: Record<string, unknown> = {}) {
     const app = server();
     const browser = new Client(app as never);
-    const authenticator = createAuthenticator();
-    const options = await browser.registrationOptions({ username: 'compressed' });
-    const response = await app.request('/api/registration/verify', {
+    const options = await browser.registrationOptions({ username });
+    const response = await createAuthenticator().register(options);
+    return app.request('/api/registration/verify', {
       method: 'POST',
       headers: { origin: ORIGIN, 'content-type': 'application/json', cookie: `passkey_lab_session=${browser.sessionId}`, 'accept-encoding': 'gzip, br' },
-      body: JSON.stringify({ response: await authenticator.register(options) }),
+      body: JSON.stringify({ response: { ...response, clientExtensionResults: { ...response.clientExtensionResults, ...extensionOutputs } } }),
     });
+  }
+
+  it('a ceremony answer (about 3 KB, under the threshold) goes as it is, with its length', async () => {
+    const response = await registrationAnswer('plain');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-encoding')).toBeNull();
+    const text = await response.text();
+    expect(Buffer.byteLength(text)).toBeGreaterThan(2000);
+    expect(Buffer.byteLength(text)).toBeLessThan(COMPRESSION_THRESHOLD_BYTES);
+    expect((JSON.parse(text) as { verified: boolean }).verified).toBe(true);
+  });
+
+  it('a ceremony answer over the threshold (its report echoes 4 KB of extension outputs) is compressed, and its cookie still set', async () => {
+    const response = await registrationAnswer('compressed', { padding: 'p'.repeat(COMPRESSION_THRESHOLD_BYTES) });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-encoding')).toBe('gzip');
     expect(response.headers.get('content-type')).toMatch(/^application\/json/);
@@ -149,7 +163,7 @@ describe('behind @hono/node-server (as npm start runs it)', () => {
   }
 
   it('sends a small answer as it is (with its length) and compresses a large one, cookies kept', async () => {
-    const big = { pad: 'b'.repeat(4000) };
+    const big = { pad: 'b'.repeat(COMPRESSION_THRESHOLD_BYTES) };
     const app = new Hono()
       .use(compressResponses())
       .get('/small', (c) => c.json({ ok: true }))
