@@ -203,9 +203,10 @@ const bytesOf = (value: unknown): Buffer | null => (value instanceof Uint8Array 
 
 function describeKey(key: Map<number, unknown>): string {
   const kty = key.get(COSE.kty);
-  if (kty === KTY.EC2) return `The public key is a valid ${EC2_CURVES[key.get(COSE.crv) as number]?.name} point.`;
-  if (kty === KTY.OKP) return 'The public key is a valid Ed25519 point.';
-  return `The public key is a sound ${bytesOf(key.get(COSE.n))!.length * 8}-bit RSA key.`;
+  const alg = algorithmName(key.get(COSE.alg) as number);
+  if (kty === KTY.EC2) return `The public key is a valid ${EC2_CURVES[key.get(COSE.crv) as number]?.name} point, for ${alg}.`;
+  if (kty === KTY.OKP) return `The public key is a valid Ed25519 point, for ${alg}.`;
+  return `The public key is a sound ${bytesOf(key.get(COSE.n))!.length * 8}-bit RSA key, for ${alg}.`;
 }
 
 /** Why the COSE key cannot verify signatures, or null when it can. */

@@ -109,7 +109,7 @@ export async function verifyRegistration(
     if (!authData.attestedCredentialData || !parts.credentialPublicKey) {
       throw new RpError('invalid_request', 'The attestation object carries no credential (AT flag missing).', 'response.attestationObject');
     }
-    const { aaguid, credentialId, publicKey } = authData.attestedCredentialData;
+    const { aaguid, credentialId } = authData.attestedCredentialData;
     run.require(checkChallenge(pending, clientData, now()), pending);
     run.require(checkOrigin(originMembers(clientData), config.origins));
     run.require(checkType(clientData, 'webauthn.create'));
@@ -123,7 +123,12 @@ export async function verifyRegistration(
     // Every check above is made once, here; the statement is all that is left to verify.
     const outcome = await verifyStatement(deps, response, parts, clientData.origin);
     if (outcome.statementFailed) run.refuse(failed('attestation', 'attestation_invalid', sentence(outcome.verification.message)));
-    run.require(passed('attestation', `Attestation "${attestation.fmt}" verified; ${publicKey.algName ?? `COSE ${publicKey.alg}`} public key accepted.`));
+    run.require(
+      passed(
+        'attestation',
+        attestation.fmt === 'none' ? 'Attestation "none": the statement is empty, as it must be, so there is nothing to verify.' : `Attestation "${attestation.fmt}": the statement verified.`,
+      ),
+    );
     run.require(checkPublicKey(parts.credentialPublicKey, offeredAlgorithms(payload.options)));
     run.require(
       findCredential(db, credentialId)
