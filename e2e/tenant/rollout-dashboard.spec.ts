@@ -10,8 +10,6 @@ import { expect, test } from './fixtures';
 test('the dashboard tables show the new SMS-only person and their sign-in, and match the sign-in log', async ({ admin }) => {
   const page = admin.page;
   const before = (await (await page.request.get('/api/admin/dashboard')).json()) as Dashboard;
-  const today = new Date().toISOString().slice(0, 10);
-  const tapBefore = before.signInsPerDay.find((day) => day.day === today)?.temporaryAccessPass ?? 0;
 
   const tap = await admin.api.issueTap(`dash-${Date.now().toString(36)}`, { lifetimeInMinutes: 60 });
   expect((await page.request.put(`/api/admin/sms-methods/${tap.user.id}`, { data: { hasSms: true } })).ok()).toBe(true);
@@ -23,6 +21,10 @@ test('the dashboard tables show the new SMS-only person and their sign-in, and m
   } finally {
     await signIn.close();
   }
+  // The day the server logged it (UTC), not this machine's date before: a run may straddle midnight.
+  const [signedIn] = await admin.api.signInLog({ username: tap.user.username, ceremony: 'temporaryAccessPass', result: 'success', limit: '1' });
+  const today = signedIn!.at.slice(0, 10);
+  const tapBefore = before.signInsPerDay.find((day) => day.day === today)?.temporaryAccessPass ?? 0;
 
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: 'Rollout dashboard' })).toBeVisible();

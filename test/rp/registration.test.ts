@@ -99,7 +99,8 @@ describe('registration: options', () => {
   it('use random bytes as user handle, never the username', async () => {
     const world = createWorld();
     const first = await world.client().registrationOptions({ username: 'alice' });
-    const second = await world.client().registrationOptions({ username: 'bob' });
+    // Long enough that 32 random bytes do not spell it by chance (as "bob" can, about 1 in 500,000).
+    const second = await world.client().registrationOptions({ username: 'robert' });
     for (const options of [first, second]) {
       const handle = fromB64url(options.user.id);
       expect(handle.length).toBeGreaterThanOrEqual(16);
