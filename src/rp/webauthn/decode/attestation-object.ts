@@ -47,12 +47,11 @@ export function tryAttestationMap(bytes: Uint8Array): Map<string, unknown> | nul
 
 /**
  * An attestation object decoded once for both its readers: `decoded` for the report, and the
- * raw parts that verification needs (the statement map, its certificates as DER, and the
- * credential public key's COSE bytes when the authenticator data carries one).
+ * raw parts that verification needs (the statement's certificates as DER, and the credential
+ * public key's COSE bytes when the authenticator data carries one).
  */
 export interface AttestationParts {
   decoded: DecodedAttestationObject;
-  attStmt: Map<unknown, unknown>;
   x5c: Uint8Array[];
   credentialPublicKey?: Uint8Array;
 }
@@ -114,5 +113,5 @@ export function decodeAttestationParts(input: string | Uint8Array, options: Deco
     decoded.alg = alg;
     decoded.algName = coseAlgorithmNames[alg] ?? null;
   }
-  return { decoded, attStmt, x5c: der, ...(credentialPublicKey ? { credentialPublicKey } : {}) };
+  return { decoded, x5c: der, ...(credentialPublicKey ? { credentialPublicKey } : {}) };
 }
