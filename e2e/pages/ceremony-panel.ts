@@ -16,8 +16,8 @@ export const registrationChecks: readonly CheckId[] = [
   'userVerification',
   'backupFlags',
   'credentialId',
-  'attestation',
   'publicKey',
+  'attestation',
   'credentialUnique',
   'policy',
 ];

@@ -19,7 +19,9 @@ import { signInMethodSchema } from './sign-in.js';
 import { simulatedByValues } from './simulator-labels.js';
 import { describeHiddenCharacter, findHiddenCharacter, normaliseUsername } from './usernames.js';
 
-const base64url = z.string().regex(/^[A-Za-z0-9_-]+$/, 'must be base64url');
+/** Base64url without padding (RFC 4648 §5), as WebAuthn's JSON encodes bytes. */
+export const BASE64URL = /^[A-Za-z0-9_-]+$/;
+const base64url = z.string().regex(BASE64URL, 'must be base64url');
 
 export const transports = ['ble', 'cable', 'hybrid', 'internal', 'nfc', 'smart-card', 'usb'] as const;
 export type Transport = (typeof transports)[number];

@@ -19,7 +19,7 @@ describe('ceremony report', () => {
     const { verified } = await registered();
     const report = reportSchema.parse(verified.report);
     expect(report.ceremony).toBe('registration');
-    expect(ids(report)).toEqual(['challenge', 'origin', 'type', 'rpIdHash', 'userPresence', 'userVerification', 'backupFlags', 'credentialId', 'attestation', 'publicKey', 'credentialUnique', 'policy']);
+    expect(ids(report)).toEqual(['challenge', 'origin', 'type', 'rpIdHash', 'userPresence', 'userVerification', 'backupFlags', 'credentialId', 'publicKey', 'attestation', 'credentialUnique', 'policy']);
     expect(report.checks.every((check) => check.passed)).toBe(true);
     expect(report.options).toMatchObject({ rp: { id: 'localhost' }, user: { name: 'alice' } });
     expect(report.decoded).toMatchObject({ clientData: { type: 'webauthn.create', origin: 'http://localhost:3000' } });

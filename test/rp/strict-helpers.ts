@@ -2,7 +2,7 @@
  * Hand-built WebAuthn responses for the strictness tests: what a faulty or hostile client or
  * authenticator could send, with the signatures still right where the RP checks them.
  */
-import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto';
+import { createHash, generateKeyPairSync, type KeyObject, randomBytes, sign } from 'node:crypto';
 import type { PublicKeyCredentialCreationOptionsJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
 import { b64url, cborEncode, type CborValue, fromB64url, registrationResponse } from '../soft-authenticator';
 
@@ -79,8 +79,10 @@ export function offCurveP256(): Buffer {
 }
 
 /**
- * An attestation-"none" registration answering `options`, with the credential id and COSE
- * public key given: nothing in it is signed, so any key goes in.
+ * A registration answering `options`, with the credential id and COSE public key given. By
+ * default attestation "none", where nothing is signed, so any key goes in; with `packedSelf`, a
+ * packed self attestation: `alg` in the statement and a signature by `privateKey` with `hash`
+ * over authData ‖ SHA-256(clientDataJSON) (the library takes `alg` as the hash to verify with).
  */
 export function handMadeRegistration(
   options: PublicKeyCredentialCreationOptionsJSON,
@@ -89,7 +91,14 @@ export function handMadeRegistration(
     credentialId = randomBytes(32),
     origin = 'http://localhost:3000',
     attStmt = new Map(),
-  }: { cosePublicKey: Uint8Array; credentialId?: Uint8Array; origin?: string; attStmt?: Map<string, CborValue> },
+    packedSelf,
+  }: {
+    cosePublicKey: Uint8Array;
+    credentialId?: Uint8Array;
+    origin?: string;
+    attStmt?: Map<string, CborValue>;
+    packedSelf?: { privateKey: KeyObject; alg: number; hash: 'sha256' | 'sha384' | 'sha512' };
+  },
 ): RegistrationResponseJSON {
   const clientData = Buffer.from(JSON.stringify({ type: 'webauthn.create', challenge: options.challenge, origin, crossOrigin: false }));
   // Built here, byte by byte (rpIdHash | flags UP UV AT | signCount 0 | AAGUID 0 | id length | id | key):
@@ -105,5 +114,13 @@ export function handMadeRegistration(
     Buffer.from(credentialId),
     Buffer.from(cosePublicKey),
   ]);
+  if (packedSelf) {
+    const signed = Buffer.concat([authData, createHash('sha256').update(clientData).digest()]);
+    const statement = new Map<string, CborValue>([
+      ['alg', packedSelf.alg],
+      ['sig', sign(packedSelf.hash, signed, packedSelf.privateKey)],
+    ]);
+    return registrationResponse({ credentialId, clientData, authData, fmt: 'packed', attStmt: statement, transports: ['internal'] });
+  }
   return registrationResponse({ credentialId, clientData, authData, fmt: 'none', attStmt, transports: ['internal'] });
 }

@@ -5,10 +5,15 @@
  */
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import type { Deps } from '../../src/rp/http/env';
+import { builtInDirectory } from '../../src/rp/metadata/directory';
+import { openDatabase } from '../../src/rp/store/database';
+import { PendingStore } from '../../src/rp/store/pending';
+import { verifyRegistration } from '../../src/rp/webauthn/registration';
 import type { ErrorCode } from '../../src/shared/error-codes';
 import type { CeremonyReport } from '../../src/shared/schemas';
 import { b64url, createAuthenticator, fromB64url } from '../soft-authenticator';
-import { count, createWorld, expectError, type Reply, snapshot } from './helpers';
+import { count, createWorld, expectError, type Reply, snapshot, testConfig } from './helpers';
 import { coseEc2, coseOkp, handMadeRegistration, offCurveP256, realCoseKey, withClientData, withMembers } from './strict-helpers';
 
 /** The refusal's code, and its report ends with the named check failing under that code. */
@@ -106,6 +111,60 @@ describe('registration: what the library used to check, now checked by the lab o
     const reply = await client.verifyRegistration(await createAuthenticator().register(options, { flags: { be: false, bs: true } }));
     expectRefusedBy(reply, 400, 'invalid_request', 'backupFlags');
     expect(snapshot(world.db)).toEqual(before);
+  });
+
+  /** A real EC key pair: its COSE public key and its private key. */
+  function ecKeyPair(curve: 'P-256' | 'P-384', alg: number) {
+    const { publicKey, privateKey } = generateKeyPairSync('ec', { namedCurve: curve });
+    const jwk = publicKey.export({ format: 'jwk' });
+    return { cose: coseEc2(curve === 'P-256' ? 1 : 2, alg, fromB64url(jwk.x!), fromB64url(jwk.y!)), privateKey };
+  }
+
+  it('accepts a hand-made packed self attestation (the control for the two below)', async () => {
+    const { client, options } = await registrationStart();
+    const key = ecKeyPair('P-256', -7);
+    const reply = await client.verifyRegistration(handMadeRegistration(options, { cosePublicKey: key.cose, packedSelf: { privateKey: key.privateKey, alg: -7, hash: 'sha256' } }));
+    expect(reply.status, reply.text).toBe(200);
+    expect((reply.json as { report: CeremonyReport }).report.decoded).toMatchObject({ attestationTrust: { trust: 'self' } });
+  });
+
+  it('refuses packed self attestation whose alg is not the key’s own (§8.2), even with a signature the library accepts: 400 attestation_invalid', async () => {
+    const { world, client, options, before } = await registrationStart();
+    const key = ecKeyPair('P-256', -7);
+    // ES512 (-36) names SHA-512, which is what the library then verifies the ES256 key's signature with.
+    const reply = await client.verifyRegistration(handMadeRegistration(options, { cosePublicKey: key.cose, packedSelf: { privateKey: key.privateKey, alg: -36, hash: 'sha512' } }));
+    expectRefusedBy(reply, 400, 'attestation_invalid', 'attestation');
+    expect(snapshot(world.db)).toEqual(before);
+  });
+
+  it('refuses a packed statement signed over other clientData than the one sent (the library no longer knows the challenge): 400 attestation_invalid', async () => {
+    const { world, client, options, before } = await registrationStart();
+    const response = await createAuthenticator().register(options, { fmt: 'packed' });
+    // Still the right challenge, origin and type, so every check of the lab's passes; only the signature is now over other bytes.
+    const swapped = { ...response, response: { ...response.response, clientDataJSON: withClientData(response.response.clientDataJSON, { extra: 'added after signing' }) } };
+    expectRefusedBy(await client.verifyRegistration(swapped), 400, 'attestation_invalid', 'attestation');
+    expect(snapshot(world.db)).toEqual(before);
+  });
+
+  it('checks the key before the statement: an ES384 key (not offered) under a statement that does not verify either is public_key_invalid', async () => {
+    const { world, client, options, before } = await registrationStart();
+    const key = ecKeyPair('P-384', -35);
+    const other = ecKeyPair('P-384', -35);
+    const reply = await client.verifyRegistration(handMadeRegistration(options, { cosePublicKey: key.cose, packedSelf: { privateKey: other.privateKey, alg: -35, hash: 'sha384' } }));
+    expectRefusedBy(reply, 400, 'public_key_invalid', 'publicKey');
+    expect(snapshot(world.db)).toEqual(before);
+  });
+
+  it('refuses standard base64 in the response even from a caller without the route schema: both decoders must read the same bytes', async () => {
+    const { options } = await registrationStart();
+    const response = await createAuthenticator().register(options);
+    const deps: Deps = { config: testConfig(), db: openDatabase(':memory:'), now: Date.now, directory: builtInDirectory, metadataProblems: [], pending: new PendingStore() };
+    // Padded, as standard base64 writes it (the lab's decoder would read the same bytes).
+    const standard = `${response.response.attestationObject}=`;
+    await expect(verifyRegistration(deps, undefined, { ...response, response: { ...response.response, attestationObject: standard } }, undefined)).rejects.toMatchObject({
+      code: 'invalid_request',
+      field: 'response.attestationObject',
+    });
   });
 
   it('stores the COSE key the authenticator data carries, and signs in with it', async () => {

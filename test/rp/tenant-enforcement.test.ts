@@ -134,7 +134,7 @@ describe('key restrictions: an allow list of Microsoft Authenticator (iOS and An
     const tenant = await allowMicrosoft();
     const report = await refusedRegistration(tenant, tenant.client(), createAuthenticator({ aaguid: OTHER }), 'mallory', 'aaguid_blocked');
     expect(report.checks.at(-1)?.message).toContain(OTHER);
-    expect(report.checks.map((check) => check.id)).toEqual(['challenge', 'origin', 'type', 'rpIdHash', 'userPresence', 'userVerification', 'backupFlags', 'credentialId', 'attestation', 'publicKey', 'credentialUnique', 'policy']);
+    expect(report.checks.map((check) => check.id)).toEqual(['challenge', 'origin', 'type', 'rpIdHash', 'userPresence', 'userVerification', 'backupFlags', 'credentialId', 'publicKey', 'attestation', 'credentialUnique', 'policy']);
   });
 
   it('another AAGUID is refused when a signed-in user adds it', async () => {

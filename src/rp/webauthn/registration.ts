@@ -2,8 +2,8 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { generateRegistrationOptions, type PublicKeyCredentialCreationOptionsJSON, type RegistrationResponseJSON } from '@simplewebauthn/server';
 import { isoBase64URL } from '@simplewebauthn/server/helpers';
 import type { JsonRecord, RegistrationDecoded } from '../../shared/decoded.js';
-import type { Hint } from '../../shared/schemas.js';
 import type { CeremonyReport } from '../../shared/schemas.js';
+import { BASE64URL, type Hint } from '../../shared/schemas.js';
 import { simulatedLabelOf } from '../../shared/simulator-labels.js';
 import type { Deps } from '../http/env.js';
 import { RpError } from '../http/rp-error.js';
@@ -97,6 +97,12 @@ export async function verifyRegistration(
   const run: CheckRun<'registration'> = new CheckRun('registration', pending?.payload.options ?? null);
   if (pending) Object.assign(subject, { username: pending.payload.username, userId: pending.payload.existingUser ? pending.payload.userId : null });
   return run.around(async () => {
+    // The library decodes these again for an attested format, as base64url only, while the lab's
+    // decoder also reads standard base64: both must read the same bytes (the route's schema
+    // already holds them to base64url; this holds for any other caller too).
+    for (const field of ['clientDataJSON', 'attestationObject'] as const) {
+      if (!BASE64URL.test(response.response[field])) throw new RpError('invalid_request', `${field} must be base64url.`, `response.${field}`);
+    }
     refuseDeepClientData(response.response.clientDataJSON, 'response.clientDataJSON');
     const clientData = decodeClientData(response.response.clientDataJSON, 'response.clientDataJSON');
     const parts = decodeAttestationParts(response.response.attestationObject, { directory, field: 'response.attestationObject' });
@@ -109,7 +115,7 @@ export async function verifyRegistration(
     if (!authData.attestedCredentialData || !parts.credentialPublicKey) {
       throw new RpError('invalid_request', 'The attestation object carries no credential (AT flag missing).', 'response.attestationObject');
     }
-    const { aaguid, credentialId } = authData.attestedCredentialData;
+    const { aaguid, credentialId, publicKey } = authData.attestedCredentialData;
     run.require(checkChallenge(pending, clientData, now()), pending);
     run.require(checkOrigin(originMembers(clientData), config.origins));
     run.require(checkType(clientData, 'webauthn.create'));
@@ -119,9 +125,10 @@ export async function verifyRegistration(
     run.require(checkBackupFlags(authData.flags));
     run.require(checkCredentialId(credentialId, response.id, response.rawId));
     const { payload } = pending;
+    run.require(checkPublicKey(parts.credentialPublicKey, offeredAlgorithms(payload.options)));
 
     // Every check above is made once, here; the statement is all that is left to verify.
-    const outcome = await verifyStatement(deps, response, parts, clientData.origin);
+    const outcome = await checkStatement(deps, response, parts, publicKey.alg, clientData.origin);
     if (outcome.statementFailed) run.refuse(failed('attestation', 'attestation_invalid', sentence(outcome.verification.message)));
     run.require(
       passed(
@@ -129,7 +136,6 @@ export async function verifyRegistration(
         attestation.fmt === 'none' ? 'Attestation "none": the statement is empty, as it must be, so there is nothing to verify.' : `Attestation "${attestation.fmt}": the statement verified.`,
       ),
     );
-    run.require(checkPublicKey(parts.credentialPublicKey, offeredAlgorithms(payload.options)));
     run.require(
       findCredential(db, credentialId)
         ? failed('credentialUnique', 'credential_already_registered', 'This credential id is already registered.')
@@ -217,15 +223,19 @@ function offeredAlgorithms(options: PublicKeyCredentialCreationOptionsJSON | und
 
 /**
  * The attestation statement. "none" must be empty (WebAuthn §8.7) and has nothing else to
- * verify, so it needs no second decoding; any other format is verified, and its trust judged,
- * by verifyAttestation, offline. Everything else the library would check, the caller already has.
+ * verify, so it needs no second decoding. Packed self attestation must name the credential
+ * key's own algorithm (§8.2; the library reads its alg only as the hash to use). Any other
+ * statement is verified, and its trust judged, by verifyAttestation, offline. Everything else
+ * the library would check, the caller already has.
  */
-async function verifyStatement(deps: Deps, response: RegistrationResponseJSON, parts: AttestationParts, origin: string): Promise<AttestationOutcome> {
+async function checkStatement(deps: Deps, response: RegistrationResponseJSON, parts: AttestationParts, keyAlgorithm: number, origin: string): Promise<AttestationOutcome> {
   const { decoded, x5c } = parts;
+  const refused = (message: string): AttestationOutcome => ({ verification: { verified: false, message, trust: 'untrusted' }, statementFailed: true });
   if (decoded.fmt === 'none') {
-    return decoded.attStmtKeys.length === 0
-      ? { verification: NO_ATTESTATION, statementFailed: false }
-      : { verification: { verified: false, message: 'an attestation of format "none" must have an empty statement (attStmt)', trust: 'untrusted' }, statementFailed: true };
+    return decoded.attStmtKeys.length === 0 ? { verification: NO_ATTESTATION, statementFailed: false } : refused('an attestation of format "none" must have an empty statement (attStmt)');
+  }
+  if (decoded.fmt === 'packed' && decoded.statementKind === 'self' && decoded.alg !== keyAlgorithm) {
+    return refused(`packed self attestation must be signed with the credential key's own algorithm (${keyAlgorithm}), not ${String(decoded.alg)}`);
   }
   return verifyAttestation(response, { origin, attestationObject: decoded, x5c }, deps.directory, simulatorTrustAnchor(deps));
 }
