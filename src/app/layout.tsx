@@ -38,7 +38,8 @@ export function Layout({ signOut }: LayoutProps) {
   const session = useSession();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const { pathname } = useLocation();
+  const location = useLocation();
+  const { pathname } = location;
   useFocusHeadingOnNavigate();
   const brand = branding();
 
@@ -46,13 +47,21 @@ export function Layout({ signOut }: LayoutProps) {
     await signOut();
     const signInPath = paths.signIn.getHref();
     await navigate(signInPath, { replace: true, state: { signedOut: true } });
-    // Reset the session first, so that the header (still mounted) drops what it knew (clear()
-    // alone does not tell the queries' observers), then forget everything of that person.
-    void queryClient.resetQueries({ queryKey: sessionQueryKey });
-    queryClient.clear();
     // Already on /sign-in: no navigation moves focus, and the button that had it is gone.
     if (pathname === signInPath) requestAnimationFrame(focusMainHeading);
-  }, [navigate, pathname, queryClient, signOut]);
+  }, [navigate, pathname, signOut]);
+
+  // Once the signed-out /sign-in is on screen, forget that person: reset the session first, so
+  // that the header drops what it knew (clear() alone does not tell the queries' observers),
+  // then everything else. Not earlier: the router renders the new page in a transition, and a
+  // signed-in page still on screen that saw the session answer 401 would send the browser to
+  // /sign-in?redirect=… itself (seen once in CI on /account).
+  const signedOutVisit = (location.state as { signedOut?: boolean } | null)?.signedOut === true ? location.key : null;
+  useEffect(() => {
+    if (!signedOutVisit) return;
+    void queryClient.resetQueries({ queryKey: sessionQueryKey });
+    queryClient.clear();
+  }, [queryClient, signedOutVisit]);
 
   const user = session.data?.user;
   const signedInAs = user ? { username: user.username, isAdmin: session.data?.isAdmin === true } : session.isPending ? undefined : null;
