@@ -39,8 +39,8 @@ export function negotiateEncoding(acceptEncoding: string | undefined | null, pre
  * Compresses for a dynamic answer: gzip at level 6 or brotli at quality 4 (the last of its fast
  * levels). On the lab's JSON both save more than half (a 3.2 KB registration answer: 1,276 bytes
  * with gzip 6, 1,284 with brotli 4) and gzip takes about half the time, so dynamic answers
- * prefer gzip (DYNAMIC_PREFERENCE). Sync on purpose: the thread pool is kept
- * for signature checks and scrypt.
+ * prefer gzip (DYNAMIC_PREFERENCE). Sync on purpose: the thread pool is kept for signature
+ * checks and scrypt.
  */
 export function compressBody(body: Uint8Array, encoding: Encoding): Buffer {
   return encoding === 'br'
