@@ -5,6 +5,7 @@ import { type ErrorCode, errorCodes } from '../shared/error-codes';
 import type { CeremonyReport } from '../shared/schemas';
 import { ApiError, NETWORK_ERROR, UNEXPECTED_RESPONSE } from './api-client';
 import {
+  afterTypedUsername,
   apiErrorMessages,
   contextualErrorMessages,
   describeError,
@@ -53,6 +54,15 @@ describe('describeError', () => {
     expect(describeError(new ApiError({ status: 400, code: 'credential_not_found', message: '' })).title).toContain('not registered here');
     const notAllowed = describeError(webAuthnError('ERROR_PASSTHROUGH_SEE_CAUSE_PROPERTY', domException('NotAllowedError')));
     expect(notAllowed.title).toContain('was cancelled or could not verify you');
+  });
+
+  it('after a typed username, a refusal says to check the name; other messages stay as they are', () => {
+    const refused = describeError(webAuthnError('ERROR_PASSTHROUGH_SEE_CAUSE_PROPERTY', domException('NotAllowedError')));
+    expect(afterTypedUsername(refused).title).toBe(refused.title);
+    expect(afterTypedUsername(refused).action).toMatch(/^Check the username, then try again/);
+    expect(afterTypedUsername(describeError(domException('TimeoutError'))).action).toMatch(/^Check the username/);
+    const network = describeError(new TypeError('Failed to fetch'));
+    expect(afterTypedUsername(network)).toBe(network);
   });
 
   it('reads the cause of a pass-through error', () => {

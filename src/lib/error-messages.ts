@@ -488,6 +488,19 @@ export function describeError(error: unknown, context?: ErrorContext): ErrorMess
   return unknownErrorMessage;
 }
 
+/**
+ * A sign-in with a typed username that the browser refused: a mistyped or unknown name has no
+ * passkey for the browser to find (its stand-in credential ids match none, docs/api.md), so
+ * the next step includes checking the name. Any other message is returned as it is.
+ */
+export function afterTypedUsername(message: ErrorMessage): ErrorMessage {
+  if (message !== cancelledOrNotVerified) return message;
+  return {
+    title: message.title,
+    action: 'Check the username, then try again, and unlock your device or touch your security key when it asks. If your browser found no passkey, or asked for a security key you do not have, the username may be mistyped.',
+  };
+}
+
 /** True for the abort that happens when another ceremony replaces this one: not an error to show. */
 export function isCeremonyAborted(error: unknown): boolean {
   return webAuthnCodeOf(error) === 'ERROR_CEREMONY_ABORTED' || nameOf(error) === 'AbortError';

@@ -41,8 +41,8 @@ const COUNTS: readonly { weight: number; count: number }[] = [
  */
 const canonical = (username: string) => username.trim().replace(/[A-Z]/g, (letter) => letter.toLowerCase());
 
-function pick<T extends { weight: number }>(table: readonly T[], byte: number): T {
-  let point = byte % 100;
+/** The entry of `table` at `point` (0–99) when each entry takes `weight` points in order. */
+function pick<T extends { weight: number }>(table: readonly T[], point: number): T {
   for (const entry of table) {
     if (point < entry.weight) return entry;
     point -= entry.weight;
@@ -55,9 +55,12 @@ export function decoyCredentials(secret: Uint8Array, username: string): DecoyCre
   const name = canonical(username);
   const mac = (label: string) => createHmac('sha256', secret).update(`${label}\u0000${name}`).digest();
   const plan = mac('plan');
-  const { count } = pick(COUNTS, plan[0]!);
+  // A point out of 100 from two bytes: 65,536 % 100 = 36, so the weights are off by < 0.1%
+  // (one byte % 100 gave points 0-55 three chances in 256 and 56-99 two).
+  const point = (index: number) => plan.readUInt16BE(2 * index) % 100;
+  const { count } = pick(COUNTS, point(0));
   return Array.from({ length: count }, (_, index) => {
-    const shape = pick(SHAPES, plan[1 + index]!);
+    const shape = pick(SHAPES, point(1 + index));
     const bytes = Buffer.concat([mac(`id ${index} a`), mac(`id ${index} b`)]).subarray(0, shape.bytes);
     return { id: bytes.toString('base64url'), transports: [...shape.transports] };
   });

@@ -9,7 +9,7 @@ import { PhoneBeforeNote } from '../../../components/phone-passkey-notes';
 import { isApiError } from '../../../lib/api-client';
 import { authenticateWith, createAuthenticationOptions, type SignedIn, signInWithPasskey } from '../../../lib/authentication-ceremony';
 import { outcomeOfError, reportOfError } from '../../../lib/ceremony-report';
-import { describeError, type ErrorMessage } from '../../../lib/error-messages';
+import { afterTypedUsername, describeError, type ErrorMessage } from '../../../lib/error-messages';
 import type { CeremonyReport } from '../../../shared/schemas';
 import { NO_PASSKEY_AT_HAND, signInImmediately, supportsImmediateSignIn } from '../api/immediate-sign-in';
 
@@ -137,7 +137,9 @@ export function SignInForm({ onSignedIn, onAttempt }: SignInFormProps) {
       await onSignedIn(result);
     } catch (caught) {
       if (generation.current !== mine) return; // replaced by another attempt or the page was left
-      setError({ message: describeError(caught), at: kind === 'discoverable' ? 'discoverable' : 'username' });
+      const message = describeError(caught);
+      if (kind === 'discoverable') setError({ message, at: 'discoverable' });
+      else setError({ message: name ? afterTypedUsername(message) : message, at: 'username' });
       setRefused(refusedOf(caught));
       setBusy(null);
       if (mounted.current) void startAutofill();
