@@ -25,6 +25,20 @@ describe('ceremony report', () => {
     expect(report.decoded).toMatchObject({ clientData: { type: 'webauthn.create', origin: 'http://localhost:3000' } });
   });
 
+  it('the verify answers are the contract’s JSON, the report (serialised once, before the commit) last', async () => {
+    const world = createWorld();
+    const client = world.client();
+    const authenticator = createAuthenticator();
+    const registration = await client.verifyRegistration(await authenticator.register(await client.registrationOptions({ username: 'alice' })));
+    const signIn = await client.verifyAuthentication(await authenticator.authenticate(await client.authenticationOptions()));
+    for (const reply of [registration, signIn]) {
+      expect(reply.status, reply.text).toBe(200);
+      expect(reply.headers.get('content-type')).toMatch(/^application\/json/);
+      expect(Object.keys(reply.json as object)).toEqual(['verified', 'user', 'credential', 'report']);
+      expect(reportSchema.parse((reply.json as { report: unknown }).report).checks.every((check) => check.passed)).toBe(true);
+    }
+  });
+
   it('a sign-in lists the credential, signature and counter checks', async () => {
     const { client, authenticator } = await registered();
     const verified = await client.signIn(authenticator);

@@ -18,6 +18,7 @@ export interface Deps {
   pending: PendingStore;
 }
 
+/** Read with `c.get('deps')`, not `c.var.deps`: Hono's `c.var` copies every variable into a new object on each read. */
 export interface Env {
   Variables: {
     deps: Deps;

@@ -28,7 +28,7 @@ export async function logAttempt<T>(
   let committed = false;
   const log: AttemptLog = {
     commit: (writes) => {
-      const result = c.var.deps.db.transaction(() => {
+      const result = c.get('deps').db.transaction(() => {
         const written = writes();
         appendAttempt(c, entry, subject, 'success');
         return written;
@@ -55,7 +55,7 @@ export function appendAttempt(
   subject: LogSubject,
   result: string,
 ): void {
-  const { db, now } = c.var.deps;
+  const { db, now } = c.get('deps');
   appendSignInLog(db, {
     at: new Date(now()).toISOString(),
     ceremony: entry.ceremony,

@@ -26,6 +26,11 @@ export function jsonText(c: Context, text: string, status: number): Response {
   return c.body(text, status as ContentfulStatusCode, { 'content-type': 'application/json' });
 }
 
+/** `{ ...body, report }` as JSON text, the report's text made once already (CheckRun.requireEchoable). */
+export function jsonWithReport(c: Context, body: Record<string, unknown>, reportJson: string): Response {
+  return jsonText(c, `${JSON.stringify(body).slice(0, -1)},"report":${reportJson}}`, 200);
+}
+
 /**
  * The contract's error body. It never throws: a report that cannot be serialised (it echoes
  * what the client sent) is left out, and if even the bare error cannot be, the answer is a

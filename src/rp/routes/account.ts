@@ -8,7 +8,7 @@ import { findUserById, toUser, updateDisplayName } from '../store/users.js';
 /** The signed-in account's own details. */
 export const accountRoutes = new Hono<Env>().patch('/', validJson(updateAccountRequest), (c) => {
   const { user } = requireUser(c);
-  const { db } = c.var.deps;
+  const { db } = c.get('deps');
   updateDisplayName(db, user.id, c.req.valid('json').displayName);
   return c.json(toUser(findUserById(db, user.id)!) satisfies User);
 });

@@ -32,12 +32,12 @@ export const adminRecoveryRoutes = new Hono<Env>()
     await next();
   })
   .get('/:userId/passkeys', (c) => {
-    const { db, directory } = c.var.deps;
+    const { db, directory } = c.get('deps');
     const user = existingUser(db, c.req.param('userId'));
     return c.json({ credentials: listCredentials(db, user.id).map((row) => toCredential(row, directory)) } satisfies CredentialList);
   })
   .delete('/:userId/passkeys/:credentialId', (c) => {
-    const { db } = c.var.deps;
+    const { db } = c.get('deps');
     const user = existingUser(db, c.req.param('userId'));
     const credentialId = c.req.param('credentialId');
     const row = findCredential(db, credentialId);

@@ -46,15 +46,15 @@ export const adminRolloutRoutes = new Hono<Env>()
     requireAdmin(c);
     await next();
   })
-  .get('/rollout', (c) => c.json(rolloutTimeline(c.var.deps)))
+  .get('/rollout', (c) => c.json(rolloutTimeline(c.get('deps'))))
   .patch('/rollout', validJson(rolloutSettingsPatchSchema), (c) => {
-    const { db } = c.var.deps;
+    const { db } = c.get('deps');
     saveRolloutSettings(db, { ...readRolloutSettings(db), ...c.req.valid('json') });
-    return c.json(rolloutTimeline(c.var.deps));
+    return c.json(rolloutTimeline(c.get('deps')));
   })
-  .get('/registration-campaign', (c) => c.json(readRegistrationCampaign(c.var.deps.db)))
+  .get('/registration-campaign', (c) => c.json(readRegistrationCampaign(c.get('deps').db)))
   .patch('/registration-campaign', validJson(registrationCampaignPatchSchema), (c) => {
-    const { db } = c.var.deps;
+    const { db } = c.get('deps');
     const { '@odata.type': _type, ...patch } = c.req.valid('json');
     const next = registrationCampaignSchema.parse({ ...readRegistrationCampaign(db), ...patch });
     checkCampaignTargets(db, next);
@@ -62,15 +62,15 @@ export const adminRolloutRoutes = new Hono<Env>()
     return c.json(next);
   })
   .put('/sms-methods/:userId', validJson(smsMethodRequest), (c) => {
-    const { db } = c.var.deps;
+    const { db } = c.get('deps');
     const userId = c.req.param('userId');
     if (!findUserById(db, userId)) throw new RpError('not_found', 'There is no user with this id.');
     setSmsMethod(db, userId, c.req.valid('json').hasSms);
-    return c.json(rolloutTimeline(c.var.deps).users);
+    return c.json(rolloutTimeline(c.get('deps')).users);
   })
-  .get('/dashboard', (c) => c.json(rolloutDashboard(c.var.deps)))
+  .get('/dashboard', (c) => c.json(rolloutDashboard(c.get('deps'))))
   .get('/dashboard/export', validQuery(csvQuery), (c) => {
     const { table } = c.req.valid('query');
-    const csv = toCsv(dashboardRows(rolloutDashboard(c.var.deps), table));
+    const csv = toCsv(dashboardRows(rolloutDashboard(c.get('deps')), table));
     return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="passkey-rollout-${table}.csv"` });
   });

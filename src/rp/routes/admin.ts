@@ -21,32 +21,32 @@ export const adminRoutes = new Hono<Env>()
   })
 
   // ---- the passkey policy (its own parser names the fields: src/shared/policy.ts) -------------
-  .get('/policy', (c) => c.json(readPolicy(c.var.deps.db)))
+  .get('/policy', (c) => c.json(readPolicy(c.get('deps').db)))
   .patch('/policy', async (c) => {
-    const { next } = patchedPolicy(c.var.deps, await readJson(c));
-    savePolicy(c.var.deps.db, next);
+    const { next } = patchedPolicy(c.get('deps'), await readJson(c));
+    savePolicy(c.get('deps').db, next);
     return c.json(next);
   })
-  .post('/policy/preview', async (c) => c.json(previewPolicy(c.var.deps, await readJson(c))))
+  .post('/policy/preview', async (c) => c.json(previewPolicy(c.get('deps'), await readJson(c))))
   .post('/policy/prepare-allow-list', validJson(prepareAllowListRequest), (c) => {
-    const { deps } = c.var;
+    const deps = c.get('deps');
     return c.json(previewPolicy(deps, prepareAllowList(readPolicy(deps.db), aaguidsInUse(deps), c.req.valid('json'))));
   })
 
   // ---- AAGUID inventory (Get-PasskeyDeviceBoundAAGUID) -----------------------------------
-  .get('/aaguids', (c) => c.json({ aaguids: aaguidInventory(c.var.deps) }))
+  .get('/aaguids', (c) => c.json({ aaguids: aaguidInventory(c.get('deps')) }))
 
   // ---- users and groups -----------------------------------------------------------------
-  .get('/users', (c) => c.json({ users: tenantUsers(c.var.deps) }))
-  .get('/groups', (c) => c.json({ groups: tenantGroups(c.var.deps) }))
-  .post('/groups', validJson(createGroupRequest), (c) => c.json(createGroup(c.var.deps, c.req.valid('json').displayName), 201))
+  .get('/users', (c) => c.json({ users: tenantUsers(c.get('deps')) }))
+  .get('/groups', (c) => c.json({ groups: tenantGroups(c.get('deps')) }))
+  .post('/groups', validJson(createGroupRequest), (c) => c.json(createGroup(c.get('deps'), c.req.valid('json').displayName), 201))
   .delete('/groups/:id', (c) => {
-    removeGroup(c.var.deps, c.req.param('id'));
+    removeGroup(c.get('deps'), c.req.param('id'));
     return c.body(null, 204);
   })
-  .post('/groups/:id/members', validJson(addGroupMemberRequest), (c) => c.json(addMember(c.var.deps, c.req.param('id'), c.req.valid('json').username)))
+  .post('/groups/:id/members', validJson(addGroupMemberRequest), (c) => c.json(addMember(c.get('deps'), c.req.param('id'), c.req.valid('json').username)))
   .delete('/groups/:id/members/:userId', (c) => {
-    removeMember(c.var.deps, c.req.param('id'), c.req.param('userId'));
+    removeMember(c.get('deps'), c.req.param('id'), c.req.param('userId'));
     return c.body(null, 204);
   })
 
@@ -55,14 +55,14 @@ export const adminRoutes = new Hono<Env>()
     const { username, displayName, ...settings } = c.req.valid('json');
     const checked = validateTapSettings(settings);
     if (!checked.ok) throw new RpError('invalid_request', checked.message, checked.field);
-    return c.json(await issueTap(c.var.deps, { username, displayName }, checked.settings), 201);
+    return c.json(await issueTap(c.get('deps'), { username, displayName }, checked.settings), 201);
   })
-  .get('/temporary-access-passes', (c) => c.json({ passes: tapSummaries(c.var.deps) }))
+  .get('/temporary-access-passes', (c) => c.json({ passes: tapSummaries(c.get('deps')) }))
 
   // ---- conditional access (the sensitive app) ----------------------------------------------
-  .get('/conditional-access', (c) => c.json(readConditionalAccess(c.var.deps.db)))
+  .get('/conditional-access', (c) => c.json(readConditionalAccess(c.get('deps').db)))
   .patch('/conditional-access', validJson(conditionalAccessPatchSchema), (c) => {
-    const { db } = c.var.deps;
+    const { db } = c.get('deps');
     const rule = { ...readConditionalAccess(db), ...c.req.valid('json') };
     saveConditionalAccess(db, rule);
     return c.json(rule);
@@ -70,6 +70,6 @@ export const adminRoutes = new Hono<Env>()
 
   // ---- sign-in log ------------------------------------------------------------------------
   .get('/sign-in-log', validQuery(signInLogQuery), (c) => {
-    const { db, directory } = c.var.deps;
+    const { db, directory } = c.get('deps');
     return c.json({ entries: querySignInLog(db, c.req.valid('query')).map((row) => toSignInLogEntry(row, directory)) });
   });

@@ -15,7 +15,7 @@ import { signInStrength } from '../tenant/conditional-access.js';
  */
 export const appRoutes = new Hono<Env>().get('/sensitive', (c) => {
   const { session, user } = requireUser(c);
-  const { db, directory } = c.var.deps;
+  const { db, directory } = c.get('deps');
   const rule = readConditionalAccess(db);
   const credential = session.credential_id ? findCredential(db, session.credential_id) : undefined;
   const signedInWith = {

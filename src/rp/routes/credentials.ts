@@ -10,17 +10,17 @@ import { deleteCredential, findCredential, listCredentials, renameCredential, to
 export const credentialRoutes = new Hono<Env>()
   .get('/', (c) => {
     const { user } = requireUser(c);
-    return c.json({ credentials: listCredentials(c.var.deps.db, user.id).map((row) => toCredential(row, c.var.deps.directory)) } satisfies CredentialList);
+    return c.json({ credentials: listCredentials(c.get('deps').db, user.id).map((row) => toCredential(row, c.get('deps').directory)) } satisfies CredentialList);
   })
   .patch('/:id', validJson(renameCredentialRequest), (c) => {
     const { user } = requireUser(c);
-    const { db } = c.var.deps;
+    const { db } = c.get('deps');
     const id = c.req.param('id');
     if (!renameCredential(db, id, user.id, c.req.valid('json').nickname)) throw new RpError('not_found', 'You have no passkey with that id.');
-    return c.json(toCredential(findCredential(db, id)!, c.var.deps.directory) satisfies Credential);
+    return c.json(toCredential(findCredential(db, id)!, c.get('deps').directory) satisfies Credential);
   })
   .delete('/:id', (c) => {
     const { user } = requireUser(c);
-    if (!deleteCredential(c.var.deps.db, c.req.param('id'), user.id)) throw new RpError('not_found', 'You have no passkey with that id.');
+    if (!deleteCredential(c.get('deps').db, c.req.param('id'), user.id)) throw new RpError('not_found', 'You have no passkey with that id.');
     return c.body(null, 204);
   });

@@ -43,7 +43,7 @@ function refuseUnlessStatus(row: HandoffRow, now: number, wanted: Handoff['statu
  */
 export const handoffRoutes = new Hono<Env>()
   .post('/', validJson(createHandoffRequest), (c) => {
-    const { config, db, now } = c.var.deps;
+    const { config, db, now } = c.get('deps');
     const request = c.req.valid('json');
     const conflict = request.purpose === 'registration' ? usernameConflict(db, request.username) : undefined;
     if (conflict) throw new RpError(conflict);
@@ -68,16 +68,16 @@ export const handoffRoutes = new Hono<Env>()
     return c.json({ handoff: toHandoff(row, createdAt, row.creator_session_hash) }, 201);
   })
   .get('/by-code/:code', (c) => {
-    const { db, now } = c.var.deps;
-    return c.json({ handoff: toHandoff(existing(findHandoffByCode(db, c.req.param('code'))), now(), c.var.session?.id_hash) });
+    const { db, now } = c.get('deps');
+    return c.json({ handoff: toHandoff(existing(findHandoffByCode(db, c.req.param('code'))), now(), c.get('session')?.id_hash) });
   })
   .get('/:id', (c) => {
-    const { db, now } = c.var.deps;
-    return c.json({ handoff: toHandoff(existing(findHandoff(db, c.req.param('id'))), now(), c.var.session?.id_hash) });
+    const { db, now } = c.get('deps');
+    return c.json({ handoff: toHandoff(existing(findHandoff(db, c.req.param('id'))), now(), c.get('session')?.id_hash) });
   })
   // The phone, signed in by its own passkey ceremony, vouches for the computer.
   .post('/:id/approve', (c) => {
-    const { db, now } = c.var.deps;
+    const { db, now } = c.get('deps');
     const row = existing(findHandoff(db, c.req.param('id')));
     const { user, session } = requireUser(c);
     // Only a user-verified passkey sign-in vouches: the computer's session will count as one
@@ -90,15 +90,15 @@ export const handoffRoutes = new Hono<Env>()
       throw new RpError('forbidden', `This hand-off creates the account “${row.username}”, but you are signed in as “${user.username}”.`);
     }
     if (!approveHandoff(db, row.id, user.id, now())) throw new RpError('handoff_used');
-    return c.json({ handoff: toHandoff(findHandoff(db, row.id)!, now(), c.var.session?.id_hash) });
+    return c.json({ handoff: toHandoff(findHandoff(db, row.id)!, now(), c.get('session')?.id_hash) });
   })
   // The computer that created it, and only that browser session, finishes the sign-in.
   .post('/:id/claim', (c) => {
-    const { db, now } = c.var.deps;
+    const { db, now } = c.get('deps');
     const row = existing(findHandoff(db, c.req.param('id')));
     // Once claimed, the creator's session id has changed (fresh session at sign-in): say "used".
     if (row.claimed_at !== null) throw new RpError('handoff_used');
-    if (c.var.session?.id_hash !== row.creator_session_hash) throw new RpError('handoff_wrong_browser');
+    if (c.get('session')?.id_hash !== row.creator_session_hash) throw new RpError('handoff_wrong_browser');
     refuseUnlessStatus(row, now(), 'approved');
     const user = row.user_id ? findUserById(db, row.user_id) : undefined;
     if (!user || !claimHandoff(db, row.id, now())) throw new RpError('handoff_used');

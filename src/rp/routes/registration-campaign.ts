@@ -16,14 +16,14 @@ import { campaignFor, snoozeRecordOf, tenantClock } from '../tenant/rollout.js';
 export const registrationCampaignRoutes = new Hono<Env>()
   .get('/', (c) => {
     const { session, user } = requireUser(c);
-    const { db, now } = c.var.deps;
+    const { db, now } = c.get('deps');
     const decision = campaignFor(db, now(), user, session.campaign_snoozed === 1);
     if (decision.nudge) logCampaignEvent(db, 'nudged', user.id, new Date(now()).toISOString());
     return c.json(decision);
   })
   .post('/snooze', (c) => {
     const { session, user } = requireUser(c);
-    const { db, now } = c.var.deps;
+    const { db, now } = c.get('deps');
     const decision = campaignFor(db, now(), user, session.campaign_snoozed === 1);
     const at = tenantClock(db, now());
     const outcome = snoozeDecision(decision, snoozeRecordOf(user, session.campaign_snoozed === 1), at);

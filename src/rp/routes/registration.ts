@@ -3,7 +3,7 @@ import { type RegistrationOptions, registrationOptionsRequest, registrationVerif
 import type { SignInMethod } from '../../shared/sign-in.js';
 import type { Env } from '../http/env.js';
 import { appendAttempt, logAttempt } from '../http/log-attempt.js';
-import { RpError } from '../http/rp-error.js';
+import { jsonWithReport, RpError } from '../http/rp-error.js';
 import { ensureSession, issueSignedIn, type SignedInSession, writeSignedInSession } from '../http/session-cookie.js';
 import { validJson } from '../http/validate.js';
 import { toCredential } from '../store/credentials.js';
@@ -17,7 +17,8 @@ const POLICY_GATE_CODES = new Set<string>(['policy_disabled', 'not_in_policy_sco
 
 export const registrationRoutes = new Hono<Env>()
   .post('/options', validJson(registrationOptionsRequest), async (c) => {
-    const { deps, session } = c.var;
+    const deps = c.get('deps');
+    const session = c.get('session');
     const account = session?.user_id ? findUserById(deps.db, session.user_id) : undefined;
     const request = c.req.valid('json');
     // Adding a passkey to a signed-in account needs a recent strong sign-in (Entra's five minutes);
@@ -43,13 +44,14 @@ export const registrationRoutes = new Hono<Env>()
     return c.json({ options } satisfies RegistrationOptions);
   })
   .post('/verify', validJson(registrationVerifyRequest), async (c) => {
-    const { deps, session } = c.var;
+    const deps = c.get('deps');
+    const session = c.get('session');
     // `device`: practice mode's claim that a simulated device answered (a label only, never trust).
     const { response, nickname, device } = c.req.valid('json');
     const pending = session ? deps.pending.takeChallenge<RegistrationPayload>(session.id_hash, 'registration') : undefined;
     // The account, the passkey, the new session and the log entry: one transaction.
     let signedIn: SignedInSession | undefined;
-    const { user, credential, report } = await logAttempt(c, { ceremony: 'registration', method: 'passkey' }, (subject, log) =>
+    const { user, credential, reportJson } = await logAttempt(c, { ceremony: 'registration', method: 'passkey' }, (subject, log) =>
       verifyRegistration(deps, pending, response, nickname, { claimedSimulated: device?.simulated === true,
         startedWithTap: session?.method === TAP_METHOD,
         subject,
@@ -65,5 +67,5 @@ export const registrationRoutes = new Hono<Env>()
       }),
     );
     if (signedIn) issueSignedIn(c, signedIn);
-    return c.json({ verified: true, user: toUser(user), credential: toCredential(credential, deps.directory), report } satisfies Verified);
+    return jsonWithReport(c, { verified: true, user: toUser(user), credential: toCredential(credential, deps.directory) } satisfies Omit<Verified, 'report'>, reportJson);
   });

@@ -11,9 +11,9 @@ export const sessionRoutes = new Hono<Env>()
       user: toUser(user),
       userHandle: user.user_handle,
       method: session.method ?? 'passkey',
-      signedInAt: session.signed_in_at ?? new Date(c.var.deps.now()).toISOString(),
+      signedInAt: session.signed_in_at ?? new Date(c.get('deps').now()).toISOString(),
       userVerified: session.user_verified === 1,
-      isAdmin: isAdmin(user, c.var.deps.config.adminUsernames),
+      isAdmin: isAdmin(user, c.get('deps').config.adminUsernames),
     } satisfies Session);
   })
   .delete('/', (c) => {

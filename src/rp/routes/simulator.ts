@@ -8,7 +8,7 @@ import { currentSimulatorCa, ensureSimulatorRoot, rotateSimulatorRoot, simulator
 
 /** With SIMULATED_DEVICES off the simulator is not there: 404 not_found. */
 async function whileEnabled(c: Context<Env>, next: Next) {
-  if (!simulatorEnabled(c.var.deps.config)) throw new RpError('not_found', 'Simulated devices are turned off on this lab (SIMULATED_DEVICES).');
+  if (!simulatorEnabled(c.get('deps').config)) throw new RpError('not_found', 'Simulated devices are turned off on this lab (SIMULATED_DEVICES).');
   await next();
 }
 
@@ -20,12 +20,12 @@ async function whileEnabled(c: Context<Env>, next: Next) {
 export const simulatorRoutes = new Hono<Env>()
   .use(whileEnabled)
   .get('/', async (c) => {
-    const root = await ensureSimulatorRoot(c.var.deps);
+    const root = await ensureSimulatorRoot(c.get('deps'));
     return c.json({ enabled: true, root: toSimulatorRoot(root) } satisfies SimulatorStatus);
   })
   .post('/attestation-certificate', validJson(attestationCertificateRequest), async (c) => {
     const { publicKey, aaguid, preset } = c.req.valid('json');
-    const ca = await currentSimulatorCa(c.var.deps);
+    const ca = await currentSimulatorCa(c.get('deps'));
     let leaf: Uint8Array;
     try {
       leaf = await ca.issueAttestationCertificate({ publicKeySpki: Buffer.from(publicKey, 'base64url'), aaguid, preset });
@@ -43,7 +43,7 @@ export const simulatorAdminRoutes = new Hono<Env>().post(
     return whileEnabled(c, next);
   },
   async (c) => {
-    const root = await rotateSimulatorRoot(c.var.deps);
+    const root = await rotateSimulatorRoot(c.get('deps'));
     return c.json({ enabled: true, root: toSimulatorRoot(root) } satisfies SimulatorStatus);
   },
 );

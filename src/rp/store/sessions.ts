@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 import type { SignInMethod } from '../../shared/sign-in.js';
 import type { Db } from './database.js';
 import { statement } from './statements.js';
@@ -44,7 +44,7 @@ export const SESSION_SQL = {
 } as const;
 
 export function hashSessionId(id: string): string {
-  return createHash('sha256').update(id).digest('hex');
+  return hash('sha256', id, 'hex');
 }
 
 export function findSession(db: Db, idHash: string, now: number): SessionRow | undefined {

@@ -40,6 +40,9 @@ export interface VerifiedCeremony {
   userVerified: boolean;
 }
 
+/** A verified ceremony's answer: what it stored, its report, and the report as JSON text (serialised once). */
+export type CeremonyOutcome = VerifiedCeremony & { report: CeremonyReport; reportJson: string };
+
 /** Runs a ceremony's writes in one transaction (the caller adds its own: session, sign-in log). */
 export type Commit = (writes: () => VerifiedCeremony) => VerifiedCeremony;
 
@@ -79,7 +82,7 @@ export async function verifyAuthentication(
   response: AuthenticationResponseJSON,
   subject: LogSubject = {},
   commit: Commit = (writes) => db.transaction(writes)(),
-): Promise<VerifiedCeremony & { report: CeremonyReport }> {
+): Promise<CeremonyOutcome> {
   const run: CheckRun<'authentication'> = new CheckRun('authentication', pending?.payload.options ?? null);
   subject.credentialId = response.id;
   return run.around(async () => {
@@ -138,7 +141,7 @@ export async function verifyAuthentication(
     run.require(policyCheck(db, now(), user.id, { aaguid: stored.aaguid, backupEligible: stored.device_type === 'multiDevice', attested: stored.attested === 1 }, 'authentication'));
 
     // The answer echoes what the client sent: make sure it serialises before the counter is stored.
-    run.requireEchoable();
+    const reportJson = run.requireEchoable();
     const usedAt = new Date(now()).toISOString();
     const use = { counter: authData.signCount, backedUp: authData.flags.bs, usedAt };
     const credential = { ...stored, counter: use.counter, backed_up: use.backedUp ? 1 : 0, last_used_at: usedAt };
@@ -154,7 +157,7 @@ export async function verifyAuthentication(
       }
       return { user, credential, userVerified: authData.flags.uv };
     });
-    return { ...verified, report: run.report() };
+    return { ...verified, report: run.report(), reportJson };
   });
 }
 

@@ -40,9 +40,12 @@ export class CheckRun<C extends Ceremony = Ceremony> {
   /**
    * The report echoes the client's input (clientData, extension outputs): called before
    * anything is stored, so that the answer can always be written once the ceremony commits.
+   * Returns the report's JSON text, for that answer (`jsonWithReport`): serialised once.
    */
-  requireEchoable(): void {
-    if (serialise(this.report()) === undefined) throw new RpError('invalid_request', 'The response holds values that cannot be echoed back as JSON.', 'response', this.report());
+  requireEchoable(): string {
+    const text = serialise(this.report());
+    if (text === undefined) throw new RpError('invalid_request', 'The response holds values that cannot be echoed back as JSON.', 'response', this.report());
+    return text;
   }
 
   report(): CeremonyReport {

@@ -2,7 +2,6 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { generateRegistrationOptions, type PublicKeyCredentialCreationOptionsJSON, type RegistrationResponseJSON } from '@simplewebauthn/server';
 import { isoBase64URL } from '@simplewebauthn/server/helpers';
 import type { JsonRecord, RegistrationDecoded } from '../../shared/decoded.js';
-import type { CeremonyReport } from '../../shared/schemas.js';
 import { BASE64URL, type Hint } from '../../shared/schemas.js';
 import { simulatedLabelOf } from '../../shared/simulator-labels.js';
 import type { Deps } from '../http/env.js';
@@ -17,7 +16,7 @@ import { readPolicy } from '../store/tenant-settings.js';
 import { findUserById, findUserByUsername, insertUser, usernameConflict, type UserRow } from '../store/users.js';
 import { gateCheck, policyCheck } from '../tenant/policy-enforcement.js';
 import { type AttestationOutcome, NO_ATTESTATION, verifyAttestation } from './attestation-trust.js';
-import type { Commit, VerifiedCeremony } from './authentication.js';
+import type { CeremonyOutcome, Commit } from './authentication.js';
 import { CheckRun, originMembers, refuseDeepClientData } from './check-run.js';
 import { checkBackupFlags, checkChallenge, checkCredentialId, checkOrigin, checkPublicKey, checkRpIdHash, checkType, checkUserPresence, checkUserVerification, failed, passed } from './checks.js';
 import { CHALLENGE_TTL_MS, SUPPORTED_ALGORITHMS } from './constants.js';
@@ -92,7 +91,7 @@ export async function verifyRegistration(
   response: RegistrationResponseJSON,
   nickname: string | undefined,
   { startedWithTap = false, claimedSimulated = false, subject = {}, commit = (writes) => deps.db.transaction(writes)() }: { startedWithTap?: boolean; claimedSimulated?: boolean; subject?: LogSubject; commit?: Commit } = {},
-): Promise<VerifiedCeremony & { report: CeremonyReport }> {
+): Promise<CeremonyOutcome> {
   const { config, db, now, directory } = deps;
   const run: CheckRun<'registration'> = new CheckRun('registration', pending?.payload.options ?? null);
   if (pending) Object.assign(subject, { username: pending.payload.username, userId: pending.payload.existingUser ? pending.payload.userId : null });
@@ -181,7 +180,7 @@ export async function verifyRegistration(
     };
 
     // The answer echoes what the client sent: make sure it serialises before anything is stored.
-    run.requireEchoable();
+    const reportJson = run.requireEchoable();
     const store = (): UserRow => {
       // Checked again where it holds: while this call awaited the attestation, a parallel one may
       // have registered the same credential id (attestation "none" signs no clientData, so one
@@ -212,7 +211,7 @@ export async function verifyRegistration(
       subject.userId = user.id;
       return { user, credential, userVerified: authData.flags.uv };
     });
-    return { ...verified, report: run.report() };
+    return { ...verified, report: run.report(), reportJson };
   });
 }
 
