@@ -25,6 +25,11 @@ const cancelledOrNotVerified: ErrorMessage = {
   action: 'Try again, and unlock your device or touch your security key when it asks.',
 };
 
+const cancelledAfterTypedUsername: ErrorMessage = {
+  title: cancelledOrNotVerified.title,
+  action: 'Check the username, then try again, and unlock your device or touch your security key when it asks. If your browser found no passkey, or asked for a security key you do not have, the username may be mistyped.',
+};
+
 /** Every relying-party error code; TypeScript fails the build if one is missing. */
 export const apiErrorMessages: Record<ErrorCode, ErrorMessage> = {
   invalid_request: {
@@ -494,11 +499,7 @@ export function describeError(error: unknown, context?: ErrorContext): ErrorMess
  * the next step includes checking the name. Any other message is returned as it is.
  */
 export function afterTypedUsername(message: ErrorMessage): ErrorMessage {
-  if (message !== cancelledOrNotVerified) return message;
-  return {
-    title: message.title,
-    action: 'Check the username, then try again, and unlock your device or touch your security key when it asks. If your browser found no passkey, or asked for a security key you do not have, the username may be mistyped.',
-  };
+  return message === cancelledOrNotVerified ? cancelledAfterTypedUsername : message;
 }
 
 /** True for the abort that happens when another ceremony replaces this one: not an error to show. */

@@ -138,8 +138,7 @@ export function SignInForm({ onSignedIn, onAttempt }: SignInFormProps) {
     } catch (caught) {
       if (generation.current !== mine) return; // replaced by another attempt or the page was left
       const message = describeError(caught);
-      if (kind === 'discoverable') setError({ message, at: 'discoverable' });
-      else setError({ message: name ? afterTypedUsername(message) : message, at: 'username' });
+      setError(kind === 'discoverable' ? { message, at: 'discoverable' } : { message: name ? afterTypedUsername(message) : message, at: 'username' });
       setRefused(refusedOf(caught));
       setBusy(null);
       if (mounted.current) void startAutofill();
